@@ -1,0 +1,56 @@
+/** Named status-code constants of the libraries teams use, mapped back to numbers. */
+import { STANDARD_REASONS } from '../httpStatus';
+import type { ConstantLibrary } from './types';
+
+/** "Non-Authoritative Information" -> "NON_AUTHORITATIVE_INFORMATION"; "I'm a Teapot" -> "IM_A_TEAPOT". */
+export function constantNameOf(reason: string): string {
+  return reason.replace(/'/g, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+}
+
+// Names the libraries use that differ from today's reason phrases (older RFC wording, library quirks).
+const ALIASES: [string, number][] = [
+  ['EARLYHINTS', 103], ['AMBIGUOUS', 300], ['MOVED_TEMPORARILY', 302], ['PAYLOAD_TOO_LARGE', 413],
+  ['REQUEST_TOO_LONG', 413], ['REQUEST_ENTITY_TOO_LARGE', 413], ['REQUEST_URI_TOO_LONG', 414],
+  ['REQUESTED_RANGE_NOT_SATISFIABLE', 416], ['I_AM_A_TEAPOT', 418], ['TEAPOT', 418],
+  ['INSUFFICIENT_SPACE_ON_RESOURCE', 419], ['METHOD_FAILURE', 420], ['MISDIRECTED', 421],
+  ['UNPROCESSABLE_ENTITY', 422], ['UNORDERED_COLLECTION', 425],
+  ['BANDWIDTH_LIMIT_EXCEEDED', 509], // node:http2 has HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED (non-standard, Apache)
+];
+
+const CODE_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ...[...STANDARD_REASONS].map(([code, reason]): [string, number] => [constantNameOf(reason), code]),
+  ...ALIASES,
+]);
+
+/** The object each library's constants hang off, as usually imported. */
+const RECEIVERS: Record<string, ConstantLibrary> = {
+  HttpStatus: 'nestjs',
+  StatusCodes: 'http-status-codes',
+  status: 'http-status',
+  httpStatus: 'http-status',
+  constants: 'node', // import { constants } from 'node:http2'
+};
+
+const NODE_PREFIX = 'HTTP_STATUS_';
+
+/**
+ * The code a constant stands for: `receiver` is the text before the dot ('HttpStatus', 'http2.constants'),
+ * or undefined for a bare identifier (`HTTP_STATUS_OK` destructured from http2.constants).
+ */
+export function codeOfConstant(receiver: string | undefined, name: string): { code: number; library: ConstantLibrary } | undefined {
+  // Cheap rejection first: this runs on every identifier and member access of a file, and constants are upper case.
+  const first = name.charCodeAt(0);
+  if (first < 65 || first > 90) return undefined;
+  const last = receiver === undefined ? undefined : receiver.slice(receiver.lastIndexOf('.') + 1);
+  const known = last !== undefined && Object.hasOwn(RECEIVERS, last) ? RECEIVERS[last] : undefined;
+  // HTTP_STATUS_* is node's alone, whatever the object is called (`h2c.HTTP_STATUS_OK` after `{ constants: h2c }`).
+  const library = known ?? (name.startsWith(NODE_PREFIX) ? 'node' : undefined);
+  if (!library) return undefined;
+  let key = name;
+  if (library === 'node') {
+    if (!name.startsWith(NODE_PREFIX)) return undefined;
+    key = name.slice(NODE_PREFIX.length);
+  }
+  const code = CODE_BY_NAME.get(key);
+  return code === undefined ? undefined : { code, library };
+}

@@ -1,0 +1,44 @@
+/** One entry point for every language adapter. Never throws: a document that cannot be read has no sites. */
+import { findTypeScriptSites } from './typescript';
+import type { DocumentLanguage, Site } from './types';
+import { findYamlSites } from './yaml';
+
+export function findSites(text: string, language: DocumentLanguage): Site[] {
+  try {
+    return language === 'yaml' ? findYamlSites(text) : findTypeScriptSites(text, language);
+  } catch {
+    // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
+    return [];
+  }
+}
+
+const LANGUAGE_IDS: Record<string, DocumentLanguage> = {
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  javascript: 'javascript',
+  javascriptreact: 'jsx',
+  yaml: 'yaml',
+};
+
+/** VS Code language id ('typescriptreact') -> adapter language, or undefined if not served. */
+export function languageOfId(languageId: string): DocumentLanguage | undefined {
+  return LANGUAGE_IDS[languageId];
+}
+
+/** File name -> adapter language, for the CLI. */
+export function languageOfFile(fileName: string): DocumentLanguage | undefined {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  switch (extension) {
+    case 'ts': case 'mts': case 'cts': return 'typescript';
+    case 'tsx': return 'tsx';
+    case 'js': case 'mjs': case 'cjs': return 'javascript';
+    case 'jsx': return 'jsx';
+    case 'yaml': case 'yml': return 'yaml';
+    default: return undefined;
+  }
+}
+
+/** The site whose code covers an offset (inclusive of its end, as a cursor just after `503` still means 503). */
+export function siteAt(sites: readonly Site[], offset: number): Site | undefined {
+  return sites.find((site) => site.start <= offset && offset <= site.end);
+}

@@ -1,0 +1,54 @@
+/**
+ * The narrow waist: one place in a document where a status code is set, expected, mocked or declared.
+ * Language adapters produce Sites; hover, checks and fixes only ever consume them.
+ */
+
+/** What the code at the site does. */
+export type SiteRole =
+  | 'response' // a handler answers with it (res.status(201), @HttpCode(204), new Response(x, { status }))
+  | 'expectation' // a test or client checks for it (.expect(201), expect(res.status).toBe(201))
+  | 'mock' // a mock answers with it (nock .reply(201), msw HttpResponse.json(x, { status }))
+  | 'spec' // an API description declares it (OpenAPI responses key)
+  | 'reference'; // a named constant used elsewhere (HttpStatus.OK in a helper)
+
+/** Where the HTTP method in force was read from. */
+export type MethodSource =
+  | 'route' // app.post('/x', handler), including handlers passed by name
+  | 'decorator' // NestJS @Post()
+  | 'route-object' // fastify.route({ method: 'POST', handler })
+  | 'export' // Next.js `export async function POST`
+  | 'request-builder' // request(app).post('/x'), nock(base).post('/x'), fetch(url, { method }), axios.post
+  | 'openapi' // the operation key under an OpenAPI path item
+  | 'mapping'; // a YAML mapping that also names `method`
+
+export interface SiteMethod {
+  /** Upper case: GET, POST, ... */
+  name: string;
+  source: MethodSource;
+  /** Offset of the text that names the method. */
+  at: number;
+}
+
+/** Named-constant libraries a code can be written with. */
+export type ConstantLibrary = 'nestjs' | 'http-status-codes' | 'node' | 'http-status';
+
+/** How the code is written, so fixes can keep the form. */
+export type CodeForm =
+  | { kind: 'literal' } // 201 in TS/JS
+  | { kind: 'constant'; library: ConstantLibrary; text: string } // HttpStatus.CREATED
+  | { kind: 'yaml'; quote: '' | "'" | '"' }; // a YAML scalar: '201': under OpenAPI responses, status: 201
+
+export interface Site {
+  /** Offsets of the code as written in the document: [start, end). */
+  start: number;
+  end: number;
+  code: number;
+  form: CodeForm;
+  role: SiteRole;
+  /** Human name of the pattern recognised, e.g. "res.status()", "OpenAPI responses". */
+  idiom: string;
+  /** The HTTP method in force, where the code shows it. */
+  method?: SiteMethod;
+}
+
+export type DocumentLanguage = 'typescript' | 'tsx' | 'javascript' | 'jsx' | 'yaml';

@@ -1,0 +1,141 @@
+/**
+ * Finds status-code sites in YAML with the `yaml` package: the `responses` keys of OpenAPI 3 / Swagger 2
+ * operations, and status keys in mappings that also name a `method` (API test suites such as Tavern's stages).
+ * Broken YAML yields the sites of what did parse.
+ */
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isStatusCodeNumber } from '../httpStatus';
+import { yamlTooDeep } from '../limits';
+import { normalizeMethod } from '../table/methods';
+import type { Site, SiteMethod } from './types';
+
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const STATUS_KEYS = new Set([
+  'status', 'statusCode', 'status_code', 'expected_status', 'expectedStatus', 'expect_status', 'expectStatus',
+  'http_status', 'httpStatus', 'response_code', 'responseCode',
+]);
+const METHOD_KEYS = new Set(['method', 'httpMethod', 'http_method', 'verb']);
+
+function keyText(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+function valueOf(map: YAMLMap, key: string): Node | undefined {
+  const pair = map.items.find((item) => keyText(item) === key);
+  return (pair?.value as Node | null) ?? undefined;
+}
+
+/** A scalar holding a status code, written 201 or '201'. */
+function codeOf(node: unknown): number | undefined {
+  if (!isScalar(node)) return undefined;
+  // The source text, not the value: 0x1F4, 0o764, 2.01e2 and 201.0 all resolve to status-like numbers.
+  const text = node.source ?? String(node.value);
+  if (!/^\d{3}$/.test(text)) return undefined;
+  const code = Number(text);
+  return isStatusCodeNumber(code) ? code : undefined;
+}
+
+function quoteOf(scalar: Scalar): '' | "'" | '"' {
+  return scalar.type === 'QUOTE_SINGLE' ? "'" : scalar.type === 'QUOTE_DOUBLE' ? '"' : '';
+}
+
+export function findYamlSites(text: string): Site[] {
+  const sites: Site[] = [];
+  if (yamlTooDeep(text)) return sites;
+  for (const doc of parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false })) {
+    const root = doc.contents;
+    if (!isMap(root)) {
+      if (root) findMethodMappings(root as Node, undefined, sites);
+      continue;
+    }
+    if (valueOf(root, 'openapi') !== undefined || valueOf(root, 'swagger') !== undefined) findOpenApi(root, sites);
+    findMethodMappings(root, undefined, sites);
+  }
+  return sites.sort((a, b) => a.start - b.start);
+}
+
+function findOpenApi(root: YAMLMap, sites: Site[]): void {
+  for (const section of ['paths', 'webhooks']) {
+    const paths = valueOf(root, section);
+    if (!isMap(paths)) continue;
+    for (const pathItem of paths.items) {
+      if (!isMap(pathItem.value)) continue;
+      for (const operation of pathItem.value.items) {
+        const key = keyText(operation);
+        if (!key || !OPERATION_KEYS.has(key) || !isMap(operation.value) || !isScalar(operation.key)) continue;
+        const method: SiteMethod = { name: key.toUpperCase(), source: 'openapi', at: operation.key.range?.[0] ?? 0 };
+        const responses = valueOf(operation.value, 'responses');
+        if (!isMap(responses)) continue;
+        for (const response of responses.items) {
+          const code = codeOf(response.key);
+          const key = response.key as Scalar;
+          if (code === undefined || !key.range) continue;
+          sites.push({
+            start: key.range[0],
+            end: key.range[1],
+            code,
+            form: { kind: 'yaml', quote: quoteOf(key) },
+            role: 'spec',
+            idiom: 'OpenAPI responses',
+            method,
+          });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The method a mapping names itself, or its parent names (Step CI: http.method above http.check.status),
+ * or one of its sibling mappings names (Tavern: request.method beside response.status_code).
+ */
+function methodNear(map: YAMLMap, parent: YAMLMap | undefined): SiteMethod | undefined {
+  const own = methodIn(map) ?? (parent && methodIn(parent));
+  if (own || !parent) return own;
+  for (const sibling of parent.items) {
+    if (sibling.value !== map && isMap(sibling.value)) {
+      const found = methodIn(sibling.value);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function methodIn(map: YAMLMap): SiteMethod | undefined {
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    if (!key || !METHOD_KEYS.has(key) || !isScalar(pair.value)) continue;
+    const name = normalizeMethod(String(pair.value.value));
+    if (name) return { name, source: 'mapping', at: pair.value.range?.[0] ?? 0 };
+  }
+  return undefined;
+}
+
+function findMethodMappings(node: Node, parent: YAMLMap | undefined, sites: Site[]): void {
+  if (isSeq(node)) {
+    for (const item of node.items) if (item) findMethodMappings(item as Node, undefined, sites);
+    return;
+  }
+  if (!isMap(node)) return;
+  for (const pair of node.items) {
+    const key = keyText(pair);
+    if (key && STATUS_KEYS.has(key)) {
+      const values = isSeq(pair.value) ? pair.value.items : [pair.value];
+      const method = values.some((value) => codeOf(value) !== undefined) ? methodNear(node, parent) : undefined;
+      for (const value of values) {
+        const code = codeOf(value);
+        if (code === undefined || !method || !isScalar(value) || !value.range) continue;
+        sites.push({
+          start: value.range[0],
+          end: value.range[1],
+          code,
+          form: { kind: 'yaml', quote: quoteOf(value) },
+          role: 'expectation',
+          idiom: `${key}:`,
+          method,
+        });
+      }
+    }
+    if (isPair(pair) && pair.value && (isMap(pair.value) || isSeq(pair.value))) findMethodMappings(pair.value as Node, node, sites);
+  }
+}

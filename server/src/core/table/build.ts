@@ -1,0 +1,120 @@
+/** Turns the rows any loader read into a checked StatusTable. One place for every loader's validation. */
+import { STANDARD_REASONS, isStatusCodeNumber, statusClass } from '../httpStatus';
+import { methodsNamedIn, normalizeMethod } from './methods';
+import type { Lang, StatusEntry, StatusKind, StatusTable, TableResult } from './types';
+
+export interface RowInput {
+  /** As written in the doc; checked here. */
+  code: string | number;
+  reason?: string;
+  kind?: StatusKind;
+  /** The documented meaning (language detected from its script) and any translations. */
+  meaning?: string;
+  translations?: Partial<Record<Lang, string>>;
+  /** Methods the doc lists explicitly (JSON/YAML); otherwise they are read from the meaning. */
+  methods?: string[];
+  /** 1-based line of the row in the doc. */
+  line?: number;
+  /** How to name the row in a message: "row 3 of table 2". */
+  where: string;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+export function languageOf(text: string): Lang {
+  return CJK.test(text) ? 'zh-cn' : 'en';
+}
+
+export function kindOfClass(code: number): StatusKind {
+  const cls = statusClass(code);
+  return cls === 'client error' || cls === 'server error' ? 'error' : cls;
+}
+
+function fail(message: string, line?: number): TableResult {
+  return { ok: false, problem: { message, line } };
+}
+
+/** The row as a message names it; its line travels separately in TableProblem.line. */
+function at(row: RowInput): string {
+  return row.where;
+}
+
+export function buildTable(source: string, rows: RowInput[]): TableResult {
+  if (rows.length === 0) return fail('no status-code table found: expected rows that start with a code such as 404');
+  const entries = new Map<number, StatusEntry>();
+  const successCodeByMethod = new Map<string, number>();
+  const methodLines = new Map<string, string>();
+
+  for (const row of rows) {
+    const raw = String(row.code).trim();
+    const code = /^\d{3}$/.test(raw) ? Number(raw) : NaN;
+    if (!isStatusCodeNumber(code)) {
+      return fail(`${at(row)}: expected a status code from 100 to 599, found "${raw}"`, row.line);
+    }
+    const previous = entries.get(code);
+    if (previous) {
+      return fail(`${at(row)}: ${code} is documented twice${previous.line ? ` (first on line ${previous.line})` : ''}`, row.line);
+    }
+    const meaning = row.meaning?.trim();
+    const meanings: Partial<Record<Lang, string>> = { ...row.translations };
+    let documentedLang: Lang;
+    if (meaning) {
+      documentedLang = languageOf(meaning);
+      meanings[documentedLang] = meaning;
+    } else {
+      const given = Object.keys(meanings) as Lang[];
+      if (given.length === 0) return fail(`${at(row)}: ${code} has no meaning`, row.line);
+      documentedLang = given[0];
+    }
+    const kind = row.kind ?? kindOfClass(code);
+    let methods: string[] = [];
+    if (row.methods) {
+      for (const name of row.methods) {
+        const method = normalizeMethod(name);
+        if (!method) return fail(`${at(row)}: "${name}" is not an HTTP method`, row.line);
+        methods.push(method);
+      }
+    } else if (kind === 'success') {
+      methods = methodsNamedIn(meanings[documentedLang] ?? '');
+    }
+    for (const method of methods) {
+      const other = successCodeByMethod.get(method);
+      if (other !== undefined) {
+        return fail(
+          `${at(row)}: ${method} is named as the normal answer of both ${other} (${methodLines.get(method)}) and ${code}`,
+          row.line,
+        );
+      }
+      successCodeByMethod.set(method, code);
+      methodLines.set(method, at(row));
+    }
+    entries.set(code, {
+      code,
+      reason: row.reason?.trim() || STANDARD_REASONS.get(code) || `Status ${code}`,
+      kind,
+      meanings,
+      documentedLang,
+      methods,
+      line: row.line,
+    });
+  }
+  return { ok: true, table: { source, entries, successCodeByMethod } };
+}
+
+/**
+ * Fills in the translations a team's doc lacks from another table (the bundled default) where the doc says
+ * exactly the same thing for the same code: a copy of the organisation's doc then still shows English.
+ */
+export function withKnownTranslations(table: StatusTable, known: StatusTable): StatusTable {
+  const entries = new Map<number, StatusEntry>();
+  for (const [code, entry] of table.entries) {
+    const reference = known.entries.get(code);
+    const documented = entry.meanings[entry.documentedLang];
+    if (reference && documented && reference.meanings[entry.documentedLang] === documented) {
+      entries.set(code, { ...entry, meanings: { ...reference.meanings, ...entry.meanings } });
+    } else {
+      entries.set(code, entry);
+    }
+  }
+  return { ...table, entries };
+}

@@ -1,0 +1,40 @@
+/** Loads a team's documented table from the text of its doc, choosing the reader by the file's name. */
+import { buildTable, withKnownTranslations } from './build';
+import { rowsFromGrids } from './columns';
+import { readDataRows, withoutJsonComments } from './data';
+import { DEFAULT_TABLE } from './defaultTable';
+import { readHtmlGrids } from './html';
+import { readPipeGrids, withoutFencedCode } from './markdown';
+import type { TableResult } from './types';
+
+export type TableFormat = 'markdown' | 'data';
+
+export function formatOf(fileName: string, text: string): TableFormat {
+  if (/\.(json|jsonc|ya?ml)$/i.test(fileName)) return 'data';
+  if (/\.(md|markdown|txt|html?)$/i.test(fileName)) return 'markdown';
+  return /^\s*[[{]/.test(text) ? 'data' : 'markdown';
+}
+
+/**
+ * Parses a table doc. `source` is what the table will say it came from (the absolute path).
+ * Never throws: anything wrong comes back as a problem a person can act on.
+ */
+export function loadTable(source: string, text: string): TableResult {
+  if (text.includes('\u0000')) return { ok: false, problem: { message: 'the file is binary, not a table doc' } };
+  try {
+    if (formatOf(source, text) === 'data') {
+      const read = readDataRows(/\.jsonc?$/i.test(source) ? withoutJsonComments(text) : text);
+      if (!read.ok) return read;
+      return finish(buildTable(source, read.rows));
+    }
+    // A Markdown doc may hold HTML tables, pipe tables, or both.
+    const grids = [...readHtmlGrids(withoutFencedCode(text)), ...readPipeGrids(text)].sort((a, b) => a.line - b.line);
+    return finish(buildTable(source, rowsFromGrids(grids)));
+  } catch (error) {
+    return { ok: false, problem: { message: `could not read the table: ${(error as Error).message}` } };
+  }
+}
+
+function finish(result: TableResult): TableResult {
+  return result.ok ? { ok: true, table: withKnownTranslations(result.table, DEFAULT_TABLE) } : result;
+}

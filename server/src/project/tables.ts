@@ -1,0 +1,69 @@
+/**
+ * Which documented table is in force for a file, and the table itself. Shared by the server and the CLI, so both
+ * resolve the same table for the same folder: the `statusdoc.table` setting (editor) or `--table` (CLI) first,
+ * else the nearest .statusdoc.json's "table", else the bundled default.
+ * A doc that breaks keeps its last good table in force and reports a problem naming the file and the row.
+ */
+import * as path from 'node:path';
+import { DEFAULT_TABLE } from '../core/table/defaultTable';
+import { loadTable } from '../core/table/load';
+import type { StatusTable, TableResult } from '../core/table/types';
+import { findConfigFile, parseConfig, type ConfigRead } from './config';
+import { FileCache } from './fileCache';
+
+export interface TableInForce {
+  table: StatusTable;
+  /** Absolute path of the doc, or undefined for the default. */
+  path?: string;
+  /** What a person must fix, with the file named; undefined when all is well. */
+  problem?: string;
+}
+
+export interface TableQuery {
+  /** Folder of the file being checked. */
+  dir: string;
+  /** An explicit table path (setting or --table), relative to `base`. */
+  explicit?: string;
+  base?: string;
+  /** Do not look for .statusdoc.json above this folder (the workspace folder). */
+  stopAt?: string;
+}
+
+export class TableResolver {
+  private readonly configs = new FileCache<ConfigRead>((text) => parseConfig(text));
+  private readonly docs = new FileCache<TableResult>((text, file) => loadTable(file, text));
+  private readonly lastGood = new Map<string, StatusTable>();
+
+  resolve(query: TableQuery): TableInForce {
+    if (query.explicit) return this.load(path.resolve(query.base ?? query.dir, query.explicit), 'the statusdoc.table setting');
+    const configFile = findConfigFile(query.dir, query.stopAt);
+    if (!configFile) return { table: DEFAULT_TABLE };
+    const config = this.configs.get(configFile);
+    if (!config.ok) return { table: DEFAULT_TABLE, problem: `${configFile}: ${config.error}` };
+    if (!config.value.ok) return { table: DEFAULT_TABLE, problem: `${configFile}: ${config.value.problem}` };
+    const table = config.value.config.table;
+    return table ? this.load(path.resolve(path.dirname(configFile), table), configFile) : { table: DEFAULT_TABLE };
+  }
+
+  /** Forget cached reads of a file that a watcher reported changed. */
+  invalidate(file: string): void {
+    this.configs.invalidate(file);
+    this.docs.invalidate(file);
+  }
+
+  private load(file: string, namedBy: string): TableInForce {
+    const read = this.docs.get(file);
+    const fallback = this.lastGood.get(file);
+    if (!read.ok) {
+      return { table: fallback ?? DEFAULT_TABLE, path: fallback && file, problem: `${file} (named by ${namedBy}): ${read.error}` };
+    }
+    if (!read.value.ok) {
+      const { message, line } = read.value.problem;
+      const where = line ? `${file}:${line}` : file;
+      const kept = fallback ? 'the last good version stays in force' : 'the default table is used';
+      return { table: fallback ?? DEFAULT_TABLE, path: fallback && file, problem: `${where}: ${message} (${kept})` };
+    }
+    this.lastGood.set(file, read.value.table);
+    return { table: read.value.table, path: file };
+  }
+}

@@ -1,0 +1,57 @@
+/** The `statusdoc.*` settings the server reads, per resource, with defaults filled in here (not by the client). */
+import type { Connection } from 'vscode-languageserver';
+
+export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
+
+export interface Settings {
+  /** Table doc path relative to the workspace folder; empty for .statusdoc.json or the default. */
+  table: string;
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto' };
+
+/** Whatever the client sent, made into complete, valid Settings. */
+export function normalizeSettings(raw: unknown): Settings {
+  const given = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    table: typeof given.table === 'string' ? given.table.trim() : DEFAULT_SETTINGS.table,
+    language: given.language === 'en' || given.language === 'zh-cn' || given.language === 'auto' ? given.language : DEFAULT_SETTINGS.language,
+  };
+}
+
+/**
+ * Settings per document URI. Pulls `workspace/configuration` where the client supports it; otherwise uses what
+ * the client pushed (didChangeConfiguration or initializationOptions).
+ */
+export class SettingsStore {
+  private readonly perResource = new Map<string, Promise<Settings>>();
+  private pushed: Settings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.canPull) return Promise.resolve(this.pushed);
+    let settings = this.perResource.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'statusdoc' })
+        .then(normalizeSettings, () => this.pushed);
+      this.perResource.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** After didChangeConfiguration: forget pulled values; keep pushed ones for clients that cannot be asked. */
+  changed(pushed?: unknown): void {
+    this.perResource.clear();
+    if (pushed !== undefined && pushed !== null) this.pushed = normalizeSettings(pushed);
+  }
+
+  forget(uri: string): void {
+    this.perResource.delete(uri);
+  }
+}

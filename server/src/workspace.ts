@@ -1,0 +1,52 @@
+/** Maps documents to their workspace folder and the documented table in force there; reports broken tables once. */
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { TableInForce } from './project/tables';
+import { TableResolver } from './project/tables';
+import type { Settings } from './settings';
+
+export class Workspace {
+  private folders: string[] = [];
+  private readonly resolver = new TableResolver();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly report: (problem: string) => void) {}
+
+  setFolders(uris: string[]): void {
+    // Longest first, so a nested folder wins over its parent.
+    this.folders = uris.map((uri) => URI.parse(uri).fsPath).sort((a, b) => b.length - a.length);
+  }
+
+  changeFolders(added: string[], removed: string[]): void {
+    const gone = new Set(removed.map((uri) => URI.parse(uri).fsPath));
+    const kept = this.folders.filter((folder) => !gone.has(folder)).map((folder) => URI.file(folder).toString());
+    this.setFolders([...kept, ...added]);
+  }
+
+  folderOf(file: string): string | undefined {
+    return this.folders.find((folder) => file === folder || file.startsWith(folder + path.sep));
+  }
+
+  /** The table in force for a document; a new problem with it is reported once. */
+  tableFor(uri: string, settings: Settings): TableInForce & { label: string } {
+    const parsed = URI.parse(uri);
+    const file = parsed.scheme === 'file' ? parsed.fsPath : undefined;
+    const folder = file ? this.folderOf(file) : this.folders[0];
+    const dir = file ? path.dirname(file) : (folder ?? process.cwd());
+    const inForce = this.resolver.resolve({ dir, explicit: settings.table || undefined, base: folder ?? dir, stopAt: folder });
+    if (inForce.problem && !this.reported.has(inForce.problem)) {
+      this.reported.add(inForce.problem);
+      this.report(inForce.problem);
+    } else if (!inForce.problem && inForce.path) {
+      // Fixed: a later breakage of the same kind deserves a new message.
+      for (const problem of this.reported) if (problem.startsWith(inForce.path)) this.reported.delete(problem);
+    }
+    const label = inForce.path ? (folder ? path.relative(folder, inForce.path) : inForce.path) : 'statusdoc default table (状态码)';
+    return { ...inForce, label };
+  }
+
+  /** A watched file changed: re-read it on next use. */
+  fileChanged(uri: string): void {
+    this.resolver.invalidate(URI.parse(uri).fsPath);
+  }
+}

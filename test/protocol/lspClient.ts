@@ -1,0 +1,95 @@
+/**
+ * A real JSON-RPC client for the bundled server (server/out/server.js --stdio): what any LSP editor does,
+ * with the server's requests to the client (configuration, registrations) answered from the test.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type InitializeParams,
+  type ShowMessageParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '../../server/out/server.js');
+
+export interface TestClient {
+  connection: ProtocolConnection;
+  process: ChildProcessWithoutNullStreams;
+  /** window/showMessage notifications received so far. */
+  messages: ShowMessageParams[];
+  /** Every byte the server wrote to stdout, to prove it is only JSON-RPC. */
+  stdout: Buffer[];
+  /** What the test answers to workspace/configuration for the `statusdoc` section. */
+  settings: Record<string, unknown>;
+  /** Resolves when the next showMessage arrives. */
+  nextMessage(): Promise<ShowMessageParams>;
+  /** shutdown + exit, resolving to the exit code. */
+  close(): Promise<number | null>;
+}
+
+export async function startServer(init: Partial<InitializeParams> = {}, settings: Record<string, unknown> = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  const stdout: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.resume();
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const messages: ShowMessageParams[] = [];
+  let waiting: ((message: ShowMessageParams) => void)[] = [];
+  const client: TestClient = {
+    connection,
+    process: child,
+    messages,
+    stdout,
+    settings,
+    nextMessage: () => new Promise((resolve) => waiting.push(resolve)),
+    async close() {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      const code = await exited;
+      connection.dispose();
+      return code;
+    },
+  };
+  connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section === 'statusdoc' ? client.settings : null)),
+  );
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
+    messages.push(params);
+    const resolvers = waiting;
+    waiting = [];
+    for (const resolve of resolvers) resolve(params);
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+    ...init,
+  });
+  await connection.sendNotification('initialized', {});
+  return client;
+}
+
+/** Splits raw stdout into LSP frames; throws if anything is not a well-formed Content-Length frame of JSON. */
+export function parseFrames(chunks: Buffer[]): unknown[] {
+  let data = Buffer.concat(chunks);
+  const frames: unknown[] = [];
+  while (data.length > 0) {
+    const headerEnd = data.indexOf('\r\n\r\n');
+    if (headerEnd < 0) throw new Error(`stdout holds a partial or foreign header: ${data.toString().slice(0, 80)}`);
+    const header = data.subarray(0, headerEnd).toString('ascii');
+    const length = /^Content-Length: (\d+)$/im.exec(header);
+    if (!length) throw new Error(`stdout holds something that is not an LSP header: ${header.slice(0, 80)}`);
+    const start = headerEnd + 4;
+    const end = start + Number(length[1]);
+    frames.push(JSON.parse(data.subarray(start, end).toString('utf8')));
+    data = data.subarray(end);
+  }
+  return frames;
+}
