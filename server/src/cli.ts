@@ -1,62 +1,52 @@
 /**
  * The statusdoc CLI: the same engine as the language server, for CI and the terminal.
- *   statusdoc sites [paths…] [--format text|json] [--table FILE] [--lang en|zh-cn]
- * Exit codes: 0 done, 2 bad usage or a table doc that cannot be read.
+ *   statusdoc check [paths…]   problems, as text, json (ESLint's shape) or sarif; --fix applies the safe fixes
+ *   statusdoc sites [paths…]   every status-code site with its documented meaning
+ * Exit codes: 0 no error found, 1 an error-severity problem found, 2 bad usage or a table doc that cannot be read.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { summaryLine } from './core/hover';
-import { skipReason } from './core/limits';
-import { findSites, languageOfFile } from './core/sites';
-import type { Site } from './core/sites/types';
-import type { Lang, StatusTable } from './core/table/types';
-import { positionLocator } from './core/text';
+import { fixAllEdits } from './core/fixes/fixAll';
+import { applyEdits } from './core/fixes/edits';
+import type { Lang } from './core/table/types';
+import { Analyzer, type FileResult } from './cli/analyze';
+import { formatJson, formatSarif, formatText, totals } from './cli/formats';
+import { formatSites } from './cli/sites';
 import { collectFiles } from './project/files';
-import { TableResolver } from './project/tables';
 
-const USAGE = `Usage: statusdoc sites [paths…] [options]
+declare const STATUSDOC_VERSION: string;
 
-Lists every status-code site in the TypeScript, JavaScript and YAML files under the paths (default: .)
-with what the documented status-code table says the code means.
+const USAGE = `Usage: statusdoc <command> [paths…] [options]
+
+Commands:
+  check [paths…]   report status codes that break the documented table (default paths: .)
+  sites [paths…]   list every status-code site with what the documented table says it means
 
 Options:
-  --format text|json   output format (default: text)
-  --table FILE         the table doc to use, instead of .statusdoc.json's "table" or the bundled default
-  --lang en|zh-cn      language of the meanings (default: en)
-  -h, --help           show this help
-  -v, --version        show the version`;
+  --format FORMAT  check: text (default), json, sarif; sites: text (default), json
+  --fix            check: apply the safe fixes to the files, then report what remains
+  --max-warnings N check: also exit 1 when there are more than N warnings
+  --exit-zero      check: exit 0 even when errors are found (for showing results, not gating)
+  --table FILE     the table doc to use, instead of .statusdoc.json's "table" or the bundled default
+  --lang LANG      language of messages and meanings: en (default), zh-cn
+  -h, --help       show this help
+  -v, --version    show the version
 
-interface SiteRecord {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  code: number;
-  reason: string;
-  documented: boolean;
-  kind?: string;
-  meaning?: Partial<Record<Lang, string>>;
-  role: Site['role'];
-  idiom: string;
-  method: Site['method'] | null;
-  table: string;
-}
+Files: .ts .tsx .mts .cts .js .jsx .mjs .cjs .yaml .yml, skipping node_modules and what .gitignore ignores.
+Severities come from the "rules" of the nearest .statusdoc.json.`;
 
-function fail(message: string): never {
-  process.stderr.write(`statusdoc: ${message}\n`);
-  process.exit(2);
-}
+class UsageError extends Error {}
 
-function main(argv: string[]): number {
-  let parsed;
+function parse(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'exit-zero': { type: 'boolean' },
         table: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h' },
@@ -64,93 +54,84 @@ function main(argv: string[]): number {
       },
     });
   } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
+    throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (values.version) {
-    process.stdout.write(`${STATUSDOC_VERSION}\n`);
-    return 0;
-  }
+}
+
+function main(argv: string[]): number {
+  const { values, positionals } = parse(argv);
+  if (values.help) return print(`${USAGE}\n`, 0);
+  if (values.version) return print(`${STATUSDOC_VERSION}\n`, 0);
   const [command, ...paths] = positionals;
-  if (command !== 'sites') fail(`${command ? `unknown command "${command}"` : 'no command given'}\n\n${USAGE}`);
-  if (values.format !== 'text' && values.format !== 'json') fail(`unknown format "${values.format}" (use text or json)`);
-  if (values.lang !== 'en' && values.lang !== 'zh-cn') fail(`unknown language "${values.lang}" (use en or zh-cn)`);
+  if (command !== 'check' && command !== 'sites') {
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const format = values.format ?? 'text';
+  if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${formats.join(', ')})`);
+  if (values.lang !== 'en' && values.lang !== 'zh-cn') throw new UsageError(`unknown language "${values.lang}" (use en or zh-cn)`);
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (!(maxWarnings >= 0)) throw new UsageError('--max-warnings takes a number from 0 up');
+  if (command === 'sites' && (values.fix || values['exit-zero'] || values['max-warnings'] !== undefined)) {
+    throw new UsageError('--fix, --max-warnings and --exit-zero go with check');
+  }
   const lang = values.lang as Lang;
 
   const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
-  if (missing.length > 0) fail(`no such file or folder: ${missing.join(', ')}`);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const analyzer = new Analyzer({ table: values.table, lang, onSkip: (file, reason) => process.stderr.write(`statusdoc: skipped ${file}: ${reason}\n`) });
 
-  const resolver = new TableResolver();
-  const found: { record: SiteRecord; table: StatusTable }[] = [];
-  const cwd = process.cwd();
-  for (const file of files) {
-    const inForce = resolver.resolve({ dir: path.dirname(path.resolve(file)), explicit: values.table, base: cwd });
+  const results: FileResult[] = [];
+  let fixedProblems = 0;
+  let fixedFiles = 0;
+  for (const absolute of files) {
+    const inForce = analyzer.tableFor(absolute);
     // A broken table in CI must stop the build rather than check against something else.
-    if (inForce.problem) fail(`bad table: ${inForce.problem}`);
-    const text = fs.readFileSync(file, 'utf8');
-    const skipped = skipReason(text);
-    if (skipped) {
-      process.stderr.write(`statusdoc: skipped ${file}: ${skipped}\n`);
-      continue;
+    if (inForce.problem) return fail(`bad table: ${inForce.problem}`);
+    let result = analyzer.analyzeFile(absolute, inForce);
+    if (!result) continue;
+    if (values.fix) {
+      const edits = fixAllEdits(result.findings, result.facts, result.text);
+      const fixed = applyEdits(result.text, edits);
+      if (fixed !== result.text) {
+        fs.writeFileSync(absolute, fixed);
+        const before = result.findings.length;
+        result = analyzer.analyzeFile(absolute, inForce, fixed)!;
+        fixedProblems += before - result.findings.length;
+        fixedFiles++;
+      }
     }
-    const locate = positionLocator(text);
-    for (const site of findSites(text, languageOfFile(file)!)) {
-      found.push({ record: toRecord(path.relative(cwd, file) || file, site, locate, inForce.table, inForce.path), table: inForce.table });
-    }
+    results.push(result);
   }
 
-  if (values.format === 'json') {
-    process.stdout.write(`${JSON.stringify(found.map(({ record }) => record), null, 2)}\n`);
-  } else {
-    for (const { record, table } of found) process.stdout.write(`${textLine(record, table, lang)}\n`);
-    const sites = `${found.length} status-code site${found.length === 1 ? '' : 's'}`;
-    process.stdout.write(`${sites} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
-  }
-  return 0;
+  if (command === 'sites') return print(formatSites(results, format as 'text' | 'json', lang, files.length), 0);
+  const output = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, STATUSDOC_VERSION) : formatText(results, files.length);
+  process.stdout.write(output);
+  if (values.fix && format === 'text') process.stderr.write(`statusdoc: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+  const sum = totals(results);
+  if (values['exit-zero']) return 0;
+  return sum.errors > 0 || sum.warnings > maxWarnings ? 1 : 0;
 }
 
-function toRecord(
-  file: string,
-  site: Site,
-  locate: ReturnType<typeof positionLocator>,
-  table: StatusTable,
-  tablePath: string | undefined,
-): SiteRecord {
-  const start = locate(site.start);
-  const end = locate(site.end);
-  const entry = table.entries.get(site.code);
-  return {
-    file,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
-    code: site.code,
-    reason: entry?.reason ?? '',
-    documented: entry !== undefined,
-    kind: entry?.kind,
-    meaning: entry?.meanings,
-    role: site.role,
-    idiom: site.idiom,
-    method: site.method ?? null,
-    table: tablePath ?? 'default',
-  };
+function print(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
 }
 
-function textLine(record: SiteRecord, table: StatusTable, lang: Lang): string {
-  const method = record.method ? `  [${record.method.name} · ${record.idiom}]` : `  [${record.idiom}]`;
-  return `${record.file}:${record.line}:${record.column} ${record.code} ${summaryLine(record.code, table, lang)}${method}`;
+function fail(message: string): number {
+  process.stderr.write(`statusdoc: ${message}\n`);
+  return 2;
 }
 
-declare const STATUSDOC_VERSION: string;
-
-// `statusdoc sites | head` closes the pipe early: that is the reader's choice, not an error.
+// `statusdoc check | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = main(process.argv.slice(2));
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.exitCode = fail(`${error.message}\n\n${USAGE}`);
+}

@@ -2,19 +2,26 @@
  * The statusdoc language server. Any LSP editor can start it: `node server/out/server.js --stdio`.
  * stdout carries only JSON-RPC: everything else goes to the client's log.
  */
+import * as path from 'node:path';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MessageType,
-  ShowMessageNotification,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type ClientCapabilities,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { langOfLocale, type ServerContext } from './context';
-import { SiteCache } from './documents';
+import { FactsCache } from './documents';
+import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
+import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/diagnostics';
 import { provideHover } from './features/hover';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
@@ -29,64 +36,106 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 
 const documents = new TextDocuments(TextDocument);
 let context: ServerContext | undefined;
+let capabilities: ClientCapabilities = {};
+let publisher: DiagnosticsPublisher | undefined;
+
+/** Pull diagnostics where the client supports them; push otherwise. */
+const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
 
 connection.onInitialize((params): InitializeResult => {
-  const canPull = params.capabilities.workspace?.configuration === true;
-  const settings = new SettingsStore(connection, canPull);
+  capabilities = params.capabilities;
+  const settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
   settings.changed(params.initializationOptions?.settings);
-  const workspace = new Workspace((problem) => {
-    connection.console.warn(`Table problem: ${problem}`);
-    // A notification, not a request: the warning must not wait on the user, and the editor keeps working.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `statusdoc: ${problem}` });
-  });
-  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  workspace.setFolders(folders);
-  watchesFolders = params.capabilities.workspace?.workspaceFolders === true;
+  const workspace = new Workspace(
+    (problem) => {
+      connection.console.warn(`Table problem: ${problem}`);
+      // A notification, not a request: the warning must not wait on the user, and the editor keeps working.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `statusdoc: ${problem}` });
+    },
+    (file) => watchFile(file),
+  );
+  workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   const clientLang = langOfLocale(params.locale);
   context = {
     documents,
-    sites: new SiteCache((message) => connection.console.info(message)),
+    facts: new FactsCache((message) => connection.console.info(message)),
     settings,
     workspace,
     languageFor: (current) => (current.language === 'auto' ? clientLang : current.language),
   };
+  publisher = pulls() ? undefined : new DiagnosticsPublisher(connection, context);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      ...(pulls() ? { diagnosticProvider: { identifier: 'statusdoc', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'statusdoc', version: STATUSDOC_VERSION },
   };
 });
 
-let watchesFolders = false;
-
 connection.onInitialized(() => {
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statusdoc' }).catch(() => undefined);
-  if (watchesFolders) {
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statusdoc' }).catch(() => undefined);
+  }
+  if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       context?.workspace.changeFolders(
         added.map((folder) => folder.uri),
         removed.map((folder) => folder.uri),
       );
+      refreshDiagnostics();
     });
   }
 });
 
+/** Ask the client to watch a table doc or .statusdoc.json the server has started to depend on. */
+function watchFile(file: string): void {
+  const watching = capabilities.workspace?.didChangeWatchedFiles;
+  if (!watching?.dynamicRegistration) return;
+  const globPattern = watching.relativePatternSupport
+    ? { baseUri: URI.file(path.dirname(file)).toString(), pattern: path.basename(file) }
+    : `**/${path.basename(file)}`;
+  void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
+}
+
+/** The table, .statusdoc.json or settings changed: every open document's diagnostics may have too. */
+function refreshDiagnostics(): void {
+  if (publisher) {
+    for (const document of documents.all()) publisher.schedule(document);
+  } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
+    void connection.languages.diagnostics.refresh();
+  }
+}
+
 connection.onDidChangeConfiguration((change) => {
   context?.settings.changed(change.settings?.statusdoc);
+  refreshDiagnostics();
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const change of changes) context?.workspace.fileChanged(change.uri);
+  refreshDiagnostics();
 });
 
 connection.onHover((params) => (context ? provideHover(context, params) : null));
 
+connection.onCodeAction((params) =>
+  context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : [],
+);
+
+connection.languages.diagnostics.on((params) =>
+  context ? provideDocumentDiagnostics(context, params.textDocument.uri) : { kind: 'full', items: [] },
+);
+
+documents.onDidChangeContent(({ document }) => publisher?.schedule(document));
+
 documents.onDidClose(({ document }) => {
-  context?.sites.forget(document.uri);
+  context?.facts.forget(document.uri);
   context?.settings.forget(document.uri);
+  publisher?.clear(document.uri);
 });
 
 declare const STATUSDOC_VERSION: string;

@@ -1,5 +1,7 @@
 /** The `statusdoc.*` settings the server reads, per resource, with defaults filled in here (not by the client). */
 import type { Connection } from 'vscode-languageserver';
+import type { RuleSeverities } from './core/checks/types';
+import { parseRules } from './project/config';
 
 export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
 
@@ -7,9 +9,11 @@ export interface Settings {
   /** Table doc path relative to the workspace folder; empty for .statusdoc.json or the default. */
   table: string;
   language: LanguageSetting;
+  /** statusdoc.rules: severities that override .statusdoc.json's for this editor. */
+  rules: RuleSeverities;
 }
 
-export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto', rules: {} };
 
 /** Whatever the client sent, made into complete, valid Settings. */
 export function normalizeSettings(raw: unknown): Settings {
@@ -17,7 +21,19 @@ export function normalizeSettings(raw: unknown): Settings {
   return {
     table: typeof given.table === 'string' ? given.table.trim() : DEFAULT_SETTINGS.table,
     language: given.language === 'en' || given.language === 'zh-cn' || given.language === 'auto' ? given.language : DEFAULT_SETTINGS.language,
+    rules: validRules(given.rules),
   };
+}
+
+/** The valid entries of statusdoc.rules; a bad entry is dropped, not fatal (the settings UI validates too). */
+function validRules(raw: unknown): RuleSeverities {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const rules: RuleSeverities = {};
+  for (const [id, severity] of Object.entries(raw)) {
+    const one = parseRules({ [id]: severity });
+    if (typeof one !== 'string') Object.assign(rules, one);
+  }
+  return rules;
 }
 
 /**

@@ -9,8 +9,16 @@ export class Workspace {
   private folders: string[] = [];
   private readonly resolver = new TableResolver();
   private readonly reported = new Set<string>();
+  private readonly seenFiles = new Set<string>();
 
-  constructor(private readonly report: (problem: string) => void) {}
+  /**
+   * @param report a new problem with a table doc or .statusdoc.json, to show once
+   * @param watch a table doc or .statusdoc.json met for the first time, for the client to watch
+   */
+  constructor(
+    private readonly report: (problem: string) => void,
+    private readonly watch: (file: string) => void = () => undefined,
+  ) {}
 
   setFolders(uris: string[]): void {
     // Longest first, so a nested folder wins over its parent.
@@ -40,6 +48,12 @@ export class Workspace {
     } else if (!inForce.problem && inForce.path) {
       // Fixed: a later breakage of the same kind deserves a new message.
       for (const problem of this.reported) if (problem.startsWith(inForce.path)) this.reported.delete(problem);
+    }
+    for (const file of [inForce.path, inForce.configFile]) {
+      if (file && !this.seenFiles.has(file)) {
+        this.seenFiles.add(file);
+        this.watch(file);
+      }
     }
     const label = inForce.path ? (folder ? path.relative(folder, inForce.path) : inForce.path) : 'statusdoc default table (状态码)';
     return { ...inForce, label };

@@ -29,7 +29,7 @@ describe('statusdoc sites', () => {
     assert.equal(code, 0);
     assert.match(stdout, /^examples\/express\/orders\.ts:20:16 200 OK — Normal answer of GET and PUT\.  \[POST · \.status\(\)\]$/m);
     assert.match(stdout, /^examples\/openapi\/orders\.yaml:10:9 200 OK — .*\[POST · OpenAPI responses\]$/m);
-    assert.match(stdout, /^examples\/nestjs\/orders\.controller\.ts:38:47 503 Service Unavailable — /m);
+    assert.match(stdout, /^examples\/nestjs\/orders\.controller\.ts:44:47 503 Service Unavailable — /m);
     assert.match(stdout, /^\d+ status-code sites in 7 files$/m);
     assert.doesNotMatch(stdout, /orders\.ts:45:\d+ 200/, 'setTimeout(…, 200) is not a site');
   });
@@ -79,7 +79,7 @@ describe('statusdoc sites', () => {
     assert.equal(run(['sites', 'no/such/dir']).code, 2);
     const help = run(['--help']);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /Usage: statusdoc sites/);
+    assert.match(help.stdout, /Usage: statusdoc <command>/);
   });
 
   test('binary and unreadable files do not stop the run', () => {

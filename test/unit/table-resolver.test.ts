@@ -158,7 +158,7 @@ describe('TableResolver', () => {
     assert.ok(resolved.problem?.includes(path.join(root, CONFIG_FILE)), resolved.problem);
     assert.match(resolved.problem!, /"table" must be a path string/);
     assert.deepEqual(parseConfig('[]'), { ok: false, problem: 'expected a JSON object' });
-    assert.deepEqual(parseConfig('{"table": "a.md", "other": 1}'), { ok: true, config: { table: 'a.md' } });
+    assert.deepEqual(parseConfig('{"table": "a.md", "other": 1}'), { ok: true, config: { table: 'a.md', rules: {} } });
   });
 
   test('a missing table file: a problem naming it and who named it, and the default', () => {
@@ -289,5 +289,26 @@ describe('TableResolver', () => {
     assert.equal(editor.path, cli.path);
     assert.deepEqual([...editor.table.entries.values()], [...cli.table.entries.values()]);
     assert.deepEqual([...editor.table.successCodeByMethod], [...cli.table.successCodeByMethod]);
+  });
+});
+
+describe('.statusdoc.json rules', () => {
+  test('severities per rule are read and handed out with the table', () => {
+    const root = workspace({ [CONFIG_FILE]: '{ "rules": { "undocumented-code": "off", "wrong-success-code": "warning" } }' });
+    const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
+    assert.deepEqual(resolved.rules, { 'undocumented-code': 'off', 'wrong-success-code': 'warning' });
+    assert.equal(resolved.problem, undefined);
+  });
+
+  test('an unknown rule or severity is a problem naming the key', () => {
+    assert.deepEqual(parseConfig('{ "rules": { "wrong-succes-code": "off" } }'), {
+      ok: false,
+      problem: '"rules.wrong-succes-code": unknown rule (known: wrong-success-code, undocumented-code, implicit-success-code)',
+    });
+    assert.deepEqual(parseConfig('{ "rules": { "undocumented-code": "fatal" } }'), {
+      ok: false,
+      problem: '"rules.undocumented-code": expected one of error, warning, information, hint, off',
+    });
+    assert.deepEqual(parseConfig('{ "rules": [] }'), { ok: false, problem: '"rules" must be an object of rule id to severity' });
   });
 });

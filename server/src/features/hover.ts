@@ -8,7 +8,7 @@ import type { ServerContext } from '../context';
 export async function provideHover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return null;
-  const site = siteAt(context.sites.sites(document), document.offsetAt(params.position));
+  const site = siteAt(context.facts.facts(document).sites, document.offsetAt(params.position));
   if (!site) return null;
   const settings = await context.settings.get(document.uri);
   const { table, label } = context.workspace.tableFor(document.uri, settings);

@@ -1,20 +1,58 @@
-/** Finds the files the CLI should read under the paths it was given. */
+/** Finds the files the CLI should read under the paths it was given, honouring .gitignore files as git does. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { languageOfFile } from '../core/sites';
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'coverage']);
+/** Never worth reading, ignored or not. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-/** Every TS/JS/YAML file at or under the paths, sorted, skipping node_modules, build output and dot-folders. */
+interface Scope {
+  dir: string;
+  rules: Ignore;
+}
+
+function gitignoreIn(dir: string): Scope | undefined {
+  try {
+    return { dir, rules: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(scopes: readonly Scope[], full: string, isDir: boolean): boolean {
+  return scopes.some((scope) => {
+    const relative = path.relative(scope.dir, full).split(path.sep).join('/');
+    return relative !== '' && !relative.startsWith('..') && scope.rules.ignores(isDir ? `${relative}/` : relative);
+  });
+}
+
+/** The .gitignore scopes that apply inside `dir`: its own and its ancestors' up to the repository root. */
+function ancestorScopes(dir: string): Scope[] {
+  const scopes: Scope[] = [];
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const scope = gitignoreIn(current);
+    if (scope) scopes.unshift(scope);
+    if (fs.existsSync(path.join(current, '.git')) || path.dirname(current) === current) return scopes;
+  }
+}
+
+/**
+ * Every TS/JS/YAML file at or under the paths, sorted. Skips node_modules and .git always, and whatever the
+ * .gitignore files of the folders (and of their parents up to the repository root) ignore. Files named
+ * explicitly are read even when ignored.
+ */
 export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+  const walk = (dir: string, scopes: Scope[]) => {
+    const own = gitignoreIn(dir);
+    const inScope = own && !scopes.some((scope) => scope.dir === dir) ? [...scopes, own] : scopes;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      } else if (entry.isFile() && languageOfFile(entry.name)) {
+        if (!SKIPPED_DIRS.has(entry.name) && !isIgnored(inScope, full, true)) walk(full, inScope);
+      } else if (entry.isFile() && languageOfFile(entry.name) && !isIgnored(inScope, full, false)) {
         files.add(full);
       }
     }
@@ -27,8 +65,8 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
       missing.push(given);
       continue;
     }
-    if (stat.isDirectory()) walk(given);
-    else files.add(given);
+    if (stat.isDirectory()) walk(path.resolve(given), ancestorScopes(path.resolve(given)));
+    else files.add(path.resolve(given));
   }
   return { files: [...files].sort(), missing };
 }

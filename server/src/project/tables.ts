@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { DEFAULT_TABLE } from '../core/table/defaultTable';
 import { loadTable } from '../core/table/load';
 import type { StatusTable, TableResult } from '../core/table/types';
-import { findConfigFile, parseConfig, type ConfigRead } from './config';
+import type { RuleSeverities } from '../core/checks/types';
+import { findConfigFile, parseConfig, type ConfigRead, type ProjectConfig } from './config';
 import { FileCache } from './fileCache';
 
 export interface TableInForce {
@@ -17,6 +18,10 @@ export interface TableInForce {
   path?: string;
   /** What a person must fix, with the file named; undefined when all is well. */
   problem?: string;
+  /** Rule severities from the .statusdoc.json in force (empty without one). */
+  rules: RuleSeverities;
+  /** The .statusdoc.json in force, if any. */
+  configFile?: string;
 }
 
 export interface TableQuery {
@@ -25,6 +30,8 @@ export interface TableQuery {
   /** An explicit table path (setting or --table), relative to `base`. */
   explicit?: string;
   base?: string;
+  /** How to name where `explicit` came from in a message. */
+  explicitFrom?: string;
   /** Do not look for .statusdoc.json above this folder (the workspace folder). */
   stopAt?: string;
 }
@@ -35,14 +42,24 @@ export class TableResolver {
   private readonly lastGood = new Map<string, StatusTable>();
 
   resolve(query: TableQuery): TableInForce {
-    if (query.explicit) return this.load(path.resolve(query.base ?? query.dir, query.explicit), 'the statusdoc.table setting');
     const configFile = findConfigFile(query.dir, query.stopAt);
-    if (!configFile) return { table: DEFAULT_TABLE };
-    const config = this.configs.get(configFile);
-    if (!config.ok) return { table: DEFAULT_TABLE, problem: `${configFile}: ${config.error}` };
-    if (!config.value.ok) return { table: DEFAULT_TABLE, problem: `${configFile}: ${config.value.problem}` };
-    const table = config.value.config.table;
-    return table ? this.load(path.resolve(path.dirname(configFile), table), configFile) : { table: DEFAULT_TABLE };
+    let config: ProjectConfig = {};
+    let configProblem: string | undefined;
+    if (configFile) {
+      const read = this.configs.get(configFile);
+      if (!read.ok) configProblem = `${configFile}: ${read.error}`;
+      else if (!read.value.ok) configProblem = `${configFile}: ${read.value.problem}`;
+      else config = read.value.config;
+    }
+    let inForce: Omit<TableInForce, 'rules'>;
+    if (query.explicit) {
+      inForce = this.load(path.resolve(query.base ?? query.dir, query.explicit), query.explicitFrom ?? 'the statusdoc.table setting');
+    } else if (configFile && config.table) {
+      inForce = this.load(path.resolve(path.dirname(configFile), config.table), configFile);
+    } else {
+      inForce = { table: DEFAULT_TABLE };
+    }
+    return { ...inForce, problem: inForce.problem ?? configProblem, rules: config.rules ?? {}, configFile };
   }
 
   /** Forget cached reads of a file that a watcher reported changed. */
@@ -51,7 +68,7 @@ export class TableResolver {
     this.docs.invalidate(file);
   }
 
-  private load(file: string, namedBy: string): TableInForce {
+  private load(file: string, namedBy: string): Omit<TableInForce, 'rules'> {
     const read = this.docs.get(file);
     const fallback = this.lastGood.get(file);
     if (!read.ok) {

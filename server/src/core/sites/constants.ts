@@ -54,3 +54,19 @@ export function codeOfConstant(receiver: string | undefined, name: string): { co
   const code = CODE_BY_NAME.get(key);
   return code === undefined ? undefined : { code, library };
 }
+
+// Where a library's name for a code differs from the reason phrase's (checked against the packages in issue 4's tests).
+const LIBRARY_NAMES: Record<ConstantLibrary, Partial<Record<number, string>>> = {
+  nestjs: { 103: 'EARLYHINTS', 300: 'AMBIGUOUS', 413: 'PAYLOAD_TOO_LARGE', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 418: 'I_AM_A_TEAPOT', 421: 'MISDIRECTED', 422: 'UNPROCESSABLE_ENTITY' },
+  'http-status-codes': { 413: 'REQUEST_TOO_LONG', 414: 'REQUEST_URI_TOO_LONG', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 418: 'IM_A_TEAPOT', 422: 'UNPROCESSABLE_ENTITY' },
+  'http-status': { 413: 'PAYLOAD_TOO_LARGE', 418: 'IM_A_TEAPOT', 422: 'UNPROCESSABLE_ENTITY' },
+  node: { 413: 'PAYLOAD_TOO_LARGE', 418: 'TEAPOT', 422: 'UNPROCESSABLE_ENTITY' },
+};
+
+/** The member name a library gives a code: (nestjs, 201) -> 'CREATED'; (node, 201) -> 'HTTP_STATUS_CREATED'. */
+export function constantNameFor(library: ConstantLibrary, code: number): string | undefined {
+  const reason = STANDARD_REASONS.get(code);
+  const name = LIBRARY_NAMES[library][code] ?? (reason ? constantNameOf(reason) : undefined);
+  if (!name) return undefined;
+  return library === 'node' ? NODE_PREFIX + name : name;
+}

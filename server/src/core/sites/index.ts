@@ -1,15 +1,20 @@
 /** One entry point for every language adapter. Never throws: a document that cannot be read has no sites. */
-import { findTypeScriptSites } from './typescript';
-import type { DocumentLanguage, Site } from './types';
+import { analyzeTypeScript } from './typescript';
+import type { DocumentFacts, DocumentLanguage, Site } from './types';
 import { findYamlSites } from './yaml';
 
-export function findSites(text: string, language: DocumentLanguage): Site[] {
+/** One parse of a document: its sites and the facts fixes need. */
+export function analyzeDocument(text: string, language: DocumentLanguage): DocumentFacts {
   try {
-    return language === 'yaml' ? findYamlSites(text) : findTypeScriptSites(text, language);
+    return language === 'yaml' ? { language, sites: findYamlSites(text), imports: [] } : analyzeTypeScript(text, language);
   } catch {
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
-    return [];
+    return { language, sites: [], imports: [] };
   }
+}
+
+export function findSites(text: string, language: DocumentLanguage): Site[] {
+  return analyzeDocument(text, language).sites;
 }
 
 const LANGUAGE_IDS: Record<string, DocumentLanguage> = {
@@ -38,7 +43,10 @@ export function languageOfFile(fileName: string): DocumentLanguage | undefined {
   }
 }
 
-/** The site whose code covers an offset (inclusive of its end, as a cursor just after `503` still means 503). */
+/**
+ * The written status code under an offset (inclusive of its end, as a cursor just after `503` still means 503).
+ * Implicit sites (a framework default on a decorator) have no code to hover.
+ */
 export function siteAt(sites: readonly Site[], offset: number): Site | undefined {
-  return sites.find((site) => site.start <= offset && offset <= site.end);
+  return sites.find((site) => site.form.kind !== 'implicit' && site.start <= offset && offset <= site.end);
 }

@@ -36,7 +36,8 @@ export type ConstantLibrary = 'nestjs' | 'http-status-codes' | 'node' | 'http-st
 export type CodeForm =
   | { kind: 'literal' } // 201 in TS/JS
   | { kind: 'constant'; library: ConstantLibrary; text: string } // HttpStatus.CREATED
-  | { kind: 'yaml'; quote: '' | "'" | '"' }; // a YAML scalar: '201': under OpenAPI responses, status: 201
+  | { kind: 'yaml'; quote: '' | "'" | '"' } // a YAML scalar: '201': under OpenAPI responses, status: 201
+  | { kind: 'implicit'; framework: 'nestjs' }; // no code written: the framework's default (NestJS @Delete() answers 200)
 
 export interface Site {
   /** Offsets of the code as written in the document: [start, end). */
@@ -52,3 +53,26 @@ export interface Site {
 }
 
 export type DocumentLanguage = 'typescript' | 'tsx' | 'javascript' | 'jsx' | 'yaml';
+
+/** An import or require of the document, as fixes need it to add a name in the file's own style. */
+export interface ImportFact {
+  module: string;
+  style: 'esm' | 'cjs';
+  /** The whole statement: [start, end). */
+  start: number;
+  end: number;
+  /** Named bindings: `import { HttpStatus as S }` -> { name: 'HttpStatus', local: 'S' }. */
+  names: { name: string; local: string }[];
+  /** Where `, Name` can be inserted after the last named binding; absent when there are no braces. */
+  namedInsertAt?: number;
+  defaultName?: string;
+  namespaceName?: string;
+  typeOnly: boolean;
+}
+
+/** Everything one parse of a document tells: its sites, and what fixes need to edit it well. */
+export interface DocumentFacts {
+  language: DocumentLanguage;
+  sites: Site[];
+  imports: ImportFact[];
+}

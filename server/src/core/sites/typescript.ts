@@ -7,7 +7,8 @@ import ts from 'typescript';
 import { isStatusCodeNumber } from '../httpStatus';
 import { normalizeMethod } from '../table/methods';
 import { codeOfConstant } from './constants';
-import type { CodeForm, DocumentLanguage, Site, SiteMethod, SiteRole } from './types';
+import { readImports } from './imports';
+import type { CodeForm, DocumentFacts, DocumentLanguage, Site, SiteMethod, SiteRole } from './types';
 
 const SCRIPT_KINDS: Record<Exclude<DocumentLanguage, 'yaml'>, ts.ScriptKind> = {
   typescript: ts.ScriptKind.TS,
@@ -31,9 +32,22 @@ type Code = { code: number; form: CodeForm; node: ts.Node };
 /** How a pattern learns its method: from the handler around it, the call chain it ends, or the response it checks. */
 type MethodStrategy = { by: 'enclosing' } | { by: 'chain'; call: ts.CallExpression } | { by: 'subject'; expr: ts.Expression } | { by: 'none' };
 
-export function findTypeScriptSites(text: string, language: Exclude<DocumentLanguage, 'yaml'>): Site[] {
+/** NestJS parameter decorators that hand the response to the handler, which then sets its own status. */
+const RESPONSE_PARAMETERS = new Set(['Res', 'Response', 'Next']);
+
+export function analyzeTypeScript(text: string, language: Exclude<DocumentLanguage, 'yaml'>): DocumentFacts {
   const sourceFile = ts.createSourceFile('document', text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[language]);
-  return new TypeScriptSiteFinder(sourceFile).find();
+  return { language, sites: new TypeScriptSiteFinder(sourceFile).find(), imports: readImports(sourceFile) };
+}
+
+/** The name of a decorator written as a call: `@Post()` -> 'Post'. */
+function decoratorName(decorator: ts.Decorator): string | undefined {
+  const call = decorator.expression;
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? call.expression.text : undefined;
+}
+
+function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
 }
 
 function unwrap(expr: ts.Expression): ts.Expression {
@@ -144,11 +158,38 @@ class TypeScriptSiteFinder {
     else if (ts.isBinaryExpression(node)) this.visitBinary(node);
     else if (ts.isSwitchStatement(node)) this.visitSwitch(node);
     else if (ts.isObjectLiteralExpression(node)) this.visitObject(node);
+    else if (ts.isMethodDeclaration(node)) this.visitNestHandler(node);
     else if ((ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) && !this.covered.has(node)) {
       const code = this.readCode(node);
       if (code?.form.kind === 'constant') this.add(code, 'reference', 'constant', { by: 'none' });
     }
     ts.forEachChild(node, (child) => this.visit(child));
+  }
+
+  /**
+   * A NestJS handler with no @HttpCode answers with the framework's default: 201 for @Post(), 200 for the rest.
+   * That unwritten code is a site too (on the method decorator), unless the handler takes the response itself.
+   */
+  private visitNestHandler(method: ts.MethodDeclaration): void {
+    const decorators = decoratorsOf(method);
+    const route = decorators.find((decorator) => DECORATORS.has(decoratorName(decorator) ?? ''));
+    if (!route) return;
+    if (decorators.some((decorator) => decoratorName(decorator) === 'HttpCode' || decoratorName(decorator) === 'Redirect')) return;
+    const takesResponse = method.parameters.some((parameter) =>
+      decoratorsOf(parameter).some((decorator) => RESPONSE_PARAMETERS.has(decoratorName(decorator) ?? '')),
+    );
+    if (takesResponse) return;
+    const name = decoratorName(route)!;
+    const start = route.getStart(this.sourceFile);
+    this.sites.push({
+      start,
+      end: route.getEnd(),
+      code: name === 'Post' ? 201 : 200,
+      form: { kind: 'implicit', framework: 'nestjs' },
+      role: 'response',
+      idiom: `@${name}() default`,
+      method: { name: name.toUpperCase(), source: 'decorator', at: start },
+    });
   }
 
   private visitCall(call: ts.CallExpression): void {
@@ -318,11 +359,9 @@ class TypeScriptSiteFinder {
 
   private methodOfHandler(fn: ts.SignatureDeclaration): SiteMethod | undefined {
     if (ts.isMethodDeclaration(fn)) {
-      for (const decorator of ts.canHaveDecorators(fn) ? ts.getDecorators(fn) ?? [] : []) {
-        const call = decorator.expression;
-        if (ts.isCallExpression(call) && ts.isIdentifier(call.expression) && DECORATORS.has(call.expression.text)) {
-          return { name: call.expression.text.toUpperCase(), source: 'decorator', at: decorator.getStart(this.sourceFile) };
-        }
+      for (const decorator of decoratorsOf(fn)) {
+        const name = decoratorName(decorator);
+        if (name && DECORATORS.has(name)) return { name: name.toUpperCase(), source: 'decorator', at: decorator.getStart(this.sourceFile) };
       }
     }
     const parent = fn.parent;

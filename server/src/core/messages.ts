@@ -1,0 +1,28 @@
+/** What the checks and fixes say, in English and Simplified Chinese. The only place their wording lives. */
+import type { Lang } from './table/types';
+
+interface Named {
+  code: number;
+  reason: string;
+}
+
+const name = (n: Named) => `${n.code} ${n.reason}`.trim();
+
+export const MESSAGES = {
+  wrongSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
+    lang === 'zh-cn'
+      ? `文档状态码表规定 ${method} 操作正常返回 ${name(expected)}，而不是 ${name(found)}。`
+      : `${method} answers ${name(expected)} in the documented table, not ${name(found)}.`,
+  undocumentedCode: (lang: Lang, found: Named) =>
+    lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
+  implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
+    lang === 'zh-cn'
+      ? `NestJS 默认以 ${name(found)} 响应 ${method}，而文档状态码表规定 ${method} 操作正常返回 ${name(expected)}。`
+      : `NestJS answers ${method} with ${name(found)} by default; the documented table gives ${method} ${name(expected)}.`,
+  fixChangeCode: (lang: Lang, text: string, method: string) =>
+    lang === 'zh-cn' ? `改为 ${text}（文档规定的 ${method} 返回码）` : `Change to ${text} (documented for ${method})`,
+  fixAddHttpCode: (lang: Lang, decorator: string) => (lang === 'zh-cn' ? `添加 ${decorator}` : `Add ${decorator}`),
+  fixDisableLine: (lang: Lang, rule: string) =>
+    lang === 'zh-cn' ? `在此行禁用 statusdoc 规则 ${rule}` : `Disable ${rule} for this line`,
+  fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),
+};

@@ -1,0 +1,55 @@
+/**
+ * textDocument/codeAction: the quick-fixes of statusdoc's diagnostics, and source.fixAll.statusdoc for
+ * editor.codeActionsOnSave. Every action carries its edit, versioned to the document it was computed on.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits, fixEdits } from '../core/fixes/fixAll';
+import { MESSAGES } from '../core/messages';
+import { findingsOf, type ServerContext } from '../context';
+import { isDiagnosticOf, toWorkspaceEdit } from '../convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusdoc`;
+
+/** Whether the client asked for `kind`: no filter, or a filter entry that is `kind` or a parent of it. */
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+}
+
+export async function provideCodeActions(context: ServerContext, params: CodeActionParams, versioned: boolean): Promise<CodeAction[]> {
+  const document = context.documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const { facts, findings } = await findingsOf(context, document);
+  if (findings.length === 0) return [];
+  const text = document.getText();
+  const lang = context.languageFor(await context.settings.get(document.uri));
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      const finding = findings.find((candidate) => isDiagnosticOf(document, diagnostic, candidate));
+      if (!finding) continue;
+      finding.fixes.forEach((fix, index) => {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: index === 0 && fix.safe,
+          edit: toWorkspaceEdit(document, fixEdits(fix, facts, text), versioned),
+        });
+      });
+    }
+    const fixable = findings.filter((finding) => finding.fixes[0]?.safe);
+    if (actions.length > 0 && fixable.length > 1) actions.push(fixAllAction(document, CodeActionKind.QuickFix, fixAllEdits(findings, facts, text), lang, versioned));
+  }
+  if (wants(only, FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
+    const edits = fixAllEdits(findings, facts, text);
+    if (edits.length > 0) actions.push(fixAllAction(document, FIX_ALL_KIND, edits, lang, versioned));
+  }
+  return actions;
+}
+
+function fixAllAction(document: TextDocument, kind: string, edits: Parameters<typeof toWorkspaceEdit>[1], lang: 'en' | 'zh-cn', versioned: boolean): CodeAction {
+  return { title: MESSAGES.fixAll(lang), kind, edit: toWorkspaceEdit(document, edits, versioned) };
+}
