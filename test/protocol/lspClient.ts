@@ -11,6 +11,7 @@ import {
   type ProtocolConnection,
   type InitializeParams,
   type ShowMessageParams,
+  type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../server/out/server.js');
@@ -26,6 +27,12 @@ export interface TestClient {
   settings: Record<string, unknown>;
   /** Resolves when the next showMessage arrives. */
   nextMessage(): Promise<ShowMessageParams>;
+  /** What the server answered to initialize. */
+  initializeResult: InitializeResult;
+  /** Every server-to-client request and notification received, by method, in order. */
+  received: Map<string, unknown[]>;
+  /** Resolves with the params of the next server-to-client message of that method. */
+  next<T = unknown>(method: string): Promise<T>;
   /** shutdown + exit, resolving to the exit code. */
   close(): Promise<number | null>;
 }
@@ -38,13 +45,25 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const messages: ShowMessageParams[] = [];
   let waiting: ((message: ShowMessageParams) => void)[] = [];
+  const received = new Map<string, unknown[]>();
+  const waiters = new Map<string, ((params: unknown) => void)[]>();
+  const record = (method: string, params: unknown) => {
+    received.set(method, [...(received.get(method) ?? []), params]);
+    const resolvers = waiters.get(method) ?? [];
+    waiters.delete(method);
+    for (const resolve of resolvers) resolve(params);
+  };
   const client: TestClient = {
     connection,
     process: child,
     messages,
     stdout,
     settings,
+    initializeResult: undefined as unknown as InitializeResult,
     nextMessage: () => new Promise((resolve) => waiting.push(resolve)),
+    received,
+    next: <T>(method: string) =>
+      new Promise<T>((resolve) => waiters.set(method, [...(waiters.get(method) ?? []), resolve as (params: unknown) => void])),
     async close() {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await connection.sendRequest('shutdown');
@@ -57,16 +76,25 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
     params.items.map((item) => (item.section === 'statusdoc' ? client.settings : null)),
   );
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (params: unknown) => {
+    record('client/registerCapability', params);
+    return null;
+  });
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    record('workspace/diagnostic/refresh', null);
+    return null;
+  });
+  connection.onNotification('textDocument/publishDiagnostics', (params: unknown) => record('textDocument/publishDiagnostics', params));
   connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
     messages.push(params);
+    record('window/showMessage', params);
     const resolvers = waiting;
     waiting = [];
     for (const resolve of resolvers) resolve(params);
   });
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
-  await connection.sendRequest('initialize', {
+  client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: null,
     capabilities: { workspace: { configuration: true, workspaceFolders: true } },
