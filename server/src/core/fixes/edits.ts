@@ -30,3 +30,8 @@ export function lineIndent(text: string, offset: number): { lineStart: number; i
   const indent = /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
   return { lineStart, indent };
 }
+
+/** The line break the document already uses, so inserted lines do not mix endings. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}

@@ -5,7 +5,20 @@ import { nonOverlapping } from './edits';
 import { importEdits } from './imports';
 
 export function fixAllEdits(findings: readonly Finding[], facts: DocumentFacts, text: string): TextEdit[] {
-  const safe = findings.map((finding) => finding.fixes[0]).filter((fix) => fix?.safe);
+  // Two wrong responses keys of one OpenAPI operation ('200' and '202' under delete) would each become '204':
+  // a duplicate key. Apply only the first change per operation; the other is left flagged (its own fix is dropped once
+  // the documented key exists).
+  const specKeys = new Set<string>();
+  const safe = findings
+    .filter((finding) => {
+      if (!finding.fixes[0]?.safe) return false;
+      if (finding.rule !== 'wrong-success-code' || finding.site.role !== 'spec') return true;
+      const key = `${finding.site.method?.at}:${finding.expected}`;
+      if (specKeys.has(key)) return false;
+      specKeys.add(key);
+      return true;
+    })
+    .map((finding) => finding.fixes[0]);
   const edits = nonOverlapping(safe.flatMap((fix) => fix.edits));
   const imports = importEdits(facts.imports, safe.flatMap((fix) => fix.imports), text);
   return nonOverlapping([...imports, ...edits]);

@@ -1,12 +1,13 @@
 /** Turns the imports fixes ask for into edits in the file's own style, never importing a name twice. */
 import type { ImportRequest, TextEdit } from '../checks/types';
 import type { ImportFact } from '../sites/types';
+import { eolOf } from './edits';
 
 /** The local name `name` from `module` is bound to in the file, if it is imported. */
 export function localNameOf(imports: readonly ImportFact[], module: string, name: string): string | undefined {
   for (const fact of imports) {
     if (fact.module !== module || fact.typeOnly) continue;
-    const found = fact.names.find((binding) => binding.name === name);
+    const found = fact.names.find((binding) => binding.name === name && !binding.typeOnly);
     if (found) return found.local;
   }
   return undefined;
@@ -15,13 +16,24 @@ export function localNameOf(imports: readonly ImportFact[], module: string, name
 /** One edit per module that still lacks some of the requested names. */
 export function importEdits(imports: readonly ImportFact[], requests: readonly ImportRequest[], text: string): TextEdit[] {
   const missingByModule = new Map<string, string[]>();
+  const edits: TextEdit[] = [];
   for (const { module, name } of requests) {
     if (localNameOf(imports, module, name) !== undefined) continue;
+    // `import { type HttpStatus }`: make that binding a value import rather than importing the name twice.
+    const typeOnly = imports
+      .filter((fact) => fact.module === module && !fact.typeOnly)
+      .flatMap((fact) => fact.names)
+      .find((binding) => binding.name === name && binding.typeOnly);
+    if (typeOnly) {
+      if (!edits.some((edit) => edit.start === typeOnly.start)) {
+        edits.push({ start: typeOnly.start, end: typeOnly.end, newText: text.slice(typeOnly.start, typeOnly.end).replace(/^type\s+/, '') });
+      }
+      continue;
+    }
     const missing = missingByModule.get(module) ?? [];
     if (!missing.includes(name)) missing.push(name);
     missingByModule.set(module, missing);
   }
-  const edits: TextEdit[] = [];
   const commonJs = imports.length > 0 && imports.every((fact) => fact.style === 'cjs');
   for (const [module, names] of missingByModule) {
     const existing = imports.find((fact) => fact.module === module && !fact.typeOnly && fact.namedInsertAt !== undefined);
@@ -35,11 +47,11 @@ export function importEdits(imports: readonly ImportFact[], requests: readonly I
       : `import { ${names.join(', ')} } from '${module}';`;
     const last = imports[imports.length - 1];
     if (last) {
-      edits.push({ start: last.end, end: last.end, newText: `\n${statement}` });
+      edits.push({ start: last.end, end: last.end, newText: `${eolOf(text)}${statement}` });
     } else {
       // After a shebang line, if any; otherwise at the very top.
       const start = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
-      edits.push({ start, end: start, newText: `${statement}\n` });
+      edits.push({ start, end: start, newText: `${statement}${eolOf(text)}` });
     }
   }
   return edits;

@@ -4,18 +4,21 @@ import { MESSAGES } from '../messages';
 import { constantNameFor } from '../sites/constants';
 import type { DocumentFacts, Site } from '../sites/types';
 import type { Lang } from '../table/types';
-import { lineIndent } from './edits';
+import { eolOf, lineIndent } from './edits';
 import { localNameOf } from './imports';
 
 const NEST = '@nestjs/common';
 
 /** The text of `code` written the way `site` writes its code: 201, HttpStatus.CREATED, '201'. */
-export function codeInFormOf(site: Site, code: number): string {
+export function codeInFormOf(site: Site, code: number, text: string): string {
   const form = site.form;
   if (form.kind === 'yaml') return `${form.quote}${code}${form.quote}`;
   if (form.kind === 'constant') {
     const name = constantNameFor(form.library, code);
-    if (name) return form.text.slice(0, form.text.lastIndexOf('.') + 1) + name;
+    const dot = form.text.lastIndexOf('.');
+    // A bare constant (`HTTP_STATUS_OK` destructured from http2.constants) is a binding of its own: another name is
+    // only bound if the file mentions it (`const { HTTP_STATUS_OK, HTTP_STATUS_CREATED } = …`); otherwise the number.
+    if (name && (dot !== -1 || new RegExp(`\\b${name}\\b`).test(text))) return form.text.slice(0, dot + 1) + name;
   }
   return String(code);
 }
@@ -28,7 +31,7 @@ export function changeCodeFix(site: Site, expected: number, facts: DocumentFacts
     site.role === 'spec' &&
     facts.sites.some((other) => other !== site && other.role === 'spec' && other.method?.at === site.method?.at && other.code === expected);
   if (duplicate) return undefined;
-  const newText = codeInFormOf(site, expected);
+  const newText = codeInFormOf(site, expected, text);
   return {
     title: MESSAGES.fixChangeCode(lang, newText, site.method?.name ?? ''),
     edits: [{ start: site.start, end: site.end, newText }],
@@ -57,7 +60,7 @@ export function addHttpCodeFix(site: Site, expected: number, facts: DocumentFact
   const { lineStart, indent } = lineIndent(text, site.start);
   const onOwnLine = text.slice(lineStart, site.start).trim() === '';
   const edit = onOwnLine
-    ? { start: lineStart, end: lineStart, newText: `${indent}${decorator}\n` }
+    ? { start: lineStart, end: lineStart, newText: `${indent}${decorator}${eolOf(text)}` }
     : { start: site.start, end: site.start, newText: `${decorator} ` };
   return { title: MESSAGES.fixAddHttpCode(lang, decorator), edits: [edit], imports, safe: true };
 }
@@ -66,10 +69,33 @@ export function addHttpCodeFix(site: Site, expected: number, facts: DocumentFact
 export function disableLineFix(site: Site, rule: string, facts: DocumentFacts, text: string, lang: Lang): Fix {
   const { lineStart, indent } = lineIndent(text, site.start);
   const comment = facts.language === 'yaml' ? '#' : '//';
+  const title = MESSAGES.fixDisableLine(lang, rule);
+  // A disable-next-line comment with a rule list already above (this fix, for another rule of the line): join it.
+  // A second comment line would become the first one's "next line" and bring its rule back.
+  const joinAt = disableListEnd(text, lineStart);
+  if (joinAt !== undefined) return { title, edits: [{ start: joinAt, end: joinAt, newText: `, ${rule}` }], imports: [], safe: false };
   return {
-    title: MESSAGES.fixDisableLine(lang, rule),
-    edits: [{ start: lineStart, end: lineStart, newText: `${indent}${comment} statusdoc-disable-next-line ${rule}\n` }],
+    title,
+    edits: [{ start: lineStart, end: lineStart, newText: `${indent}${comment} statusdoc-disable-next-line ${rule}${eolOf(text)}` }],
     imports: [],
     safe: false,
   };
+}
+
+/** Where the rule list of a `statusdoc-disable-next-line <rules>` comment on the line before `lineStart` ends. */
+function disableListEnd(text: string, lineStart: number): number | undefined {
+  if (lineStart === 0) return undefined;
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const previous = text.slice(previousStart, lineStart - 1);
+  const directive = /^[ \t]*(?:\/\/|\/\*|#)[ \t]*statusdoc-disable-next-line\b/.exec(previous);
+  if (!directive) return undefined;
+  const from = directive[0].length;
+  let end = previous.length;
+  for (const stop of ['--', '*/']) {
+    const at = previous.indexOf(stop, from);
+    if (at !== -1 && at < end) end = at;
+  }
+  while (end > from && /\s/.test(previous[end - 1])) end--;
+  // No rule list: it already disables every rule (and this finding would not exist).
+  return end > from ? previousStart + end : undefined;
 }

@@ -14,7 +14,14 @@ export function readImports(sourceFile: ts.SourceFile): ImportFact[] {
         style: 'esm',
         start: statement.getStart(sourceFile),
         end: statement.getEnd(),
-        names: named?.elements.map((e) => ({ name: (e.propertyName ?? e.name).text, local: e.name.text })) ?? [],
+        names:
+          named?.elements.map((e) => ({
+            name: (e.propertyName ?? e.name).text,
+            local: e.name.text,
+            typeOnly: e.isTypeOnly,
+            start: e.getStart(sourceFile),
+            end: e.getEnd(),
+          })) ?? [],
         namedInsertAt: named ? namedInsertPoint(named.elements, named, sourceFile) : undefined,
         defaultName: clause?.name?.text,
         namespaceName: bindings && ts.isNamespaceImport(bindings) ? bindings.name.text : undefined,
@@ -34,6 +41,8 @@ export function readImports(sourceFile: ts.SourceFile): ImportFact[] {
             pattern?.elements.map((e) => ({
               name: (e.propertyName && ts.isIdentifier(e.propertyName) ? e.propertyName : e.name).getText(sourceFile),
               local: e.name.getText(sourceFile),
+              start: e.getStart(sourceFile),
+              end: e.getEnd(),
             })) ?? [],
           namedInsertAt: pattern ? namedInsertPoint(pattern.elements, pattern, sourceFile) : undefined,
           defaultName: ts.isIdentifier(declaration.name) ? declaration.name.text : undefined,

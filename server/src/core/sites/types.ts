@@ -62,12 +62,22 @@ export interface ImportFact {
   start: number;
   end: number;
   /** Named bindings: `import { HttpStatus as S }` -> { name: 'HttpStatus', local: 'S' }. */
-  names: { name: string; local: string }[];
+  names: ImportedName[];
   /** Where `, Name` can be inserted after the last named binding; absent when there are no braces. */
   namedInsertAt?: number;
   defaultName?: string;
   namespaceName?: string;
   typeOnly: boolean;
+}
+
+export interface ImportedName {
+  name: string;
+  local: string;
+  /** `import { type HttpStatus }`: bound for types only, not usable as a value. */
+  typeOnly?: boolean;
+  /** Offsets of the binding as written (`type HttpStatus as S`). */
+  start: number;
+  end: number;
 }
 
 /** Everything one parse of a document tells: its sites, and what fixes need to edit it well. */

@@ -175,8 +175,11 @@ class TypeScriptSiteFinder {
     const route = decorators.find((decorator) => DECORATORS.has(decoratorName(decorator) ?? ''));
     if (!route) return;
     if (decorators.some((decorator) => decoratorName(decorator) === 'HttpCode' || decoratorName(decorator) === 'Redirect')) return;
+    // @Res({ passthrough: true }) leaves the status to Nest, so its default still applies.
     const takesResponse = method.parameters.some((parameter) =>
-      decoratorsOf(parameter).some((decorator) => RESPONSE_PARAMETERS.has(decoratorName(decorator) ?? '')),
+      decoratorsOf(parameter).some(
+        (decorator) => RESPONSE_PARAMETERS.has(decoratorName(decorator) ?? '') && !/passthrough\s*:\s*true/.test(decorator.getText(this.sourceFile)),
+      ),
     );
     if (takesResponse) return;
     const name = decoratorName(route)!;
