@@ -20,7 +20,9 @@ export function codeInFormOf(site: Site, code: number, text: string): string {
     // only bound if the file mentions it (`const { HTTP_STATUS_OK, HTTP_STATUS_CREATED } = …`); otherwise the number.
     if (name && (dot !== -1 || new RegExp(`\\b${name}\\b`).test(text))) return form.text.slice(0, dot + 1) + name;
   }
-  return String(code);
+  // A quoted key written as a literal (`'200': {...}` in a Fastify response schema) keeps its quotes.
+  const quote = text[site.start];
+  return quote === "'" || quote === '"' ? `${quote}${code}${quote}` : String(code);
 }
 
 /** wrong-success-code: replace the code with the documented one, unless that would duplicate a YAML key. */

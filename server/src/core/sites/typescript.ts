@@ -22,6 +22,8 @@ const ROUTE_CALLS = new Set(['get', 'post', 'put', 'delete', 'del', 'patch', 'he
 /** NestJS method decorators. */
 const DECORATORS = new Set(['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options']);
 const STATUS_MEMBERS = new Set(['status', 'statusCode']);
+/** Object properties that hold a status: status, statusCode, httpStatus, errorHttpStatusCode, status_code. */
+const STATUS_PROPERTY = /^(status|statusCode|status_code)$|[a-z](Status|StatusCode)$/;
 const RESPONSE_CLASSES = new Set(['Response', 'NextResponse', 'HttpResponse']);
 const HONO_BODIES = new Set(['json', 'text', 'body', 'html']);
 const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq']);
@@ -203,6 +205,7 @@ class TypeScriptSiteFinder {
 
     if (ts.isIdentifier(callee)) {
       if (name === 'HttpCode') this.add(this.readCode(args[0]), 'response', '@HttpCode()', { by: 'enclosing' });
+      else if (name === 'Redirect') this.add(this.readCode(args[1]), 'response', '@Redirect()', { by: 'enclosing' });
       else if (ERROR_FACTORIES.has(name)) this.add(this.readCode(args[0]), 'response', `${name}()`, { by: 'enclosing' });
       return;
     }
@@ -231,6 +234,9 @@ class TypeScriptSiteFinder {
     }
     if (args.length === 1 && (name === 'status' || name === 'sendStatus' || name === 'code')) {
       this.add(this.readCode(args[0]), 'response', `.${name}()`, { by: 'enclosing' });
+    } else if (name === 'assert' && args.length >= 2 && (receiverName === 'ctx' || receiver.kind === ts.SyntaxKind.ThisKeyword)) {
+      // Koa: ctx.assert(condition, 422, message)
+      this.add(this.readCode(args[1]), 'response', 'ctx.assert()', { by: 'enclosing' });
     } else if (name === 'writeHead' || name === 'throw') {
       this.add(this.readCode(args[0]), 'response', `.${name}()`, { by: 'enclosing' });
     } else if (name === 'redirect' && args.length === 2) {
@@ -254,6 +260,7 @@ class TypeScriptSiteFinder {
     const name = calleeName(expr);
     const args = expr.arguments ?? ts.factory.createNodeArray();
     if (name === 'HttpException') this.add(this.readCode(args[1]), 'response', 'new HttpException()', { by: 'enclosing' });
+    else if (name === 'HTTPException') this.add(this.readCode(args[0]), 'response', 'new HTTPException()', { by: 'enclosing' });
     else if (name && RESPONSE_CLASSES.has(name)) this.visitInit(args[1], name === 'HttpResponse' ? 'mock' : 'response', `new ${name}()`);
   }
 
@@ -295,10 +302,14 @@ class TypeScriptSiteFinder {
     }
   }
 
-  /** `{ status: 201 }` / `{ statusCode: 201 }` objects: Lambda results, route tables with `method`. */
+  /**
+   * `{ status: 201 }`, `{ statusCode: 201 }`, `{ errorHttpStatusCode: … }` objects: Lambda results, route tables
+   * with `method`, options naming a status. And Fastify's `schema: { response: { 201: … } }` keys.
+   */
   private visitObject(object: ts.ObjectLiteralExpression): void {
+    if (this.isFastifyResponseSchema(object)) this.visitResponseSchema(object);
     for (const property of object.properties) {
-      if (!ts.isPropertyAssignment(property) || !STATUS_MEMBERS.has(property.name.getText())) continue;
+      if (!ts.isPropertyAssignment(property) || !STATUS_PROPERTY.test(property.name.getText())) continue;
       const code = this.readCode(property.initializer);
       if (!code || this.covered.has(code.node)) continue;
       const method = methodProperty(object);
@@ -311,6 +322,39 @@ class TypeScriptSiteFinder {
         role: 'response',
         idiom: `{ ${property.name.getText()}: … }`,
         method: method ? { name: method.name, source: 'route-object', at: method.node.getStart(this.sourceFile) } : this.methodBy({ by: 'enclosing' }, object),
+      });
+    }
+  }
+
+  /** `response` inside `schema` inside route options: the keys are the route's declared status codes. */
+  private isFastifyResponseSchema(object: ts.ObjectLiteralExpression): boolean {
+    const property = object.parent;
+    if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'response') return false;
+    const schema = property.parent.parent;
+    return ts.isPropertyAssignment(schema) && schema.name.getText() === 'schema';
+  }
+
+  private visitResponseSchema(object: ts.ObjectLiteralExpression): void {
+    // schema's owner: the route options object, passed to app.post(path, options, handler) or fastify.route(options).
+    const options = (object.parent.parent.parent as ts.PropertyAssignment).parent;
+    const call = options.parent;
+    const fromObject = methodProperty(options);
+    const method = fromObject
+      ? { name: fromObject.name, source: 'route-object' as const, at: fromObject.node.getStart(this.sourceFile) }
+      : ts.isCallExpression(call) ? this.routeMethod(call) : undefined;
+    for (const property of object.properties) {
+      const key = property.name;
+      if (!key || !(ts.isNumericLiteral(key) || ts.isStringLiteral(key)) || !/^\d{3}$/.test(key.text)) continue;
+      const code = Number(key.text);
+      if (!isStatusCodeNumber(code)) continue;
+      this.sites.push({
+        start: key.getStart(this.sourceFile),
+        end: key.getEnd(),
+        code,
+        form: { kind: 'literal' },
+        role: 'spec',
+        idiom: 'schema.response',
+        method,
       });
     }
   }
@@ -356,6 +400,7 @@ class TypeScriptSiteFinder {
     let found: SiteMethod | undefined;
     for (let current = node?.parent; current; current = current.parent) {
       if (ts.isFunctionLike(current)) found = this.methodOfHandler(current) ?? found;
+      else if (ts.isVariableDeclaration(current)) found = this.exportedWrapperMethod(current) ?? found;
     }
     return found;
   }
@@ -377,6 +422,10 @@ class TypeScriptSiteFinder {
       const method = methodProperty(object);
       if (method) return { name: method.name, source: 'route-object', at: method.node.getStart(this.sourceFile) };
     }
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
+      // exports.create = async function (req, res) {...}, registered elsewhere as app.post('/x', exports.create)
+      return this.namedHandlerMethod(parent.left.name.text);
+    }
     const named = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ? fn : ts.isVariableDeclaration(parent) ? parent : undefined;
     if (named?.name && ts.isIdentifier(named.name)) {
       const name = named.name.text;
@@ -384,13 +433,25 @@ class TypeScriptSiteFinder {
       if (exported && DECORATORS.has(name[0] + name.slice(1).toLowerCase()) && name === name.toUpperCase()) {
         return { name, source: 'export', at: named.name.getStart(this.sourceFile) };
       }
-      if (!this.handlerMethods) {
-        this.handlerMethods = new Map();
-        this.collectNamedHandlers(this.sourceFile);
-      }
-      return this.handlerMethods.get(name);
+      return this.namedHandlerMethod(name);
     }
     return undefined;
+  }
+
+  private namedHandlerMethod(name: string): SiteMethod | undefined {
+    if (!this.handlerMethods) {
+      this.handlerMethods = new Map();
+      this.collectNamedHandlers(this.sourceFile);
+    }
+    return this.handlerMethods.get(name);
+  }
+
+  /** `export const POST = withAuth(async (req) => …)`: a wrapped Next.js route handler. */
+  private exportedWrapperMethod(declaration: ts.VariableDeclaration): SiteMethod | undefined {
+    if (!ts.isIdentifier(declaration.name) || !this.isExported(declaration)) return undefined;
+    const name = declaration.name.text;
+    if (name !== name.toUpperCase() || !DECORATORS.has(name[0] + name.slice(1).toLowerCase())) return undefined;
+    return { name, source: 'export', at: declaration.name.getStart(this.sourceFile) };
   }
 
   private isExported(node: ts.Node): boolean {
@@ -419,7 +480,9 @@ class TypeScriptSiteFinder {
     if (ts.isCallExpression(node)) {
       const method = this.routeMethod(node);
       if (method) {
-        for (const arg of node.arguments.slice(1)) {
+        // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument.
+        const pathFirst = node.arguments.length > 0 && !ts.isIdentifier(unwrap(node.arguments[0])) || node.arguments.length > 1;
+        for (const arg of node.arguments.slice(pathFirst ? 1 : 0)) {
           const handler = unwrap(arg);
           if (ts.isIdentifier(handler)) this.handlerMethods!.set(handler.text, method);
           else if (ts.isPropertyAccessExpression(handler)) this.handlerMethods!.set(handler.name.text, method);
@@ -466,14 +529,13 @@ class TypeScriptSiteFinder {
     if (!ts.isCallExpression(expr)) return undefined;
     const name = calleeName(expr);
     if (name === 'fetch') {
-      const init = expr.arguments[1] ? unwrap(expr.arguments[1]) : undefined;
-      if (init && !ts.isObjectLiteralExpression(init)) return undefined;
-      const method = init ? methodProperty(init) : undefined;
-      // A `method` we cannot read, or a spread that may carry one: unknown, not GET.
-      if (init && !method && init.properties.some((p) => p.name?.getText() === 'method' || ts.isSpreadAssignment(p))) return undefined;
-      return method
-        ? { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }
-        : { name: 'GET', source: 'request-builder', at: expr.getStart(this.sourceFile) };
+      // fetch(new Request(url, init)), or fetch(request) after `const request = new Request(url, init)`
+      let input = expr.arguments[0] ? unwrap(expr.arguments[0]) : undefined;
+      if (input && ts.isIdentifier(input)) input = this.initializerOf(input) ?? input;
+      if (input && ts.isNewExpression(input) && calleeName(input) === 'Request' && !expr.arguments[1]) {
+        return this.requestInitMethod(input.arguments?.[1], input);
+      }
+      return this.requestInitMethod(expr.arguments[1], expr);
     }
     if (name === 'axios' || name === 'request' || name === 'inject') {
       // axios({ method: 'post' }), axios(url, { method }), fastify.inject({ method: 'POST' })
@@ -484,6 +546,18 @@ class TypeScriptSiteFinder {
       }
     }
     return this.chainMethod(expr);
+  }
+
+  /** The method of a fetch-style init object: its `method`, GET when there is none, unknown when it may hide one. */
+  private requestInitMethod(initArg: ts.Expression | undefined, call: ts.Node): SiteMethod | undefined {
+    const init = initArg ? unwrap(initArg) : undefined;
+    if (init && !ts.isObjectLiteralExpression(init)) return undefined;
+    const method = init ? methodProperty(init) : undefined;
+    // A `method` we cannot read, or a spread that may carry one: unknown, not GET.
+    if (init && !method && init.properties.some((p) => p.name?.getText() === 'method' || ts.isSpreadAssignment(p))) return undefined;
+    return method
+      ? { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }
+      : { name: 'GET', source: 'request-builder', at: call.getStart(this.sourceFile) };
   }
 
   /** The initializer of the variable an identifier names, looked up in the enclosing blocks (or its destructuring source). */

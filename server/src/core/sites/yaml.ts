@@ -57,31 +57,42 @@ export function findYamlSites(text: string): Site[] {
 function findOpenApi(root: YAMLMap, sites: Site[]): void {
   for (const section of ['paths', 'webhooks']) {
     const paths = valueOf(root, section);
-    if (!isMap(paths)) continue;
-    for (const pathItem of paths.items) {
-      if (!isMap(pathItem.value)) continue;
-      for (const operation of pathItem.value.items) {
-        const key = keyText(operation);
-        if (!key || !OPERATION_KEYS.has(key) || !isMap(operation.value) || !isScalar(operation.key)) continue;
-        const method: SiteMethod = { name: key.toUpperCase(), source: 'openapi', at: operation.key.range?.[0] ?? 0 };
-        const responses = valueOf(operation.value, 'responses');
-        if (!isMap(responses)) continue;
-        for (const response of responses.items) {
-          const code = codeOf(response.key);
-          const key = response.key as Scalar;
-          if (code === undefined || !key.range) continue;
-          sites.push({
-            start: key.range[0],
-            end: key.range[1],
-            code,
-            form: { kind: 'yaml', quote: quoteOf(key) },
-            role: 'spec',
-            idiom: 'OpenAPI responses',
-            method,
-          });
-        }
+    if (isMap(paths)) findPathItems(paths, sites, 0);
+  }
+}
+
+/** Path items (`/orders: { post: … }`), and the path items of their operations' callbacks, a few levels deep. */
+function findPathItems(paths: YAMLMap, sites: Site[], depth: number): void {
+  for (const pathItem of paths.items) {
+    if (!isMap(pathItem.value)) continue;
+    for (const operation of pathItem.value.items) {
+      const key = keyText(operation);
+      if (!key || !OPERATION_KEYS.has(key) || !isMap(operation.value) || !isScalar(operation.key)) continue;
+      const method: SiteMethod = { name: key.toUpperCase(), source: 'openapi', at: operation.key.range?.[0] ?? 0 };
+      const responses = valueOf(operation.value, 'responses');
+      if (isMap(responses)) findResponses(responses, method, sites);
+      const callbacks = valueOf(operation.value, 'callbacks');
+      if (isMap(callbacks) && depth < 3) {
+        for (const callback of callbacks.items) if (isMap(callback.value)) findPathItems(callback.value, sites, depth + 1);
       }
     }
+  }
+}
+
+function findResponses(responses: YAMLMap, method: SiteMethod, sites: Site[]): void {
+  for (const response of responses.items) {
+    const code = codeOf(response.key);
+    const key = response.key as Scalar;
+    if (code === undefined || !key.range) continue;
+    sites.push({
+      start: key.range[0],
+      end: key.range[1],
+      code,
+      form: { kind: 'yaml', quote: quoteOf(key) },
+      role: 'spec',
+      idiom: 'OpenAPI responses',
+      method,
+    });
   }
 }
 
