@@ -1,7 +1,10 @@
 /** What every feature handler needs: documents, their facts, settings, the table in force, the user's language. */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { runChecks } from './core/checks';
+import type { ConstantsSource } from './core/constants/source';
+import { constantsSourceFor } from './project/constants';
 import type { Finding } from './core/checks/types';
 import type { DocumentFacts } from './core/sites/types';
 import type { Lang } from './core/table/types';
@@ -21,6 +24,14 @@ export interface ServerContext {
 /** 'zh-cn', 'zh-tw', 'zh' -> 'zh-cn'; anything else -> 'en'. */
 export function langOfLocale(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+/** Where named constants come from for a document (see core/constants/source.ts). */
+export async function constantsSourceOf(context: ServerContext, document: TextDocument, facts: DocumentFacts): Promise<ConstantsSource> {
+  const settings = await context.settings.get(document.uri);
+  const inForce = context.workspace.tableFor(document.uri, settings);
+  const file = context.workspace.fileOf(document.uri) ?? path.join(context.workspace.defaultFolder() ?? process.cwd(), 'untitled.ts');
+  return constantsSourceFor(file, facts.imports, settings.constants, inForce, context.workspace.folderOf(file));
 }
 
 /** A document's findings under the table, severities and language in force for it. */

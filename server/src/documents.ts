@@ -4,7 +4,7 @@ import { skipReason } from './core/limits';
 import { analyzeDocument, languageOfId } from './core/sites';
 import type { DocumentFacts } from './core/sites/types';
 
-const NOTHING: DocumentFacts = { language: 'typescript', sites: [], imports: [] };
+const NOTHING: DocumentFacts = { language: 'typescript', sites: [], imports: [], topLevelNames: [] };
 
 export class FactsCache {
   private readonly entries = new Map<string, { version: number; facts: DocumentFacts }>();

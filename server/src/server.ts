@@ -21,8 +21,11 @@ import { URI } from 'vscode-uri';
 import { langOfLocale, type ServerContext } from './context';
 import { FactsCache } from './documents';
 import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
+import { CREATE_CONSTANTS_COMMAND, CREATE_CONSTANTS_KIND, createConstantsModule, USE_CONSTANTS_KIND } from './features/constants';
 import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/diagnostics';
 import { provideHover } from './features/hover';
+import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
+import { provideInlayHints } from './features/inlayHints';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
@@ -68,7 +71,10 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+      inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, USE_CONSTANTS_KIND, CREATE_CONSTANTS_KIND] },
+      executeCommandProvider: { commands: [CREATE_CONSTANTS_COMMAND] },
       ...(pulls() ? { diagnosticProvider: { identifier: 'statusdoc', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -101,8 +107,9 @@ function watchFile(file: string): void {
   void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
 }
 
-/** The table, .statusdoc.json or settings changed: every open document's diagnostics may have too. */
+/** The table, .statusdoc.json or settings changed: every open document's diagnostics and hints may have too. */
 function refreshDiagnostics(): void {
+  if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
   if (publisher) {
     for (const document of documents.all()) publisher.schedule(document);
   } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
@@ -122,9 +129,19 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 
 connection.onHover((params) => (context ? provideHover(context, params) : null));
 
+connection.onCompletion((params) => (context ? provideCompletion(context, params) : null));
+
+connection.languages.inlayHint.on((params) => (context ? provideInlayHints(context, params) : []));
+
 connection.onCodeAction((params) =>
   context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : [],
 );
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== CREATE_CONSTANTS_COMMAND || !context) return undefined;
+  const canCreate = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+  return createConstantsModule(context, connection, typeof args?.[0] === 'string' ? args[0] : undefined, canCreate);
+});
 
 connection.languages.diagnostics.on((params) =>
   context ? provideDocumentDiagnostics(context, params.textDocument.uri) : { kind: 'full', items: [] },

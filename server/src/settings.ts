@@ -1,6 +1,7 @@
 /** The `statusdoc.*` settings the server reads, per resource, with defaults filled in here (not by the client). */
 import type { Connection } from 'vscode-languageserver';
 import type { RuleSeverities } from './core/checks/types';
+import { CONSTANTS_SETTINGS, type ConstantsSetting } from './core/constants/source';
 import { parseRules } from './project/config';
 
 export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
@@ -11,9 +12,13 @@ export interface Settings {
   language: LanguageSetting;
   /** statusdoc.rules: severities that override .statusdoc.json's for this editor. */
   rules: RuleSeverities;
+  /** statusdoc.constants.*: where named constants come from ('auto' defers to .statusdoc.json, then the file). */
+  constants: { source: ConstantsSetting; module: string };
+  /** statusdoc.inlayHints: the reason phrase after a literal status code. */
+  inlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto', rules: {} };
+export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto', rules: {}, constants: { source: 'auto', module: '' }, inlayHints: true };
 
 /** Whatever the client sent, made into complete, valid Settings. */
 export function normalizeSettings(raw: unknown): Settings {
@@ -22,6 +27,16 @@ export function normalizeSettings(raw: unknown): Settings {
     table: typeof given.table === 'string' ? given.table.trim() : DEFAULT_SETTINGS.table,
     language: given.language === 'en' || given.language === 'zh-cn' || given.language === 'auto' ? given.language : DEFAULT_SETTINGS.language,
     rules: validRules(given.rules),
+    constants: validConstants(given.constants),
+    inlayHints: typeof given.inlayHints === 'boolean' ? given.inlayHints : DEFAULT_SETTINGS.inlayHints,
+  };
+}
+
+function validConstants(raw: unknown): Settings['constants'] {
+  const given = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  return {
+    source: (CONSTANTS_SETTINGS as readonly unknown[]).includes(given.source) ? (given.source as ConstantsSetting) : 'auto',
+    module: typeof given.module === 'string' ? given.module.trim() : '',
   };
 }
 

@@ -31,8 +31,19 @@ export class Workspace {
     this.setFolders([...kept, ...added]);
   }
 
+  /** The outermost workspace folder, for documents that are not files. */
+  defaultFolder(): string | undefined {
+    return this.folders[this.folders.length - 1];
+  }
+
   folderOf(file: string): string | undefined {
     return this.folders.find((folder) => file === folder || file.startsWith(folder + path.sep));
+  }
+
+  /** The file path of a document URI, if it is a file. */
+  fileOf(uri: string): string | undefined {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
   }
 
   /** The table in force for a document; a new problem with it is reported once. */

@@ -131,7 +131,10 @@ describe('pull diagnostics', () => {
   test('the server declares pull diagnostics and the code action kinds', () => {
     const capabilities = client.initializeResult.capabilities;
     assert.deepEqual(capabilities.diagnosticProvider, { identifier: 'statusdoc', interFileDependencies: false, workspaceDiagnostics: false });
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.statusdoc'] });
+    assert.deepEqual(capabilities.codeActionProvider, {
+      codeActionKinds: ['quickfix', 'source.fixAll.statusdoc', 'source.statusdoc.useConstants', 'source.statusdoc.createConstants'],
+    });
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: ['statusdoc.createConstantsModule'] });
   });
 
   test('a TypeScript document: wrong success code and undocumented code, with rule ids and docs links', async () => {

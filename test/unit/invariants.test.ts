@@ -26,9 +26,16 @@ test('the core is pure: no vscode, no node built-ins, no process', () => {
 });
 
 test('settings get their defaults on the server, and bad values fall back', () => {
-  assert.deepEqual(normalizeSettings(undefined), { table: '', language: 'auto', rules: {} });
-  assert.deepEqual(normalizeSettings({ table: ' docs/s.md ', language: 'zh-cn' }), { table: 'docs/s.md', language: 'zh-cn', rules: {} });
-  assert.deepEqual(normalizeSettings({ table: 42, language: 'fr', rules: 'x' }), { table: '', language: 'auto', rules: {} });
+  const defaults = { table: '', language: 'auto', rules: {}, constants: { source: 'auto', module: '' }, inlayHints: true };
+  assert.deepEqual(normalizeSettings(undefined), defaults);
+  assert.deepEqual(normalizeSettings({ table: ' docs/s.md ', language: 'zh-cn', constants: { source: 'nestjs', module: 'src/codes.ts' }, inlayHints: false }), {
+    ...defaults,
+    table: 'docs/s.md',
+    language: 'zh-cn',
+    constants: { source: 'nestjs', module: 'src/codes.ts' },
+    inlayHints: false,
+  });
+  assert.deepEqual(normalizeSettings({ table: 42, language: 'fr', rules: 'x', constants: { source: 'express' }, inlayHints: 'yes' }), defaults);
   assert.deepEqual(
     normalizeSettings({ rules: { 'undocumented-code': 'off', 'wrong-success-code': 'loud', nonsense: 'error' } }).rules,
     { 'undocumented-code': 'off' },

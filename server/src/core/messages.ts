@@ -24,5 +24,9 @@ export const MESSAGES = {
   fixAddHttpCode: (lang: Lang, decorator: string) => (lang === 'zh-cn' ? `添加 ${decorator}` : `Add ${decorator}`),
   fixDisableLine: (lang: Lang, rule: string) =>
     lang === 'zh-cn' ? `在此行禁用 statusdoc 规则 ${rule}` : `Disable ${rule} for this line`,
+  fixUseConstant: (lang: Lang, text: string) => (lang === 'zh-cn' ? `使用 ${text}` : `Use ${text}`),
+  useAllConstants: (lang: Lang) => (lang === 'zh-cn' ? '将所有状态码数字替换为具名常量' : 'Use named constants for every status code'),
+  createConstantsModule: (lang: Lang) =>
+    lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table',
   fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),
 };

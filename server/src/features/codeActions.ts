@@ -8,22 +8,28 @@ import { fixAllEdits, fixEdits } from '../core/fixes/fixAll';
 import { MESSAGES } from '../core/messages';
 import { findingsOf, type ServerContext } from '../context';
 import { isDiagnosticOf, toWorkspaceEdit } from '../convert';
+import { constantActions } from './constants';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusdoc`;
 
-/** Whether the client asked for `kind`: no filter, or a filter entry that is `kind` or a parent of it. */
+/**
+ * Whether the client asked for `kind`: a filter entry that is `kind` or a parent of it. Without a filter (the
+ * lightbulb) only quick-fixes: source actions are for the Source Action menu and codeActionsOnSave.
+ */
 function wants(only: string[] | undefined, kind: string): boolean {
-  return !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
 }
 
 export async function provideCodeActions(context: ServerContext, params: CodeActionParams, versioned: boolean): Promise<CodeAction[]> {
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return [];
+  const only = params.context.only;
+  const constants = await constantActions(context, document, params.range, (kind) => wants(only, kind), versioned);
   const { facts, findings } = await findingsOf(context, document);
-  if (findings.length === 0) return [];
+  if (findings.length === 0) return constants;
   const text = document.getText();
   const lang = context.languageFor(await context.settings.get(document.uri));
-  const only = params.context.only;
   const actions: CodeAction[] = [];
 
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -43,11 +49,12 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
     const fixable = findings.filter((finding) => finding.fixes[0]?.safe);
     if (actions.length > 0 && fixable.length > 1) actions.push(fixAllAction(document, CodeActionKind.QuickFix, fixAllEdits(findings, facts, text), lang, versioned));
   }
-  if (wants(only, FIX_ALL_KIND) && (only?.length ?? 0) > 0) {
+  if (wants(only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(findings, facts, text);
     if (edits.length > 0) actions.push(fixAllAction(document, FIX_ALL_KIND, edits, lang, versioned));
   }
-  return actions;
+  // The rules' fixes first: they are what the squiggle is about; "use a named constant" is a refactoring.
+  return [...actions, ...constants];
 }
 
 function fixAllAction(document: TextDocument, kind: string, edits: Parameters<typeof toWorkspaceEdit>[1], lang: 'en' | 'zh-cn', versioned: boolean): CodeAction {

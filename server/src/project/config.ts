@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isRuleId, isSeveritySetting, RULE_IDS, SEVERITY_SETTINGS } from '../core/checks/rules';
 import type { RuleSeverities } from '../core/checks/types';
+import { CONSTANTS_SETTINGS, type ConstantsSetting } from '../core/constants/source';
 
 export const CONFIG_FILE = '.statusdoc.json';
 
@@ -11,6 +12,8 @@ export interface ProjectConfig {
   table?: string;
   /** Severity per rule id, shared by the CLI and the editor. */
   rules?: RuleSeverities;
+  /** Where named constants come from, and the project module's path (relative to the config's folder). */
+  constants?: { source?: ConstantsSetting; module?: string };
 }
 
 export type ConfigRead = { ok: true; config: ProjectConfig } | { ok: false; problem: string };
@@ -24,11 +27,25 @@ export function parseConfig(text: string): ConfigRead {
     return { ok: false, problem: `not valid JSON: ${(error as Error).message}` };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problem: 'expected a JSON object' };
-  const { table, rules } = data as Record<string, unknown>;
+  const { table, rules, constants } = data as Record<string, unknown>;
   if (table !== undefined && typeof table !== 'string') return { ok: false, problem: '"table" must be a path string' };
   const severities = parseRules(rules);
   if (typeof severities === 'string') return { ok: false, problem: severities };
-  return { ok: true, config: { table, rules: severities } };
+  const constantsConfig = parseConstants(constants);
+  if (typeof constantsConfig === 'string') return { ok: false, problem: constantsConfig };
+  return { ok: true, config: { table, rules: severities, ...(constantsConfig ? { constants: constantsConfig } : {}) } };
+}
+
+/** `"constants": { "source": "nestjs", "module": "src/http-status.ts" }`, or the problem with it. */
+function parseConstants(value: unknown): ProjectConfig['constants'] | string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '"constants" must be an object with "source" and/or "module"';
+  const { source, module } = value as Record<string, unknown>;
+  if (source !== undefined && !(CONSTANTS_SETTINGS as readonly unknown[]).includes(source)) {
+    return `"constants.source": expected one of ${CONSTANTS_SETTINGS.join(', ')}`;
+  }
+  if (module !== undefined && typeof module !== 'string') return '"constants.module" must be a path string';
+  return { source: source as ConstantsSetting | undefined, module: module as string | undefined };
 }
 
 /** `"rules": { "undocumented-code": "off" }` -> severities, or the problem with it. */

@@ -22,6 +22,8 @@ export interface TableInForce {
   rules: RuleSeverities;
   /** The .statusdoc.json in force, if any. */
   configFile?: string;
+  /** Its `constants` section. */
+  constants?: ProjectConfig['constants'];
 }
 
 export interface TableQuery {
@@ -51,7 +53,7 @@ export class TableResolver {
       else if (!read.value.ok) configProblem = `${configFile}: ${read.value.problem}`;
       else config = read.value.config;
     }
-    let inForce: Omit<TableInForce, 'rules'>;
+    let inForce: Omit<TableInForce, 'rules' | 'constants'>;
     if (query.explicit) {
       inForce = this.load(path.resolve(query.base ?? query.dir, query.explicit), query.explicitFrom ?? 'the statusdoc.table setting');
     } else if (configFile && config.table) {
@@ -59,7 +61,7 @@ export class TableResolver {
     } else {
       inForce = { table: DEFAULT_TABLE };
     }
-    return { ...inForce, problem: inForce.problem ?? configProblem, rules: config.rules ?? {}, configFile };
+    return { ...inForce, problem: inForce.problem ?? configProblem, rules: config.rules ?? {}, configFile, constants: config.constants };
   }
 
   /** Forget cached reads of a file that a watcher reported changed. */
@@ -68,7 +70,7 @@ export class TableResolver {
     this.docs.invalidate(file);
   }
 
-  private load(file: string, namedBy: string): Omit<TableInForce, 'rules'> {
+  private load(file: string, namedBy: string): Omit<TableInForce, 'rules' | 'constants'> {
     const read = this.docs.get(file);
     const fallback = this.lastGood.get(file);
     if (!read.ok) {

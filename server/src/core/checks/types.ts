@@ -17,6 +17,8 @@ export interface TextEdit {
 export interface ImportRequest {
   module: string;
   name: string;
+  /** Bind it under another name (`HttpStatus as HttpStatusCode`) because the file uses the name already. */
+  local?: string;
 }
 
 export interface Fix {

@@ -1,5 +1,5 @@
 /** Every safe fix of a document as one set of edits: the rules' edits plus one merged import edit per module. */
-import type { Finding, TextEdit } from '../checks/types';
+import type { Finding, Fix, TextEdit } from '../checks/types';
 import type { DocumentFacts } from '../sites/types';
 import { nonOverlapping } from './edits';
 import { importEdits } from './imports';
@@ -19,12 +19,17 @@ export function fixAllEdits(findings: readonly Finding[], facts: DocumentFacts, 
       return true;
     })
     .map((finding) => finding.fixes[0]);
-  const edits = nonOverlapping(safe.flatMap((fix) => fix.edits));
-  const imports = importEdits(facts.imports, safe.flatMap((fix) => fix.imports), text);
+  return mergeFixes(safe, facts, text);
+}
+
+/** Several fixes as one edit set: their edits (first one wins where they overlap) and one import edit per module. */
+export function mergeFixes(fixes: readonly Fix[], facts: DocumentFacts, text: string): TextEdit[] {
+  const edits = nonOverlapping(fixes.flatMap((fix) => fix.edits));
+  const imports = importEdits(facts.imports, fixes.flatMap((fix) => fix.imports), text);
   return nonOverlapping([...imports, ...edits]);
 }
 
 /** The edits of one fix, with its imports. */
-export function fixEdits(fix: { edits: TextEdit[]; imports: { module: string; name: string }[] }, facts: DocumentFacts, text: string): TextEdit[] {
-  return nonOverlapping([...importEdits(facts.imports, fix.imports, text), ...fix.edits]);
+export function fixEdits(fix: Fix, facts: DocumentFacts, text: string): TextEdit[] {
+  return mergeFixes([fix], facts, text);
 }

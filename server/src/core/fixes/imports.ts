@@ -16,8 +16,9 @@ export function localNameOf(imports: readonly ImportFact[], module: string, name
 /** One edit per module that still lacks some of the requested names. */
 export function importEdits(imports: readonly ImportFact[], requests: readonly ImportRequest[], text: string): TextEdit[] {
   const missingByModule = new Map<string, string[]>();
+  const binding = (name: string, local?: string) => (local && local !== name ? `${name} as ${local}` : name);
   const edits: TextEdit[] = [];
-  for (const { module, name } of requests) {
+  for (const { module, name, local } of requests) {
     if (localNameOf(imports, module, name) !== undefined) continue;
     // `import { type HttpStatus }`: make that binding a value import rather than importing the name twice.
     const typeOnly = imports
@@ -31,7 +32,7 @@ export function importEdits(imports: readonly ImportFact[], requests: readonly I
       continue;
     }
     const missing = missingByModule.get(module) ?? [];
-    if (!missing.includes(name)) missing.push(name);
+    if (!missing.includes(binding(name, local))) missing.push(binding(name, local));
     missingByModule.set(module, missing);
   }
   const commonJs = imports.length > 0 && imports.every((fact) => fact.style === 'cjs');
@@ -39,11 +40,13 @@ export function importEdits(imports: readonly ImportFact[], requests: readonly I
     const existing = imports.find((fact) => fact.module === module && !fact.typeOnly && fact.namedInsertAt !== undefined);
     if (existing) {
       const empty = existing.names.length === 0;
-      edits.push({ start: existing.namedInsertAt!, end: existing.namedInsertAt!, newText: empty ? ` ${names.join(', ')} ` : `, ${names.join(', ')}` });
+      // Destructuring renames with `:` where an import renames with `as`.
+      const list = (existing.style === 'cjs' ? names.map((name) => name.replace(' as ', ': ')) : names).join(', ');
+      edits.push({ start: existing.namedInsertAt!, end: existing.namedInsertAt!, newText: empty ? ` ${list} ` : `, ${list}` });
       continue;
     }
     const statement = commonJs
-      ? `const { ${names.join(', ')} } = require('${module}');`
+      ? `const { ${names.map((name) => name.replace(' as ', ': ')).join(', ')} } = require('${module}');`
       : `import { ${names.join(', ')} } from '${module}';`;
     const last = imports[imports.length - 1];
     if (last) {

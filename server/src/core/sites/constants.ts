@@ -15,6 +15,8 @@ const ALIASES: [string, number][] = [
   ['INSUFFICIENT_SPACE_ON_RESOURCE', 419], ['METHOD_FAILURE', 420], ['MISDIRECTED', 421],
   ['UNPROCESSABLE_ENTITY', 422], ['UNORDERED_COLLECTION', 425],
   ['BANDWIDTH_LIMIT_EXCEEDED', 509], // node:http2 has HTTP_STATUS_BANDWIDTH_LIMIT_EXCEEDED (non-standard, Apache)
+  ['CONTENT_DIFFERENT', 210], ['UNRECOVERABLE_ERROR', 456], // NestJS, non-standard
+  ['SWITCH_PROXY', 306], // http-status, unused since RFC 2616
 ];
 
 const CODE_BY_NAME: ReadonlyMap<string, number> = new Map([
@@ -29,7 +31,11 @@ const RECEIVERS: Record<string, ConstantLibrary> = {
   status: 'http-status',
   httpStatus: 'http-status',
   constants: 'node', // import { constants } from 'node:http2'
+  DocumentedStatus: 'module', // the project's own module, generated from the documented table
 };
+
+/** The object of the project's own constants module (see ../constants/module.ts). */
+export const MODULE_OBJECT = 'DocumentedStatus';
 
 const NODE_PREFIX = 'HTTP_STATUS_';
 
@@ -55,18 +61,33 @@ export function codeOfConstant(receiver: string | undefined, name: string): { co
   return code === undefined ? undefined : { code, library };
 }
 
-// Where a library's name for a code differs from the reason phrase's (checked against the packages in issue 4's tests).
-const LIBRARY_NAMES: Record<ConstantLibrary, Partial<Record<number, string>>> = {
-  nestjs: { 103: 'EARLYHINTS', 300: 'AMBIGUOUS', 413: 'PAYLOAD_TOO_LARGE', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 418: 'I_AM_A_TEAPOT', 421: 'MISDIRECTED', 422: 'UNPROCESSABLE_ENTITY' },
-  'http-status-codes': { 413: 'REQUEST_TOO_LONG', 414: 'REQUEST_URI_TOO_LONG', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 418: 'IM_A_TEAPOT', 422: 'UNPROCESSABLE_ENTITY' },
-  'http-status': { 413: 'PAYLOAD_TOO_LARGE', 418: 'IM_A_TEAPOT', 422: 'UNPROCESSABLE_ENTITY' },
+// Where a library's name for a code differs from the reason phrase's; null where the library has no constant for
+// it. Checked against the real packages by test/unit/constants-libraries.test.ts.
+const LIBRARY_NAMES: Record<ConstantLibrary, Partial<Record<number, string | null>>> = {
+  nestjs: {
+    103: 'EARLYHINTS', 300: 'AMBIGUOUS', 413: 'PAYLOAD_TOO_LARGE', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 418: 'I_AM_A_TEAPOT',
+    421: 'MISDIRECTED', 422: 'UNPROCESSABLE_ENTITY',
+    226: null, 305: null, 425: null, 426: null, 431: null, 451: null, 506: null, 510: null, 511: null,
+  },
+  'http-status-codes': {
+    302: 'MOVED_TEMPORARILY', 413: 'REQUEST_TOO_LONG', 414: 'REQUEST_URI_TOO_LONG', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE',
+    418: 'IM_A_TEAPOT', 422: 'UNPROCESSABLE_ENTITY',
+    208: null, 226: null, 425: null, 506: null, 508: null, 510: null,
+  },
+  'http-status': {
+    413: 'REQUEST_ENTITY_TOO_LARGE', 414: 'REQUEST_URI_TOO_LONG', 416: 'REQUESTED_RANGE_NOT_SATISFIABLE', 418: 'IM_A_TEAPOT',
+    422: 'UNPROCESSABLE_ENTITY',
+  },
   node: { 413: 'PAYLOAD_TOO_LARGE', 418: 'TEAPOT', 422: 'UNPROCESSABLE_ENTITY' },
+  module: {},
 };
 
 /** The member name a library gives a code: (nestjs, 201) -> 'CREATED'; (node, 201) -> 'HTTP_STATUS_CREATED'. */
 export function constantNameFor(library: ConstantLibrary, code: number): string | undefined {
   const reason = STANDARD_REASONS.get(code);
-  const name = LIBRARY_NAMES[library][code] ?? (reason ? constantNameOf(reason) : undefined);
+  const special = LIBRARY_NAMES[library][code];
+  if (special === null) return undefined;
+  const name = special ?? (reason ? constantNameOf(reason) : undefined);
   if (!name) return undefined;
   return library === 'node' ? NODE_PREFIX + name : name;
 }

@@ -65,3 +65,32 @@ function requiredModule(expr: ts.Expression | undefined): string | undefined {
 function namedInsertPoint(elements: ts.NodeArray<ts.Node>, braces: ts.Node, sourceFile: ts.SourceFile): number {
   return elements.length > 0 ? elements[elements.length - 1].getEnd() : braces.getStart(sourceFile) + 1;
 }
+
+/** Names bound at the top level: imports, functions, classes, variables, enums, types. */
+export function readTopLevelNames(sourceFile: ts.SourceFile): string[] {
+  const names: string[] = [];
+  const bind = (name: ts.BindingName | ts.Identifier | undefined) => {
+    if (!name) return;
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      bind(clause?.name);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) bind(bindings.name);
+      else if (bindings) for (const element of bindings.elements) bind(element.name);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) bind(declaration.name);
+    } else if (
+      ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)
+    ) {
+      if (statement.name && ts.isIdentifier(statement.name)) names.push(statement.name.text);
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      names.push(statement.name.text);
+    }
+  }
+  return names;
+}

@@ -6,10 +6,10 @@ import { findYamlSites } from './yaml';
 /** One parse of a document: its sites and the facts fixes need. */
 export function analyzeDocument(text: string, language: DocumentLanguage): DocumentFacts {
   try {
-    return language === 'yaml' ? { language, sites: findYamlSites(text), imports: [] } : analyzeTypeScript(text, language);
+    return language === 'yaml' ? { language, sites: findYamlSites(text), imports: [], topLevelNames: [] } : analyzeTypeScript(text, language);
   } catch {
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
-    return { language, sites: [], imports: [] };
+    return { language, sites: [], imports: [], topLevelNames: [] };
   }
 }
 

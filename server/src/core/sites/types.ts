@@ -30,7 +30,7 @@ export interface SiteMethod {
 }
 
 /** Named-constant libraries a code can be written with. */
-export type ConstantLibrary = 'nestjs' | 'http-status-codes' | 'node' | 'http-status';
+export type ConstantLibrary = 'nestjs' | 'http-status-codes' | 'node' | 'http-status' | 'module';
 
 /** How the code is written, so fixes can keep the form. */
 export type CodeForm =
@@ -85,4 +85,6 @@ export interface DocumentFacts {
   language: DocumentLanguage;
   sites: Site[];
   imports: ImportFact[];
+  /** Names bound at the top level (imports, declarations), so a fix never adds a clashing one. */
+  topLevelNames: string[];
 }

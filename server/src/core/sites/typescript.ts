@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { isStatusCodeNumber } from '../httpStatus';
 import { normalizeMethod } from '../table/methods';
 import { codeOfConstant } from './constants';
-import { readImports } from './imports';
+import { readImports, readTopLevelNames } from './imports';
 import type { CodeForm, DocumentFacts, DocumentLanguage, Site, SiteMethod, SiteRole } from './types';
 
 const SCRIPT_KINDS: Record<Exclude<DocumentLanguage, 'yaml'>, ts.ScriptKind> = {
@@ -39,7 +39,12 @@ const RESPONSE_PARAMETERS = new Set(['Res', 'Response', 'Next']);
 
 export function analyzeTypeScript(text: string, language: Exclude<DocumentLanguage, 'yaml'>): DocumentFacts {
   const sourceFile = ts.createSourceFile('document', text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[language]);
-  return { language, sites: new TypeScriptSiteFinder(sourceFile).find(), imports: readImports(sourceFile) };
+  return {
+    language,
+    sites: new TypeScriptSiteFinder(sourceFile).find(),
+    imports: readImports(sourceFile),
+    topLevelNames: readTopLevelNames(sourceFile),
+  };
 }
 
 /** The name of a decorator written as a call: `@Post()` -> 'Post'. */

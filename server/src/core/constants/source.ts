@@ -1,0 +1,76 @@
+/**
+ * Where a file's named status-code constants come from, decided per file:
+ * a source the file already imports wins; else one the nearest package.json depends on; else the project's own
+ * module (generated from the table) if it exists; else node:http2. A setting can name the source outright.
+ */
+import { MODULE_OBJECT } from '../sites/constants';
+import type { ConstantLibrary, ImportFact } from '../sites/types';
+
+export type ConstantsSetting = 'auto' | ConstantLibrary;
+export const CONSTANTS_SETTINGS: readonly ConstantsSetting[] = ['auto', 'nestjs', 'http-status-codes', 'http-status', 'node', 'module'];
+
+export interface ConstantsSource {
+  library: ConstantLibrary;
+  /** Import specifier: '@nestjs/common', 'node:http2', or the relative path of the project module. */
+  module: string;
+  /** The exported object the constants hang off: HttpStatus, StatusCodes, status, constants, DocumentedStatus. */
+  exportName: string;
+  /** Why this source: shown in the fix title's detail and in tests. */
+  reason: 'setting' | 'imported' | 'dependency' | 'project-module' | 'fallback';
+}
+
+interface LibraryInfo {
+  packages: string[];
+  exportName: string;
+}
+
+const LIBRARIES: Record<Exclude<ConstantLibrary, 'module'>, LibraryInfo> = {
+  nestjs: { packages: ['@nestjs/common'], exportName: 'HttpStatus' },
+  'http-status-codes': { packages: ['http-status-codes'], exportName: 'StatusCodes' },
+  'http-status': { packages: ['http-status'], exportName: 'status' },
+  node: { packages: ['node:http2', 'http2'], exportName: 'constants' },
+};
+
+/** Checked in this order when several apply: the more specific framework first. */
+const ORDER: Exclude<ConstantLibrary, 'module'>[] = ['nestjs', 'http-status-codes', 'http-status', 'node'];
+
+export interface SourceInputs {
+  setting: ConstantsSetting;
+  imports: readonly ImportFact[];
+  /** Package names the nearest package.json depends on (dependencies, devDependencies, peerDependencies). */
+  dependencies: readonly string[];
+  /** The project module as the file would import it (relative specifier), and whether it exists yet. */
+  projectModule: { specifier: string; exists: boolean };
+}
+
+function librarySource(library: Exclude<ConstantLibrary, 'module'>, reason: ConstantsSource['reason'], module?: string): ConstantsSource {
+  const info = LIBRARIES[library];
+  return { library, module: module ?? info.packages[0], exportName: info.exportName, reason };
+}
+
+function moduleSource(inputs: SourceInputs, reason: ConstantsSource['reason']): ConstantsSource {
+  return { library: 'module', module: inputs.projectModule.specifier, exportName: MODULE_OBJECT, reason };
+}
+
+/** Whether an import brings in the project module: its specifier ends like the module's, or it names DocumentedStatus. */
+function importsProjectModule(fact: ImportFact, inputs: SourceInputs): boolean {
+  const strip = (specifier: string) => specifier.replace(/\.(js|ts|mjs|mts)$/, '').replace(/^(\.\/)+/, '');
+  return strip(fact.module) === strip(inputs.projectModule.specifier) || fact.names.some((name) => name.name === MODULE_OBJECT);
+}
+
+export function decideConstantsSource(inputs: SourceInputs): ConstantsSource {
+  if (inputs.setting === 'module') return moduleSource(inputs, 'setting');
+  if (inputs.setting !== 'auto') return librarySource(inputs.setting, 'setting');
+  for (const fact of inputs.imports) {
+    if (fact.typeOnly) continue;
+    if (importsProjectModule(fact, inputs)) return moduleSource(inputs, 'imported');
+    const library = ORDER.find((candidate) => LIBRARIES[candidate].packages.includes(fact.module));
+    // An import of the package that brings its constants object (not just `Controller` from @nestjs/common).
+    const bringsConstants = library && (fact.names.some((name) => name.name === LIBRARIES[library].exportName) || fact.defaultName || fact.namespaceName);
+    if (library && bringsConstants) return librarySource(library, 'imported', fact.module);
+  }
+  const dependency = ORDER.find((library) => LIBRARIES[library].packages.some((name) => inputs.dependencies.includes(name)));
+  if (dependency) return librarySource(dependency, 'dependency');
+  if (inputs.projectModule.exists) return moduleSource(inputs, 'project-module');
+  return librarySource('node', 'fallback');
+}

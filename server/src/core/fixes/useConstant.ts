@@ -1,0 +1,68 @@
+/** "Use HttpStatus.SERVICE_UNAVAILABLE": a literal status code becomes the named constant of the file's source. */
+import type { Fix } from '../checks/types';
+import type { ConstantsSource } from '../constants/source';
+import { moduleMemberName } from '../constants/module';
+import { constantNameFor } from '../sites/constants';
+import type { DocumentFacts, Site } from '../sites/types';
+import type { Lang, StatusTable } from '../table/types';
+import { MESSAGES } from '../messages';
+import { localNameOf } from './imports';
+
+/** Aliases to fall back on when the file already uses the export's own name for something else. */
+const ALIASES: Record<string, string> = {
+  HttpStatus: 'HttpStatusCode',
+  StatusCodes: 'HttpStatusCodes',
+  status: 'httpStatus',
+  constants: 'http2Constants',
+  DocumentedStatus: 'DocStatus',
+};
+
+/**
+ * Whether `name` is used in the text other than as a member (`.status`) or an object key (`status:`).
+ * Deliberately coarse: a false "in use" only costs an alias, a missed one would break the file.
+ */
+function nameInUse(text: string, name: string): boolean {
+  return new RegExp(`(?<![.\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])(?!\\s*:(?!:))`).test(text);
+}
+
+/** The name the constants object goes by in this file, and whether an import must be added for it. */
+export function constantsBinding(source: ConstantsSource, facts: DocumentFacts, text: string): { local: string; needsImport: boolean } {
+  const imported = localNameOf(facts.imports, source.module, source.exportName);
+  if (imported) return { local: imported, needsImport: false };
+  // The whole module already bound: `import * as http2 from 'node:http2'`, `const http2 = require('http2')`,
+  // or http-status 1.x's default export `import status from 'http-status'`.
+  const whole = facts.imports.find((fact) => fact.module === source.module && !fact.typeOnly && (fact.namespaceName ?? fact.defaultName));
+  if (whole) {
+    const name = (whole.namespaceName ?? whole.defaultName)!;
+    if (source.library === 'node') return { local: `${name}.constants`, needsImport: false };
+    if (source.library === 'http-status' && whole.defaultName) return { local: name, needsImport: false };
+  }
+  let local = source.exportName;
+  for (let n = 2; nameInUse(text, local); n++) local = n === 2 ? ALIASES[source.exportName] ?? `${source.exportName}2` : `${ALIASES[source.exportName] ?? source.exportName}${n}`;
+  return { local, needsImport: true };
+}
+
+/** `SERVICE_UNAVAILABLE` for 503 in the source's naming, if it has one. */
+export function memberNameFor(source: ConstantsSource, code: number, table: StatusTable): string | undefined {
+  if (source.library === 'module') return table.entries.has(code) ? moduleMemberName(table, code) : undefined;
+  return constantNameFor(source.library, code);
+}
+
+/** Whether a site is a literal in an expression, where a member expression can stand instead. */
+export function takesConstant(site: Site, facts: DocumentFacts): boolean {
+  return facts.language !== 'yaml' && site.form.kind === 'literal' && site.role !== 'spec';
+}
+
+export function useConstantFix(site: Site, source: ConstantsSource, facts: DocumentFacts, text: string, table: StatusTable, lang: Lang): Fix | undefined {
+  if (!takesConstant(site, facts)) return undefined;
+  const member = memberNameFor(source, site.code, table);
+  if (!member) return undefined;
+  const { local, needsImport } = constantsBinding(source, facts, text);
+  const newText = `${local}.${member}`;
+  return {
+    title: MESSAGES.fixUseConstant(lang, newText),
+    edits: [{ start: site.start, end: site.end, newText }],
+    imports: needsImport ? [{ module: source.module, name: source.exportName, local }] : [],
+    safe: true,
+  };
+}

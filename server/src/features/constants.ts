@@ -1,0 +1,101 @@
+/**
+ * Named constants: the "Use HttpStatus.X" quick-fix on literal sites, the source action that converts every literal
+ * of a file, and the command that writes the project's constants module from the documented table.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionKind, type CodeAction, type Connection, type Range, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { generateConstantsModule } from '../core/constants/module';
+import { fixEdits, mergeFixes } from '../core/fixes/fixAll';
+import { takesConstant, useConstantFix } from '../core/fixes/useConstant';
+import { MESSAGES } from '../core/messages';
+import { constantsSourceOf, type ServerContext } from '../context';
+import { toWorkspaceEdit } from '../convert';
+import { projectModulePath } from '../project/constants';
+
+export const USE_CONSTANTS_KIND = 'source.statusdoc.useConstants';
+export const CREATE_CONSTANTS_KIND = 'source.statusdoc.createConstants';
+export const CREATE_CONSTANTS_COMMAND = 'statusdoc.createConstantsModule';
+
+/** Quick-fixes for the literal sites the range touches, and the file-wide source actions when asked for. */
+export async function constantActions(
+  context: ServerContext,
+  document: TextDocument,
+  range: Range,
+  wants: (kind: string) => boolean,
+  versioned: boolean,
+): Promise<CodeAction[]> {
+  const facts = context.facts.facts(document);
+  const literals = facts.sites.filter((site) => takesConstant(site, facts));
+  const settings = await context.settings.get(document.uri);
+  const lang = context.languageFor(settings);
+  const actions: CodeAction[] = [];
+  if (literals.length > 0 && (wants(CodeActionKind.QuickFix) || wants(USE_CONSTANTS_KIND))) {
+    const text = document.getText();
+    const { table } = context.workspace.tableFor(document.uri, settings);
+    const source = await constantsSourceOf(context, document, facts);
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const site of literals.filter((candidate) => candidate.start <= end && start <= candidate.end)) {
+        const fix = useConstantFix(site, source, facts, text, table, lang);
+        if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(document, fixEdits(fix, facts, text), versioned) });
+      }
+    }
+    if (wants(USE_CONSTANTS_KIND)) {
+      // Every literal at once: the same fixes, merged like fix-all (one import edit).
+      const fixes = literals.map((site) => useConstantFix(site, source, facts, text, table, lang)).filter((fix) => fix !== undefined);
+      const edits = mergeFixes(fixes, facts, text);
+      if (edits.length > 0) actions.push({ title: MESSAGES.useAllConstants(lang), kind: USE_CONSTANTS_KIND, edit: toWorkspaceEdit(document, edits, versioned) });
+    }
+  }
+  if (wants(CREATE_CONSTANTS_KIND)) {
+    const title = MESSAGES.createConstantsModule(lang);
+    actions.push({ title, kind: CREATE_CONSTANTS_KIND, command: { title, command: CREATE_CONSTANTS_COMMAND, arguments: [document.uri] } });
+  }
+  return actions;
+}
+
+/**
+ * Writes (or rewrites, after the table changed) the constants module for the folder of `uri` (or the first
+ * workspace folder), through the client's applyEdit so open editors and undo see it. Returns the module's URI.
+ */
+export async function createConstantsModule(context: ServerContext, connection: Connection, uri: string | undefined, canCreateFiles: boolean): Promise<string | undefined> {
+  const folder = context.workspace.defaultFolder();
+  const file = (uri && context.workspace.fileOf(uri)) || (folder ? path.join(folder, 'untitled.ts') : undefined);
+  if (!file) {
+    connection.window.showErrorMessage('statusdoc: open a folder first: the constants module is written into the workspace.');
+    return undefined;
+  }
+  const documentUri = uri ?? URI.file(file).toString();
+  const settings = await context.settings.get(documentUri);
+  const inForce = context.workspace.tableFor(documentUri, settings);
+  const modulePath = projectModulePath(file, settings.constants, inForce, context.workspace.folderOf(file));
+  const content = generateConstantsModule(inForce.table, inForce.path ? path.basename(inForce.path) : 'statusdoc default table');
+  const moduleUri = URI.file(modulePath).toString();
+  const open = context.documents.get(moduleUri);
+  let edit: WorkspaceEdit;
+  if (open) {
+    edit = { changes: { [moduleUri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: content }] } };
+  } else if (canCreateFiles) {
+    edit = {
+      documentChanges: [
+        { kind: 'create', uri: moduleUri, options: { overwrite: true } },
+        { textDocument: { uri: moduleUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
+      ],
+    };
+  } else {
+    // A client that cannot create files: write it directly.
+    fs.mkdirSync(path.dirname(modulePath), { recursive: true });
+    fs.writeFileSync(modulePath, content);
+    return moduleUri;
+  }
+  const result = await connection.workspace.applyEdit({ label: 'statusdoc: constants module', edit });
+  if (!result.applied) {
+    connection.window.showErrorMessage(`statusdoc: could not write ${modulePath}${result.failureReason ? `: ${result.failureReason}` : ''}`);
+    return undefined;
+  }
+  return moduleUri;
+}

@@ -1,0 +1,69 @@
+/**
+ * The node-side inputs of the constants-source decision for one file: the settings, .statusdoc.json, the nearest
+ * package.json's dependencies, and where the project module lives (and whether it exists yet).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decideConstantsSource, type ConstantsSetting, type ConstantsSource } from '../core/constants/source';
+import type { ImportFact } from '../core/sites/types';
+import { FileCache } from './fileCache';
+import type { TableInForce } from './tables';
+
+export interface ConstantsSettings {
+  /** The editor's statusdoc.constants.source ('auto' defers to .statusdoc.json). */
+  source: ConstantsSetting;
+  /** The editor's statusdoc.constants.module, relative to the workspace folder ('' defers). */
+  module: string;
+}
+
+const packageJsons = new FileCache<string[]>((text) => {
+  const data = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
+  return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => Object.keys(data[field] ?? {}));
+});
+
+/** The dependencies of the nearest package.json at or above `dir` (none if it cannot be read). */
+export function nearestDependencies(dir: string): { dependencies: string[]; packageDir?: string } {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const file = path.join(current, 'package.json');
+    const read = packageJsons.get(file);
+    if (read.ok) return { dependencies: read.value, packageDir: current };
+    if (path.dirname(current) === current) return { dependencies: [] };
+  }
+}
+
+/**
+ * Where the project module is: the editor setting (relative to the workspace folder), .statusdoc.json's
+ * constants.module (relative to that file), else `src/http-status.ts` under the project root when it has a `src/`,
+ * else `http-status.ts` at the root. The root is the workspace folder, else the nearest package.json's folder.
+ */
+export function projectModulePath(file: string, settings: ConstantsSettings, inForce: TableInForce, workspaceFolder?: string): string {
+  const root = workspaceFolder ?? nearestDependencies(path.dirname(file)).packageDir ?? path.dirname(file);
+  if (settings.module) return path.resolve(root, settings.module);
+  if (inForce.constants?.module && inForce.configFile) return path.resolve(path.dirname(inForce.configFile), inForce.constants.module);
+  return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', 'http-status.ts') : path.join(root, 'http-status.ts');
+}
+
+/** `../http-status` from src/api/orders.ts to src/http-status.ts; with `.js` when the file's own relative imports use it. */
+export function relativeSpecifier(fromFile: string, modulePath: string, imports: readonly ImportFact[]): string {
+  const withJs = imports.some((fact) => fact.module.startsWith('.') && /\.js$/.test(fact.module));
+  const target = modulePath.replace(/\.(ts|tsx|mts|js|mjs)$/, withJs ? '.js' : '');
+  let specifier = path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
+  if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+  return specifier;
+}
+
+export function constantsSourceFor(
+  file: string,
+  imports: readonly ImportFact[],
+  settings: ConstantsSettings,
+  inForce: TableInForce,
+  workspaceFolder?: string,
+): ConstantsSource {
+  const modulePath = projectModulePath(file, settings, inForce, workspaceFolder);
+  return decideConstantsSource({
+    setting: settings.source !== 'auto' ? settings.source : (inForce.constants?.source ?? 'auto'),
+    imports,
+    dependencies: nearestDependencies(path.dirname(file)).dependencies,
+    projectModule: { specifier: relativeSpecifier(file, modulePath, imports), exists: fs.existsSync(modulePath) },
+  });
+}
