@@ -1,33 +1,80 @@
 /**
- * The VS Code side of statusdoc: starts the bundled language server over stdio for TypeScript, JavaScript and YAML.
- * Every language feature lives in the server; this file only wires VS Code to it.
+ * The VS Code side of statusdoc: starts the bundled language server over stdio for TypeScript, JavaScript and YAML,
+ * and adds what only VS Code has: commands, the output channel, the status-bar item naming the table in force.
+ * Every language feature lives in the server.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions, type TableInfo } from '../../server/src/protocol';
+import { TableStatus } from './tableStatus';
 
 /** The VS Code language ids the server answers for. */
 export const SERVED_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml'];
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
     debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SERVED_LANGUAGES.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
+    outputChannel: output,
+    initializationOptions,
     synchronize: {
-      // The server re-reads table docs when their stat changes; this tells it about .statusdoc.json edits at once.
+      // The server re-reads table docs when their stat changes and asks to watch them; this covers new config files.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.statusdoc.json'),
     },
   };
-  client = new LanguageClient('statusdoc', 'statusdoc', serverOptions, clientOptions);
-  await client.start();
+  return new LanguageClient('statusdoc', 'statusdoc', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('statusdoc', { log: true });
+  const status = new TableStatus(SERVED_LANGUAGES, (uri) => client?.sendRequest<TableInfo>(TABLE_INFO_REQUEST, { uri: uri.toString() }));
+  context.subscriptions.push(output, status);
+
+  const start = async () => {
+    client = createClient(context, output);
+    client.onNotification(TABLE_CHANGED_NOTIFICATION, () => void status.update());
+    await client.start();
+    await status.update();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('statusdoc.restartServer', async () => {
+      await client?.stop();
+      await start();
+    }),
+    vscode.commands.registerCommand('statusdoc.showOutput', () => output.show()),
+    vscode.commands.registerCommand('statusdoc.openTable', () => openTable()),
+    vscode.window.onDidChangeActiveTextEditor(() => void status.update()),
+    // Trust granted: the server may now read a table doc from outside the workspace.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('statusdoc.restartServer')),
+  );
+  await start();
+}
+
+/** Opens the table in force for the active file: the doc itself, or the bundled default rendered as Markdown. */
+async function openTable(): Promise<void> {
+  // Any file of the first folder resolves that folder's table when no editor is active.
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const uri = vscode.window.activeTextEditor?.document.uri ?? (folder && vscode.Uri.joinPath(folder.uri, 'untitled.ts'));
+  const info = uri && (await client?.sendRequest<TableInfo>(TABLE_INFO_REQUEST, { uri: uri.toString() }));
+  if (!info) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('statusdoc: the language server is not running.'));
+    return;
+  }
+  const document = info.path
+    ? await vscode.workspace.openTextDocument(vscode.Uri.file(info.path))
+    : await vscode.workspace.openTextDocument({ language: 'markdown', content: info.markdown });
+  await vscode.window.showTextDocument(document, { preview: true });
 }
 
 export async function deactivate(): Promise<void> {

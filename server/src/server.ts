@@ -26,6 +26,8 @@ import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/dia
 import { provideHover } from './features/hover';
 import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
+import { tableInfo } from './features/tableInfo';
+import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
@@ -47,8 +49,9 @@ const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
   const settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
-  settings.changed(params.initializationOptions?.settings);
+  settings.changed(options.settings);
   const workspace = new Workspace(
     (problem) => {
       connection.console.warn(`Table problem: ${problem}`);
@@ -56,6 +59,7 @@ connection.onInitialize((params): InitializeResult => {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `statusdoc: ${problem}` });
     },
     (file) => watchFile(file),
+    options.trusted !== false,
   );
   workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   const clientLang = langOfLocale(params.locale);
@@ -109,6 +113,7 @@ function watchFile(file: string): void {
 
 /** The table, .statusdoc.json or settings changed: every open document's diagnostics and hints may have too. */
 function refreshDiagnostics(): void {
+  void connection.sendNotification(TABLE_CHANGED_NOTIFICATION);
   if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
   if (publisher) {
     for (const document of documents.all()) publisher.schedule(document);
@@ -136,6 +141,8 @@ connection.languages.inlayHint.on((params) => (context ? provideInlayHints(conte
 connection.onCodeAction((params) =>
   context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : [],
 );
+
+connection.onRequest(TABLE_INFO_REQUEST, (params: { uri: string }) => (context ? tableInfo(context, params.uri) : null));
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command !== CREATE_CONSTANTS_COMMAND || !context) return undefined;

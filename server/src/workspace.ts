@@ -18,6 +18,8 @@ export class Workspace {
   constructor(
     private readonly report: (problem: string) => void,
     private readonly watch: (file: string) => void = () => undefined,
+    /** False in an untrusted workspace (VS Code's workspace trust): no table doc is read outside its folders. */
+    private readonly trusted = true,
   ) {}
 
   setFolders(uris: string[]): void {
@@ -52,7 +54,10 @@ export class Workspace {
     const file = parsed.scheme === 'file' ? parsed.fsPath : undefined;
     const folder = file ? this.folderOf(file) : this.folders[0];
     const dir = file ? path.dirname(file) : (folder ?? process.cwd());
-    const inForce = this.resolver.resolve({ dir, explicit: settings.table || undefined, base: folder ?? dir, stopAt: folder });
+    const mayRead = this.trusted
+      ? undefined
+      : (table: string) => (this.folderOf(table) ? undefined : 'is outside the workspace, and an untrusted workspace reads no table from outside');
+    const inForce = this.resolver.resolve({ dir, explicit: settings.table || undefined, base: folder ?? dir, stopAt: folder, mayRead });
     if (inForce.problem && !this.reported.has(inForce.problem)) {
       this.reported.add(inForce.problem);
       this.report(inForce.problem);

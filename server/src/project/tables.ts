@@ -36,6 +36,8 @@ export interface TableQuery {
   explicitFrom?: string;
   /** Do not look for .statusdoc.json above this folder (the workspace folder). */
   stopAt?: string;
+  /** Whether a table doc at this path may be read (an untrusted workspace reads none outside itself). */
+  mayRead?: (file: string) => string | undefined;
 }
 
 export class TableResolver {
@@ -55,9 +57,9 @@ export class TableResolver {
     }
     let inForce: Omit<TableInForce, 'rules' | 'constants'>;
     if (query.explicit) {
-      inForce = this.load(path.resolve(query.base ?? query.dir, query.explicit), query.explicitFrom ?? 'the statusdoc.table setting');
+      inForce = this.load(path.resolve(query.base ?? query.dir, query.explicit), query.explicitFrom ?? 'the statusdoc.table setting', query.mayRead);
     } else if (configFile && config.table) {
-      inForce = this.load(path.resolve(path.dirname(configFile), config.table), configFile);
+      inForce = this.load(path.resolve(path.dirname(configFile), config.table), configFile, query.mayRead);
     } else {
       inForce = { table: DEFAULT_TABLE };
     }
@@ -70,7 +72,9 @@ export class TableResolver {
     this.docs.invalidate(file);
   }
 
-  private load(file: string, namedBy: string): Omit<TableInForce, 'rules' | 'constants'> {
+  private load(file: string, namedBy: string, mayRead?: (file: string) => string | undefined): Omit<TableInForce, 'rules' | 'constants'> {
+    const refused = mayRead?.(file);
+    if (refused) return { table: DEFAULT_TABLE, problem: `${file} (named by ${namedBy}) ${refused}; the default table is used` };
     const read = this.docs.get(file);
     const fallback = this.lastGood.get(file);
     if (!read.ok) {

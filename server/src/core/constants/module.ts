@@ -13,9 +13,20 @@ function docComment(lines: string[], indent: string): string {
 
 /** The member name of a code in the generated module: the reason phrase in CONSTANT_CASE, or STATUS_<code>. */
 export function moduleMemberName(table: StatusTable, code: number): string {
+  const fallback = constantNameFor('nestjs', code) ?? `STATUS_${code}`;
+  const name = reasonName(table, code) ?? fallback;
+  // Two rows with the same reason ("Server Error" for 500 and 503) would give one key twice: the module would not
+  // compile and one code would be lost. Each of them then takes its library name, else STATUS_<code>.
+  const clashes = (candidate: string) =>
+    [...table.entries.keys()].some((other) => other !== code && (reasonName(table, other) ?? constantNameFor('nestjs', other) ?? `STATUS_${other}`) === candidate);
+  if (!clashes(name)) return name;
+  return clashes(fallback) ? `STATUS_${code}` : fallback;
+}
+
+function reasonName(table: StatusTable, code: number): string | undefined {
   const reason = table.entries.get(code)?.reason;
   const fromReason = reason ? reason.replace(/'/g, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase() : '';
-  return /^[A-Z][A-Z0-9_]*$/.test(fromReason) ? fromReason : (constantNameFor('nestjs', code) ?? `STATUS_${code}`);
+  return /^[A-Z][A-Z0-9_]*$/.test(fromReason) ? fromReason : undefined;
 }
 
 /** The whole module text. `tableLabel` names the table it came from, for the header. */

@@ -55,7 +55,10 @@ function moduleSource(inputs: SourceInputs, reason: ConstantsSource['reason']): 
 /** Whether an import brings in the project module: its specifier ends like the module's, or it names DocumentedStatus. */
 function importsProjectModule(fact: ImportFact, inputs: SourceInputs): boolean {
   const strip = (specifier: string) => specifier.replace(/\.(js|ts|mjs|mts)$/, '').replace(/^(\.\/)+/, '');
-  return strip(fact.module) === strip(inputs.projectModule.specifier) || fact.names.some((name) => name.name === MODULE_OBJECT);
+  // Only a relative specifier can be the module by path: stripped of './', the npm package 'http-status' would
+  // otherwise pass for src/http-status.ts from any file in src/.
+  const byPath = fact.module.startsWith('.') && strip(fact.module) === strip(inputs.projectModule.specifier);
+  return byPath || fact.names.some((name) => name.name === MODULE_OBJECT);
 }
 
 export function decideConstantsSource(inputs: SourceInputs): ConstantsSource {
@@ -63,7 +66,8 @@ export function decideConstantsSource(inputs: SourceInputs): ConstantsSource {
   if (inputs.setting !== 'auto') return librarySource(inputs.setting, 'setting');
   for (const fact of inputs.imports) {
     if (fact.typeOnly) continue;
-    if (importsProjectModule(fact, inputs)) return moduleSource(inputs, 'imported');
+    // The specifier the file already uses (a path alias, a `.js` ending), so the fix extends that import.
+    if (importsProjectModule(fact, inputs)) return { ...moduleSource(inputs, 'imported'), module: fact.module };
     const library = ORDER.find((candidate) => LIBRARIES[candidate].packages.includes(fact.module));
     // An import of the package that brings its constants object (not just `Controller` from @nestjs/common).
     const bringsConstants = library && (fact.names.some((name) => name.name === LIBRARIES[library].exportName) || fact.defaultName || fact.namespaceName);

@@ -29,6 +29,13 @@ function nameInUse(text: string, name: string): boolean {
 export function constantsBinding(source: ConstantsSource, facts: DocumentFacts, text: string): { local: string; needsImport: boolean } {
   const imported = localNameOf(facts.imports, source.module, source.exportName);
   if (imported) return { local: imported, needsImport: false };
+  // `import { type HttpStatus }`: importEdits makes that binding a value import, so the code must use its name
+  // (an alias here would name something never bound).
+  const typeOnly = facts.imports
+    .filter((fact) => fact.module === source.module && !fact.typeOnly)
+    .flatMap((fact) => fact.names)
+    .find((binding) => binding.name === source.exportName && binding.typeOnly);
+  if (typeOnly) return { local: typeOnly.local, needsImport: true };
   // The whole module already bound: `import * as http2 from 'node:http2'`, `const http2 = require('http2')`,
   // or http-status 1.x's default export `import status from 'http-status'`.
   const whole = facts.imports.find((fact) => fact.module === source.module && !fact.typeOnly && (fact.namespaceName ?? fact.defaultName));

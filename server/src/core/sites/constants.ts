@@ -32,6 +32,11 @@ const RECEIVERS: Record<string, ConstantLibrary> = {
   httpStatus: 'http-status',
   constants: 'node', // import { constants } from 'node:http2'
   DocumentedStatus: 'module', // the project's own module, generated from the documented table
+  // The aliases the "Use a named constant" fix binds on a name clash (core/fixes/useConstant.ts): its own output
+  // must still read as status codes.
+  HttpStatusCode: 'nestjs',
+  HttpStatusCodes: 'http-status-codes',
+  DocStatus: 'module',
 };
 
 /** The object of the project's own constants module (see ../constants/module.ts). */

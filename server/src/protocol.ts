@@ -1,0 +1,25 @@
+/** statusdoc's own LSP extensions, shared by the server and the VS Code client. Types and names only. */
+
+/** Request: which table is in force for a document. Params { uri }; result TableInfo. */
+export const TABLE_INFO_REQUEST = 'statusdoc/tableInfo';
+/** Notification from the server: the table, .statusdoc.json or settings changed; ask again. */
+export const TABLE_CHANGED_NOTIFICATION = 'statusdoc/tableChanged';
+
+export interface TableInfo {
+  /** Workspace-relative path of the doc, or the default's name. */
+  label: string;
+  /** Absolute path of the doc; null for the bundled default. */
+  path: string | null;
+  /** What is wrong with the doc or .statusdoc.json (the last good table stays in force); null when all is well. */
+  problem: string | null;
+  /** The table as a Markdown pipe table, for clients that show the default table. */
+  markdown: string;
+}
+
+/** What the client tells the server at initialize, beside the settings. */
+export interface InitializationOptions {
+  /** VS Code's workspace trust: an untrusted workspace reads no table doc from outside its folders. */
+  trusted?: boolean;
+  /** For clients without workspace/configuration: the `statusdoc` settings object. */
+  settings?: unknown;
+}
