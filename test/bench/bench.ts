@@ -7,7 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findSites } from '../../server/src/core/sites';
+import { runChecks } from '../../server/src/core/checks';
+import { statusSlotAt } from '../../server/src/core/completion';
+import { analyzeDocument, findSites } from '../../server/src/core/sites';
+import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
 import { loadTable } from '../../server/src/core/table/load';
 import { startServer } from '../protocol/lspClient';
 
@@ -21,7 +24,8 @@ function expressFile(routes: number): string {
       `  if (!item) return res.status(404).json({ error: 'missing' });`,
       `  if (item.locked) { res.statusCode = 409; return res.end(); }`,
       `  setTimeout(() => log(item), 200);`,
-      `  res.status(${method === 'post' ? 201 : method === 'delete' ? 204 : 200}).json(item);`,
+      // One POST in five answers 200: findings and fixes to compute too.
+      `  res.status(${method === 'post' ? (i % 5 === 1 ? 200 : 201) : method === 'delete' ? 204 : 200}).json(item);`,
       `});`,
     );
   }
@@ -70,6 +74,11 @@ async function main(): Promise<void> {
   const small = expressFile(10);
   rows.push([`findSites, TypeScript, ${small.split('\n').length} lines (a typical handler file)`, ms(time(50, () => findSites(small, 'typescript')).median)]);
   rows.push(['loadTable, the organisation doc (HTML in Markdown)', ms(time(50, () => loadTable('status.md', doc)).median)]);
+  const facts = analyzeDocument(ts, 'typescript');
+  const checked = time(10, () => runChecks(facts, ts, DEFAULT_TABLE, { severities: {}, lang: 'en' }));
+  rows.push([`runChecks on the parsed 20k-line file (${checked.result.length} findings, fixes included)`, ms(checked.median)]);
+  const slotText = `${small}\napp.post('/new', (req, res) => res.status(`;
+  rows.push(['completion slot at res.status( in a typical file (virtual re-parse)', ms(time(50, () => statusSlotAt(slotText, slotText.length, 'typescript')).median)]);
 
   const startAt = performance.now();
   const client = await startServer({ locale: 'en' });
@@ -100,6 +109,23 @@ async function main(): Promise<void> {
   }
   rows.push(['edit + hover on the 20k-line file (re-parse): p50 / p95 (20 edits)', `${ms(percentile(edited, 50))} / ${ms(percentile(edited, 95))}`]);
   await client.close();
+
+  // Pull diagnostics on a typical handler file after each edit: what a user waits for while typing.
+  const pull = await startServer({ locale: 'en', capabilities: { textDocument: { diagnostic: {} } } });
+  const typical = 'untitled:typical.ts';
+  await pull.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: typical, languageId: 'typescript', version: 1, text: small } });
+  const pulled: number[] = [];
+  for (let version = 2; version < 52; version++) {
+    start = performance.now();
+    await pull.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: typical, version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }],
+    });
+    await pull.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: typical } });
+    pulled.push(performance.now() - start);
+  }
+  rows.push([`edit + pull diagnostics, ${small.split('\n').length}-line handler file: p50 / p95 (50 edits)`, `${ms(percentile(pulled, 50))} / ${ms(percentile(pulled, 95))}`]);
+  await pull.close();
 
   const width = Math.max(...rows.map(([name]) => name.length));
   console.log(`statusdoc bench — node ${process.version}, ${new Date().toISOString()}`);
