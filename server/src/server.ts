@@ -28,6 +28,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
 import { tableInfo } from './features/tableInfo';
 import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
+import { MESSAGES } from './core/messages';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
@@ -52,17 +53,17 @@ connection.onInitialize((params): InitializeResult => {
   const options = (params.initializationOptions ?? {}) as InitializationOptions;
   const settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
   settings.changed(options.settings);
+  const clientLang = langOfLocale(params.locale);
   const workspace = new Workspace(
     (problem) => {
       connection.console.warn(`Table problem: ${problem}`);
       // A notification, not a request: the warning must not wait on the user, and the editor keeps working.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `statusdoc: ${problem}` });
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.tableProblem(clientLang, problem) });
     },
     (file) => watchFile(file),
     options.trusted !== false,
   );
   workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
-  const clientLang = langOfLocale(params.locale);
   context = {
     documents,
     facts: new FactsCache((message) => connection.console.info(message)),

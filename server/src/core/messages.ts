@@ -28,5 +28,10 @@ export const MESSAGES = {
   useAllConstants: (lang: Lang) => (lang === 'zh-cn' ? '将所有状态码数字替换为具名常量' : 'Use named constants for every status code'),
   createConstantsModule: (lang: Lang) =>
     lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table',
+  /** The frame around a table or .statusdoc.json problem; the detail (file, line, what is wrong) stays as written. */
+  tableProblem: (lang: Lang, detail: string) =>
+    lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${detail}` : `statusdoc: ${detail}`,
+  noFolder: (lang: Lang) =>
+    lang === 'zh-cn' ? 'statusdoc：请先打开一个文件夹，常量模块会写入工作区。' : 'statusdoc: open a folder first: the constants module is written into the workspace.',
   fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),
 };

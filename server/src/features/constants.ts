@@ -66,7 +66,7 @@ export async function createConstantsModule(context: ServerContext, connection: 
   const folder = context.workspace.defaultFolder();
   const file = (uri && context.workspace.fileOf(uri)) || (folder ? path.join(folder, 'untitled.ts') : undefined);
   if (!file) {
-    connection.window.showErrorMessage('statusdoc: open a folder first: the constants module is written into the workspace.');
+    connection.window.showErrorMessage(MESSAGES.noFolder(context.languageFor(await context.settings.get(uri ?? ''))));
     return undefined;
   }
   const documentUri = uri ?? URI.file(file).toString();
