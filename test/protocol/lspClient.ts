@@ -12,6 +12,8 @@ import {
   type InitializeParams,
   type ShowMessageParams,
   type InitializeResult,
+  type ApplyWorkspaceEditParams,
+  type ApplyWorkspaceEditResult,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../server/out/server.js');
@@ -25,6 +27,11 @@ export interface TestClient {
   stdout: Buffer[];
   /** What the test answers to workspace/configuration for the `statusdoc` section. */
   settings: Record<string, unknown>;
+  /**
+   * How the test answers workspace/applyEdit (the request is recorded under `received` either way).
+   * Unset: the edit is refused, as a client that cannot apply edits would.
+   */
+  applyEdit?: (params: ApplyWorkspaceEditParams) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult>;
   /** Resolves when the next showMessage arrives. */
   nextMessage(): Promise<ShowMessageParams>;
   /** What the server answered to initialize. */
@@ -79,6 +86,10 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
   connection.onRequest('client/registerCapability', (params: unknown) => {
     record('client/registerCapability', params);
     return null;
+  });
+  connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+    record('workspace/applyEdit', params);
+    return client.applyEdit ? client.applyEdit(params) : { applied: false, failureReason: 'this test client applies no edits' };
   });
   connection.onRequest('workspace/diagnostic/refresh', () => {
     record('workspace/diagnostic/refresh', null);

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionKind, type CodeAction, type Connection, type Range, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type Connection, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { generateConstantsModule } from '../core/constants/module';
@@ -59,6 +59,14 @@ export async function constantActions(
 }
 
 /**
+ * A notification, not window.showErrorMessage: that is a request, and a client that answers it with an error (or does
+ * not implement it) left an unhandled rejection that took the whole server down.
+ */
+function showError(connection: Connection, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+}
+
+/**
  * Writes (or rewrites, after the table changed) the constants module for the folder of `uri` (or the first
  * workspace folder), through the client's applyEdit so open editors and undo see it. Returns the module's URI.
  */
@@ -66,7 +74,7 @@ export async function createConstantsModule(context: ServerContext, connection: 
   const folder = context.workspace.defaultFolder();
   const file = (uri && context.workspace.fileOf(uri)) || (folder ? path.join(folder, 'untitled.ts') : undefined);
   if (!file) {
-    connection.window.showErrorMessage(MESSAGES.noFolder(context.languageFor(await context.settings.get(uri ?? ''))));
+    showError(connection, MESSAGES.noFolder(context.languageFor(await context.settings.get(uri ?? ''))));
     return undefined;
   }
   const documentUri = uri ?? URI.file(file).toString();
@@ -94,7 +102,7 @@ export async function createConstantsModule(context: ServerContext, connection: 
   }
   const result = await connection.workspace.applyEdit({ label: 'statusdoc: constants module', edit });
   if (!result.applied) {
-    connection.window.showErrorMessage(`statusdoc: could not write ${modulePath}${result.failureReason ? `: ${result.failureReason}` : ''}`);
+    showError(connection, `statusdoc: could not write ${modulePath}${result.failureReason ? `: ${result.failureReason}` : ''}`);
     return undefined;
   }
   return moduleUri;

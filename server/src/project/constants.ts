@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decideConstantsSource, type ConstantsSetting, type ConstantsSource } from '../core/constants/source';
 import type { ImportFact } from '../core/sites/types';
+import { withoutJsonComments } from '../core/table/data';
 import { FileCache } from './fileCache';
 import type { TableInForce } from './tables';
 
@@ -43,9 +44,27 @@ export function projectModulePath(file: string, settings: ConstantsSettings, inF
   return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', 'http-status.ts') : path.join(root, 'http-status.ts');
 }
 
-/** `../http-status` from src/api/orders.ts to src/http-status.ts; with `.js` when the file's own relative imports use it. */
+const tsconfigs = new FileCache<boolean>((text) => {
+  const options = (JSON.parse(withoutJsonComments(text).replace(/,(\s*[}\]])/g, '$1')) as { compilerOptions?: Record<string, string> }).compilerOptions ?? {};
+  return [options.module, options.moduleResolution].some((value) => /^node(16|next)$/i.test(value ?? ''));
+});
+
+/** Whether the nearest tsconfig.json resolves modules the Node ESM way (node16/nodenext), where `.js` is required. */
+function needsJsExtension(dir: string): boolean {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const read = tsconfigs.get(path.join(current, 'tsconfig.json'));
+    if (read.ok) return read.value;
+    if (path.dirname(current) === current) return false;
+  }
+}
+
+/**
+ * `../http-status` from src/api/orders.ts to src/http-status.ts; with `.js` when the file's own relative imports use
+ * it, or when the nearest tsconfig.json resolves modules as node16/nodenext (which requires it).
+ */
 export function relativeSpecifier(fromFile: string, modulePath: string, imports: readonly ImportFact[]): string {
-  const withJs = imports.some((fact) => fact.module.startsWith('.') && /\.js$/.test(fact.module));
+  const relative = imports.filter((fact) => fact.module.startsWith('.'));
+  const withJs = relative.length > 0 ? relative.some((fact) => /\.js$/.test(fact.module)) : needsJsExtension(path.dirname(fromFile));
   const target = modulePath.replace(/\.(ts|tsx|mts|js|mjs)$/, withJs ? '.js' : '');
   let specifier = path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;

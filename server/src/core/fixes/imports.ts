@@ -3,6 +3,9 @@ import type { ImportRequest, TextEdit } from '../checks/types';
 import type { ImportFact } from '../sites/types';
 import { eolOf } from './edits';
 
+const COMMONJS_EXPORTS = /^[ \t]*(?:module\.exports\b|exports\.[\w$]+\s*=)/m;
+const USE_STRICT = /^\s*(['"])use strict\1;?[^\S\r\n]*(?:\r?\n)?/;
+
 /** The local name `name` from `module` is bound to in the file, if it is imported. */
 export function localNameOf(imports: readonly ImportFact[], module: string, name: string): string | undefined {
   for (const fact of imports) {
@@ -35,7 +38,9 @@ export function importEdits(imports: readonly ImportFact[], requests: readonly I
     if (!missing.includes(binding(name, local))) missing.push(binding(name, local));
     missingByModule.set(module, missing);
   }
-  const commonJs = imports.length > 0 && imports.every((fact) => fact.style === 'cjs');
+  // A file without imports is CommonJS when it exports that way (a Lambda's `exports.handler = …`): an `import`
+  // there makes Node load it as ESM, where `exports` is not defined.
+  const commonJs = imports.length > 0 ? imports.every((fact) => fact.style === 'cjs') : COMMONJS_EXPORTS.test(text);
   for (const [module, names] of missingByModule) {
     const existing = imports.find((fact) => fact.module === module && !fact.typeOnly && fact.namedInsertAt !== undefined);
     if (existing) {
@@ -52,8 +57,10 @@ export function importEdits(imports: readonly ImportFact[], requests: readonly I
     if (last) {
       edits.push({ start: last.end, end: last.end, newText: `${eolOf(text)}${statement}` });
     } else {
-      // After a shebang line, if any; otherwise at the very top.
-      const start = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+      // After a shebang line and a 'use strict' directive, if any (a statement before it would void it); otherwise
+      // at the very top.
+      let start = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+      start += USE_STRICT.exec(text.slice(start))?.[0].length ?? 0;
       edits.push({ start, end: start, newText: `${statement}${eolOf(text)}` });
     }
   }
