@@ -92,3 +92,10 @@ test('the manifest targets VS Code 1.91 like vscode-languageclient, and activate
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['statusdoc.table', 'statusdoc.constants.module']);
   assert.deepEqual(manifest.categories, ['Linters']);
 });
+
+test('the injection grammar is contributed for TS/JS/YAML and exists', () => {
+  const [grammar] = manifest.contributes.grammars;
+  assert.equal(grammar.scopeName, 'statusdoc.injection');
+  assert.deepEqual(grammar.injectTo, ['source.ts', 'source.tsx', 'source.js', 'source.yaml']);
+  assert.equal(JSON.parse(read(grammar.path)).scopeName, 'statusdoc.injection');
+});
