@@ -207,23 +207,28 @@ describe('use a named constant over LSP (a workspace that depends on @nestjs/com
     assert.ok(kinds.every((kind) => kind === 'quickfix'), kinds.join(', '));
   });
 
-  test("a wrong success code's own fix comes first, then the constant", async () => {
-    await session.open('src/create.ts', 'typescript', `app.post('/orders', (req, res) => {\n  res.status(200).json(req.body);\n});\n`);
+  test('a wrong success code gets its rule fixes, not a constant that would only name the wrong code', async () => {
+    await session.open('src/create.ts', 'typescript', `app.post('/orders', (req, res) => {\n  res.status(200).json(req.body);\n  res.status(503).end();\n});\n`);
     const diagnostics = await session.client.connection.sendRequest<{ items: object[] }>('textDocument/diagnostic', { textDocument: { uri: session.docs.get('src/create.ts')!.uri } });
     const document = session.docs.get('src/create.ts')!;
-    const start = document.getText().indexOf('200');
-    const actions = await session.client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri: document.uri },
-      range: { start: document.positionAt(start), end: document.positionAt(start + 3) },
-      context: { diagnostics: diagnostics.items },
-    });
+    // As an editor does: the diagnostics of the range only (the 503 has none).
+    const actionsAt = async (needle: string, inRange: object[]) => {
+      const start = document.getText().indexOf(needle);
+      return session.client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: document.uri },
+        range: { start: document.positionAt(start), end: document.positionAt(start + 3) },
+        context: { diagnostics: inRange },
+      });
+    };
     assert.deepEqual(
-      actions.map((action) => action.title),
-      ['Change to 201 (documented for POST)', 'Disable wrong-success-code for this line', 'Use HttpStatus.OK'],
+      (await actionsAt('200', diagnostics.items)).map((action) => action.title),
+      ['Change to 201 (documented for POST)', 'Disable wrong-success-code for this line'],
     );
+    const [useConstant] = await actionsAt('503', []);
+    assert.equal(useConstant.title, 'Use HttpStatus.SERVICE_UNAVAILABLE');
     assert.equal(
-      applyAction(document, actions[2]),
-      `import { HttpStatus } from '@nestjs/common';\napp.post('/orders', (req, res) => {\n  res.status(HttpStatus.OK).json(req.body);\n});\n`,
+      applyAction(document, useConstant),
+      `import { HttpStatus } from '@nestjs/common';\napp.post('/orders', (req, res) => {\n  res.status(200).json(req.body);\n  res.status(HttpStatus.SERVICE_UNAVAILABLE).end();\n});\n`,
     );
   });
 

@@ -25,8 +25,9 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return [];
   const only = params.context.only;
-  const constants = await constantActions(context, document, params.range, (kind) => wants(only, kind), versioned);
   const { facts, findings } = await findingsOf(context, document);
+  const wrongSites = new Set(findings.filter((finding) => finding.rule === 'wrong-success-code').map((finding) => finding.site));
+  const constants = await constantActions(context, document, params.range, (kind) => wants(only, kind), versioned, wrongSites);
   if (findings.length === 0) return constants;
   const text = document.getText();
   const lang = context.languageFor(await context.settings.get(document.uri));

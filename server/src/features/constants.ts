@@ -11,6 +11,7 @@ import { generateConstantsModule } from '../core/constants/module';
 import { fixEdits, mergeFixes } from '../core/fixes/fixAll';
 import { takesConstant, useConstantFix } from '../core/fixes/useConstant';
 import { MESSAGES } from '../core/messages';
+import type { Site } from '../core/sites/types';
 import { constantsSourceOf, type ServerContext } from '../context';
 import { toWorkspaceEdit } from '../convert';
 import { projectModulePath } from '../project/constants';
@@ -26,6 +27,8 @@ export async function constantActions(
   range: Range,
   wants: (kind: string) => boolean,
   versioned: boolean,
+  /** Sites a rule wants changed to another code: naming the wrong code as a constant would only dress it up. */
+  wrongSites: ReadonlySet<Site> = new Set(),
 ): Promise<CodeAction[]> {
   const facts = context.facts.facts(document);
   const literals = facts.sites.filter((site) => takesConstant(site, facts));
@@ -39,7 +42,7 @@ export async function constantActions(
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
     if (wants(CodeActionKind.QuickFix)) {
-      for (const site of literals.filter((candidate) => candidate.start <= end && start <= candidate.end)) {
+      for (const site of literals.filter((candidate) => candidate.start <= end && start <= candidate.end && !wrongSites.has(candidate))) {
         const fix = useConstantFix(site, source, facts, text, table, lang);
         if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(document, fixEdits(fix, facts, text), versioned) });
       }
