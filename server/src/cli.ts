@@ -77,8 +77,9 @@ function main(argv: string[]): number {
   }
   const lang = values.lang as Lang;
 
-  const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
+  const { files, missing, unsupported } = collectFiles(paths.length > 0 ? paths : ['.']);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  for (const file of unsupported) process.stderr.write(`statusdoc: skipped ${file}: not a TypeScript, JavaScript or YAML file\n`);
   const analyzer = new Analyzer({ table: values.table, lang, onSkip: (file, reason) => process.stderr.write(`statusdoc: skipped ${file}: ${reason}\n`) });
 
   const results: FileResult[] = [];

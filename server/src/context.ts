@@ -26,19 +26,22 @@ export function langOfLocale(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 
+/*
+ * The helpers below are synchronous on purpose: a handler awaits the document's settings first, then reads the
+ * document, its facts and its table in one go, so no edit can arrive between reading offsets and using them.
+ */
+
 /** Where named constants come from for a document (see core/constants/source.ts). */
-export async function constantsSourceOf(context: ServerContext, document: TextDocument, facts: DocumentFacts): Promise<ConstantsSource> {
-  const settings = await context.settings.get(document.uri);
+export function constantsSourceOf(context: ServerContext, document: TextDocument, facts: DocumentFacts, settings: Settings): ConstantsSource {
   const inForce = context.workspace.tableFor(document.uri, settings);
   const file = context.workspace.fileOf(document.uri) ?? path.join(context.workspace.defaultFolder() ?? process.cwd(), 'untitled.ts');
   return constantsSourceFor(file, facts.imports, settings.constants, inForce, context.workspace.folderOf(file));
 }
 
 /** A document's findings under the table, severities and language in force for it. */
-export async function findingsOf(context: ServerContext, document: TextDocument): Promise<{ facts: DocumentFacts; findings: Finding[] }> {
+export function findingsOf(context: ServerContext, document: TextDocument, settings: Settings): { facts: DocumentFacts; findings: Finding[] } {
   const facts = context.facts.facts(document);
   if (facts.sites.length === 0) return { facts, findings: [] };
-  const settings = await context.settings.get(document.uri);
   const inForce = context.workspace.tableFor(document.uri, settings);
   const severities = { ...inForce.rules, ...settings.rules };
   const findings = runChecks(facts, document.getText(), inForce.table, { severities, lang: context.languageFor(settings) });

@@ -39,7 +39,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     source: SOURCE,
     message: finding.message,
-    data: { code: finding.site.code, expected: finding.expected ?? null },
   };
 }
 

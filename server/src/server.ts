@@ -115,11 +115,12 @@ function watchFile(file: string): void {
 /** The table, .statusdoc.json or settings changed: every open document's diagnostics and hints may have too. */
 function refreshDiagnostics(): void {
   void connection.sendNotification(TABLE_CHANGED_NOTIFICATION);
-  if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+  // Refreshes are requests: a client that answers with an error must not take the server down.
+  if (capabilities.workspace?.inlayHint?.refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
   if (publisher) {
     for (const document of documents.all()) publisher.schedule(document);
   } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
-    void connection.languages.diagnostics.refresh();
+    connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 }
 

@@ -8,7 +8,8 @@ import type { Settings } from './settings';
 export class Workspace {
   private folders: string[] = [];
   private readonly resolver = new TableResolver();
-  private readonly reported = new Set<string>();
+  /** The problem last reported per (config, table) pair, so each is shown once until it is fixed. */
+  private readonly reported = new Map<string, string>();
   private readonly seenFiles = new Set<string>();
 
   /**
@@ -48,22 +49,30 @@ export class Workspace {
     return parsed.scheme === 'file' ? parsed.fsPath : undefined;
   }
 
+  /** Whether the server may write a file there: anywhere when trusted, inside the workspace otherwise. */
+  mayWrite(file: string): boolean {
+    return this.trusted || this.folderOf(file) !== undefined;
+  }
+
   /** The table in force for a document; a new problem with it is reported once. */
   tableFor(uri: string, settings: Settings): TableInForce & { label: string } {
-    const parsed = URI.parse(uri);
-    const file = parsed.scheme === 'file' ? parsed.fsPath : undefined;
-    const folder = file ? this.folderOf(file) : this.folders[0];
+    const file = this.fileOf(uri);
+    const folder = file ? this.folderOf(file) : this.defaultFolder();
     const dir = file ? path.dirname(file) : (folder ?? process.cwd());
     const mayRead = this.trusted
       ? undefined
       : (table: string) => (this.folderOf(table) ? undefined : 'is outside the workspace, and an untrusted workspace reads no table from outside');
-    const inForce = this.resolver.resolve({ dir, explicit: settings.table || undefined, base: folder ?? dir, stopAt: folder, mayRead });
-    if (inForce.problem && !this.reported.has(inForce.problem)) {
-      this.reported.add(inForce.problem);
+    // .statusdoc.json is looked for upwards like the CLI does (a monorepo's root config counts in a package folder);
+    // an untrusted workspace looks no further than its own folder.
+    const stopAt = this.trusted ? undefined : folder;
+    const inForce = this.resolver.resolve({ dir, explicit: settings.table || undefined, base: folder ?? dir, stopAt, mayRead });
+    const reportedKey = `${inForce.configFile ?? ''}|${inForce.path ?? ''}`;
+    if (inForce.problem && this.reported.get(reportedKey) !== inForce.problem) {
+      this.reported.set(reportedKey, inForce.problem);
       this.report(inForce.problem);
-    } else if (!inForce.problem && inForce.path) {
-      // Fixed: a later breakage of the same kind deserves a new message.
-      for (const problem of this.reported) if (problem.startsWith(inForce.path)) this.reported.delete(problem);
+    } else if (!inForce.problem) {
+      // Fixed: a later breakage deserves a new message.
+      this.reported.delete(reportedKey);
     }
     for (const file of [inForce.path, inForce.configFile]) {
       if (file && !this.seenFiles.has(file)) {

@@ -166,3 +166,14 @@ describe('statusdoc check', () => {
     assert.match(check(dir, '--lang', 'zh-cn').stdout, /文档状态码表规定 POST 操作正常返回 201 Created，而不是 200 OK。/);
   });
 });
+
+describe('statusdoc check on a file list', () => {
+  test('a named file of another kind (README.md from a lint-staged list) is skipped, not read as TypeScript', () => {
+    const dir = project({ 'api.md': '```ts\nres.status(200)\n```\n', 'a.ts': "app.post('/x', (req, res) => res.status(201).end());\n" });
+    const { code, stdout, stderr } = check(dir, 'api.md', 'a.ts', '--fix');
+    assert.equal(code, 0);
+    assert.equal(stdout, '✔ no problems in 1 file\n');
+    assert.match(stderr, /skipped api\.md: not a TypeScript, JavaScript or YAML file/);
+    assert.equal(fs.readFileSync(path.join(dir, 'api.md'), 'utf8'), '```ts\nres.status(200)\n```\n');
+  });
+});

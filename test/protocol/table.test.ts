@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { ResponseError } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import type { TableInfo } from '../../server/src/protocol';
 import { startServer } from './lspClient';
@@ -88,5 +89,40 @@ describe('workspace trust', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('the editor and the CLI find the same .statusdoc.json', () => {
+  test("a monorepo's root config counts in a package folder opened as the workspace", async () => {
+    const root = tempDir();
+    fs.writeFileSync(path.join(root, 'codes.md'), '| Code | Meaning |\n|---|---|\n| 201 | Normal answer of POST and PATCH. |\n');
+    fs.writeFileSync(path.join(root, '.statusdoc.json'), '{ "table": "codes.md" }');
+    const folder = path.join(root, 'packages', 'api');
+    fs.mkdirSync(folder, { recursive: true });
+    const client = await startServer({ workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'api' }] });
+    try {
+      const info = await client.connection.sendRequest<TableInfo>('statusdoc/tableInfo', { uri: URI.file(path.join(folder, 'a.ts')).toString() });
+      assert.equal(info.path, path.join(root, 'codes.md'));
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('robustness', () => {
+  test('a client that answers the refresh requests with an error does not take the server down', async () => {
+    const dir = tempDir();
+    const client = await startServer({
+      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+    });
+    client.connection.onRequest('workspace/diagnostic/refresh', () => new ResponseError(-32603, 'refresh failed'));
+    client.connection.onRequest('workspace/inlayHint/refresh', () => new ResponseError(-32603, 'refresh failed'));
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // Still answering afterwards, and exits cleanly.
+    const info = await client.connection.sendRequest<TableInfo>('statusdoc/tableInfo', { uri: URI.file(path.join(dir, 'a.ts')).toString() });
+    assert.equal(info.path, null);
+    assert.equal(await client.close(), 0);
   });
 });

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { completionOrder, reasonOf, statusSlotAt, type StatusSlot } from '../../server/src/core/completion';
+import { completionOrder, statusSlotAt, type StatusSlot } from '../../server/src/core/completion';
+import { reasonOf } from '../../server/src/core/table/lookup';
 import type { DocumentLanguage } from '../../server/src/core/sites/types';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
 import { loadTable } from '../../server/src/core/table/load';

@@ -511,3 +511,22 @@ describe('fixes keep the file as it is written', () => {
     assert.match(fixAll(text), /@HttpCode\(HttpStatus\.NO_CONTENT\)\n {2}@Delete\(\)/);
   });
 });
+
+describe('no change-code fix where the same checked response already names the documented code', () => {
+  test('switch (res.status) after a POST: case 200 next to case 201 is flagged but not rewritten into a second case 201', () => {
+    const text = "const res = await fetch('/orders', { method: 'POST' });\nswitch (res.status) {\n  case 200:\n    break;\n  case 201:\n    break;\n}\n";
+    const [finding] = check(text);
+    assert.equal(finding.rule, 'wrong-success-code');
+    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Disable wrong-success-code for this line']);
+  });
+
+  test('res.status === 200 || res.status === 201: the same', () => {
+    const text = "const res = await fetch('/orders', { method: 'POST' });\nif (res.status === 200 || res.status === 201) ok();\n";
+    assert.deepEqual(check(text).map((finding) => finding.fixes.length), [1]);
+  });
+
+  test('two handlers of one POST route answering 200 and 201 in different branches keep their fix', () => {
+    const text = "app.post('/x', (req, res) => {\n  if (req.body) return res.status(200).end();\n  res.status(201).end();\n});\n";
+    assert.equal(check(text)[0].fixes[0].title, 'Change to 201 (documented for POST)');
+  });
+});

@@ -3,7 +3,7 @@
  * tried as a site: a placeholder code is put where the user is typing and the adapters are asked whether that is
  * a status site, and with which method. Every pattern the adapters know completes, with no extra code here.
  */
-import { STANDARD_REASONS } from './httpStatus';
+import { skipReason } from './limits';
 import { analyzeDocument } from './sites';
 import type { DocumentLanguage, Site } from './sites/types';
 import type { StatusEntry, StatusTable } from './table/types';
@@ -22,6 +22,7 @@ const YAML_KEY = /^(\s*)(['"]?)(\d{0,3})$/;
 const YAML_VALUE = /\b(?:status|statusCode|status_code|expected_status|expectedStatus|expect_status|http_status|httpStatus|response_code|responseCode)\s*:\s*(?:\[\s*(?:\d{3}\s*,\s*)*)?(\d{0,3})$/;
 
 export function statusSlotAt(text: string, offset: number, language: DocumentLanguage): StatusSlot | undefined {
+  if (skipReason(text)) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   let digitsStart: number;
@@ -56,8 +57,4 @@ export function statusSlotAt(text: string, offset: number, language: DocumentLan
 export function completionOrder(table: StatusTable, site: Site): StatusEntry[] {
   const preferred = site.method ? table.successCodeByMethod.get(site.method.name) : undefined;
   return [...table.entries.values()].sort((a, b) => Number(b.code === preferred) - Number(a.code === preferred) || a.code - b.code);
-}
-
-export function reasonOf(table: StatusTable, code: number): string {
-  return table.entries.get(code)?.reason ?? STANDARD_REASONS.get(code) ?? '';
 }

@@ -33,5 +33,9 @@ export const MESSAGES = {
     lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${detail}` : `statusdoc: ${detail}`,
   noFolder: (lang: Lang) =>
     lang === 'zh-cn' ? 'statusdoc：请先打开一个文件夹，常量模块会写入工作区。' : 'statusdoc: open a folder first: the constants module is written into the workspace.',
+  untrustedWrite: (lang: Lang, file: string) =>
+    lang === 'zh-cn'
+      ? `statusdoc：${file} 在工作区之外，不受信任的工作区不会写入该文件。`
+      : `statusdoc: ${file} is outside the workspace; an untrusted workspace does not write there.`,
   fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),
 };

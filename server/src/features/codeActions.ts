@@ -22,15 +22,17 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export async function provideCodeActions(context: ServerContext, params: CodeActionParams, versioned: boolean): Promise<CodeAction[]> {
+  const settings = await context.settings.get(params.textDocument.uri);
+  // From here on, synchronous: the document cannot change between reading its offsets and building the edits.
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return [];
   const only = params.context.only;
-  const { facts, findings } = await findingsOf(context, document);
+  const { facts, findings } = findingsOf(context, document, settings);
   const wrongSites = new Set(findings.filter((finding) => finding.rule === 'wrong-success-code').map((finding) => finding.site));
-  const constants = await constantActions(context, document, params.range, (kind) => wants(only, kind), versioned, wrongSites);
+  const constants = constantActions(context, document, settings, params.range, (kind) => wants(only, kind), versioned, wrongSites);
   if (findings.length === 0) return constants;
   const text = document.getText();
-  const lang = context.languageFor(await context.settings.get(document.uri));
+  const lang = context.languageFor(settings);
   const actions: CodeAction[] = [];
 
   if (wants(only, CodeActionKind.QuickFix)) {

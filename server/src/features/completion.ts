@@ -10,19 +10,19 @@ import { rangeOf } from '../convert';
 export const COMPLETION_TRIGGERS = ['(', ',', ':', ' ', "'", '"', '='];
 
 export async function provideCompletion(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
+  const settings = await context.settings.get(params.textDocument.uri);
   const document = context.documents.get(params.textDocument.uri);
   const language = document && languageOfId(document.languageId);
   if (!document || !language) return null;
   const text = document.getText();
   const slot = statusSlotAt(text, document.offsetAt(params.position), language);
   if (!slot) return null;
-  const settings = await context.settings.get(document.uri);
   const lang = context.languageFor(settings);
   const { table } = context.workspace.tableFor(document.uri, settings);
   const facts = context.facts.facts(document);
   // In TS/JS, a file that already writes constants gets constants.
   const usesConstants = language !== 'yaml' && slot.site.form.kind === 'literal' && facts.sites.some((site) => site.form.kind === 'constant');
-  const source = usesConstants ? await constantsSourceOf(context, document, facts) : undefined;
+  const source = usesConstants ? constantsSourceOf(context, document, facts, settings) : undefined;
   const binding = source && constantsBinding(source, facts, text);
   const range = rangeOf(document, slot.start, slot.end);
   const items = completionOrder(table, slot.site).map((entry, index): CompletionItem => {

@@ -13,6 +13,7 @@ import { takesConstant, useConstantFix } from '../core/fixes/useConstant';
 import { MESSAGES } from '../core/messages';
 import type { Site } from '../core/sites/types';
 import { constantsSourceOf, type ServerContext } from '../context';
+import type { Settings } from '../settings';
 import { toWorkspaceEdit } from '../convert';
 import { projectModulePath } from '../project/constants';
 
@@ -21,28 +22,31 @@ export const CREATE_CONSTANTS_KIND = 'source.statusdoc.createConstants';
 export const CREATE_CONSTANTS_COMMAND = 'statusdoc.createConstantsModule';
 
 /** Quick-fixes for the literal sites the range touches, and the file-wide source actions when asked for. */
-export async function constantActions(
+export function constantActions(
   context: ServerContext,
   document: TextDocument,
+  settings: Settings,
   range: Range,
   wants: (kind: string) => boolean,
   versioned: boolean,
   /** Sites a rule wants changed to another code: naming the wrong code as a constant would only dress it up. */
   wrongSites: ReadonlySet<Site> = new Set(),
-): Promise<CodeAction[]> {
+): CodeAction[] {
   const facts = context.facts.facts(document);
-  const literals = facts.sites.filter((site) => takesConstant(site, facts));
-  const settings = await context.settings.get(document.uri);
   const lang = context.languageFor(settings);
   const actions: CodeAction[] = [];
-  if (literals.length > 0 && (wants(CodeActionKind.QuickFix) || wants(USE_CONSTANTS_KIND))) {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  const inRange = (site: Site) => site.start <= end && start <= site.end && !wrongSites.has(site);
+  const literals = facts.sites.filter((site) => takesConstant(site, facts));
+  // The source decision reads package.json files: only when a quick-fix or the source action can use it.
+  const needed = (wants(CodeActionKind.QuickFix) && literals.some(inRange)) || (wants(USE_CONSTANTS_KIND) && literals.length > 0);
+  if (needed) {
     const text = document.getText();
     const { table } = context.workspace.tableFor(document.uri, settings);
-    const source = await constantsSourceOf(context, document, facts);
-    const start = document.offsetAt(range.start);
-    const end = document.offsetAt(range.end);
+    const source = constantsSourceOf(context, document, facts, settings);
     if (wants(CodeActionKind.QuickFix)) {
-      for (const site of literals.filter((candidate) => candidate.start <= end && start <= candidate.end && !wrongSites.has(candidate))) {
+      for (const site of literals.filter(inRange)) {
         const fix = useConstantFix(site, source, facts, text, table, lang);
         if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(document, fixEdits(fix, facts, text), versioned) });
       }
@@ -85,6 +89,11 @@ export async function createConstantsModule(context: ServerContext, connection: 
   const inForce = context.workspace.tableFor(documentUri, settings);
   const modulePath = projectModulePath(file, settings.constants, inForce, context.workspace.folderOf(file));
   const content = generateConstantsModule(inForce.table, inForce.path ? path.basename(inForce.path) : 'statusdoc default table');
+  if (!context.workspace.mayWrite(modulePath)) {
+    // An untrusted repository's .statusdoc.json must not point the generator at a file outside it.
+    showError(connection, MESSAGES.untrustedWrite(context.languageFor(settings), modulePath));
+    return undefined;
+  }
   const moduleUri = URI.file(modulePath).toString();
   const open = context.documents.get(moduleUri);
   let edit: WorkspaceEdit;

@@ -8,14 +8,17 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findingsOf, type ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 
-export async function diagnosticsOf(context: ServerContext, document: TextDocument): Promise<Diagnostic[]> {
-  const { findings } = await findingsOf(context, document);
-  return findings.map((finding) => toDiagnostic(document, finding));
+/** The diagnostics of the document as it is once its settings are known (read in one synchronous go). */
+export async function diagnosticsOf(context: ServerContext, uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+  const settings = await context.settings.get(uri);
+  const document = context.documents.get(uri);
+  if (!document) return undefined;
+  const { findings } = findingsOf(context, document, settings);
+  return { version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) };
 }
 
 export async function provideDocumentDiagnostics(context: ServerContext, uri: string): Promise<DocumentDiagnosticReport> {
-  const document = context.documents.get(uri);
-  return { kind: DocumentDiagnosticReportKind.Full, items: document ? await diagnosticsOf(context, document) : [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: (await diagnosticsOf(context, uri))?.diagnostics ?? [] };
 }
 
 /** Push mode: publish after a short pause in typing, newest version only. */
@@ -38,13 +41,8 @@ export class DiagnosticsPublisher {
 
   async publish(uri: string): Promise<void> {
     this.timers.delete(uri);
-    const document = this.context.documents.get(uri);
-    if (!document) return;
-    const version = document.version;
-    const diagnostics = await diagnosticsOf(this.context, document);
-    // An edit that arrived meanwhile has its own publish scheduled.
-    if (this.context.documents.get(uri)?.version !== version) return;
-    await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const result = await diagnosticsOf(this.context, uri);
+    if (result) await this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
   }
 
   clear(uri: string): void {

@@ -6,11 +6,11 @@ import { toHover } from '../convert';
 import type { ServerContext } from '../context';
 
 export async function provideHover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
+  const settings = await context.settings.get(params.textDocument.uri);
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return null;
   const site = siteAt(context.facts.facts(document).sites, document.offsetAt(params.position));
   if (!site) return null;
-  const settings = await context.settings.get(document.uri);
   const { table, label } = context.workspace.tableFor(document.uri, settings);
   return toHover(document, site, hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label }));
 }

@@ -1,12 +1,12 @@
 /** textDocument/inlayHint: the reason phrase after a literal status code (constants already say it). */
 import { MarkupKind, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
-import { reasonOf } from '../core/completion';
+import { reasonOf } from '../core/table/lookup';
 import type { ServerContext } from '../context';
 
 export async function provideInlayHints(context: ServerContext, params: InlayHintParams): Promise<InlayHint[]> {
+  const settings = await context.settings.get(params.textDocument.uri);
   const document = context.documents.get(params.textDocument.uri);
   if (!document) return [];
-  const settings = await context.settings.get(document.uri);
   if (!settings.inlayHints) return [];
   const { table } = context.workspace.tableFor(document.uri, settings);
   const lang = context.languageFor(settings);

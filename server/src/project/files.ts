@@ -42,9 +42,10 @@ function ancestorScopes(dir: string): Scope[] {
  * .gitignore files of the folders (and of their parents up to the repository root) ignore. Files named
  * explicitly are read even when ignored.
  */
-export function collectFiles(paths: string[]): { files: string[]; missing: string[] } {
+export function collectFiles(paths: string[]): { files: string[]; missing: string[]; unsupported: string[] } {
   const files = new Set<string>();
   const missing: string[] = [];
+  const unsupported: string[] = [];
   const walk = (dir: string, scopes: Scope[]) => {
     const own = gitignoreIn(dir);
     const inScope = own && !scopes.some((scope) => scope.dir === dir) ? [...scopes, own] : scopes;
@@ -66,7 +67,8 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
       continue;
     }
     if (stat.isDirectory()) walk(path.resolve(given), ancestorScopes(path.resolve(given)));
-    else files.add(path.resolve(given));
+    else if (languageOfFile(given)) files.add(path.resolve(given));
+    else unsupported.push(given); // `statusdoc check README.md` from a lint-staged list: not ours to read
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, unsupported };
 }

@@ -2,7 +2,7 @@
  * Runs every rule over a document's sites against the table in force. Each rule looks at one site at a time;
  * severities come from configuration, messages from ../messages.ts, fixes from ../fixes.
  */
-import { STANDARD_REASONS } from '../httpStatus';
+import { reasonOf } from '../table/lookup';
 import { MESSAGES } from '../messages';
 import { addHttpCodeFix, changeCodeFix, disableLineFix } from '../fixes/ruleFixes';
 import type { DocumentFacts, Site } from '../sites/types';
@@ -33,7 +33,7 @@ interface RuleContext {
 }
 
 function named(table: StatusTable, code: number) {
-  return { code, reason: table.entries.get(code)?.reason ?? STANDARD_REASONS.get(code) ?? '' };
+  return { code, reason: reasonOf(table, code) };
 }
 
 const CHECKS: Record<RuleId, Rule> = {

@@ -36,7 +36,3 @@ export function isRuleId(id: string): id is RuleId {
 export function isSeveritySetting(value: unknown): value is SeveritySetting {
   return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }
-
-export function ruleMeta(id: RuleId): RuleMeta {
-  return RULES.find((rule) => rule.id === id)!;
-}

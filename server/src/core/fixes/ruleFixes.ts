@@ -25,13 +25,15 @@ export function codeInFormOf(site: Site, code: number, text: string): string {
   return quote === "'" || quote === '"' ? `${quote}${code}${quote}` : String(code);
 }
 
-/** wrong-success-code: replace the code with the documented one, unless that would duplicate a YAML key. */
+/**
+ * wrong-success-code: replace the code with the documented one, unless the same operation or the same checked
+ * response already names that code: a duplicate OpenAPI key, or `case 201:` twice in a `switch (res.status)`, or
+ * `res.status === 201 || res.status === 201`. There a person must decide what the branch was for.
+ */
 export function changeCodeFix(site: Site, expected: number, facts: DocumentFacts, text: string, lang: Lang): Fix | undefined {
   if (site.form.kind === 'implicit') return undefined;
-  // An OpenAPI operation that already lists the documented code would get a duplicate key.
-  const duplicate =
-    site.role === 'spec' &&
-    facts.sites.some((other) => other !== site && other.role === 'spec' && other.method?.at === site.method?.at && other.code === expected);
+  const sameSubject = (other: Site) => other !== site && other.role === site.role && other.method?.at === site.method?.at;
+  const duplicate = (site.role === 'spec' || site.role === 'expectation') && facts.sites.some((other) => sameSubject(other) && other.code === expected);
   if (duplicate) return undefined;
   const newText = codeInFormOf(site, expected, text);
   return {

@@ -53,6 +53,11 @@ function decoratorName(decorator: ts.Decorator): string | undefined {
   return ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? call.expression.text : undefined;
 }
 
+/** Next.js route-handler export names: GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS. */
+function isRouteExportName(name: string): boolean {
+  return name === name.toUpperCase() && DECORATORS.has(name[0] + name.slice(1).toLowerCase());
+}
+
 function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
   return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
 }
@@ -435,7 +440,7 @@ class TypeScriptSiteFinder {
     if (named?.name && ts.isIdentifier(named.name)) {
       const name = named.name.text;
       const exported = this.isExported(named);
-      if (exported && DECORATORS.has(name[0] + name.slice(1).toLowerCase()) && name === name.toUpperCase()) {
+      if (exported && isRouteExportName(name)) {
         return { name, source: 'export', at: named.name.getStart(this.sourceFile) };
       }
       return this.namedHandlerMethod(name);
@@ -455,7 +460,7 @@ class TypeScriptSiteFinder {
   private exportedWrapperMethod(declaration: ts.VariableDeclaration): SiteMethod | undefined {
     if (!ts.isIdentifier(declaration.name) || !this.isExported(declaration)) return undefined;
     const name = declaration.name.text;
-    if (name !== name.toUpperCase() || !DECORATORS.has(name[0] + name.slice(1).toLowerCase())) return undefined;
+    if (!isRouteExportName(name)) return undefined;
     return { name, source: 'export', at: declaration.name.getStart(this.sourceFile) };
   }
 
