@@ -2,7 +2,7 @@
  * The project's own constants module, generated from the documented table: one constant per documented code,
  * each with a doc comment carrying the documented meaning, so TypeScript's own hover shows it too.
  */
-import { constantNameFor, MODULE_OBJECT } from '../sites/constants';
+import { constantNameFor, constantNameOf, MODULE_OBJECT } from '../sites/constants';
 import type { StatusTable } from '../table/types';
 
 function docComment(lines: string[], indent: string): string {
@@ -25,7 +25,7 @@ export function moduleMemberName(table: StatusTable, code: number): string {
 
 function reasonName(table: StatusTable, code: number): string | undefined {
   const reason = table.entries.get(code)?.reason;
-  const fromReason = reason ? reason.replace(/'/g, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase() : '';
+  const fromReason = reason ? constantNameOf(reason).replace(/^_|_$/g, '') : '';
   return /^[A-Z][A-Z0-9_]*$/.test(fromReason) ? fromReason : undefined;
 }
 

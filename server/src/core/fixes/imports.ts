@@ -1,6 +1,6 @@
 /** Turns the imports fixes ask for into edits in the file's own style, never importing a name twice. */
 import type { ImportRequest, TextEdit } from '../checks/types';
-import type { ImportFact } from '../sites/types';
+import type { ImportedName, ImportFact } from '../sites/types';
 import { eolOf } from './edits';
 
 const COMMONJS_EXPORTS = /^[ \t]*(?:module\.exports\b|exports\.[\w$]+\s*=)/m;
@@ -16,6 +16,14 @@ export function localNameOf(imports: readonly ImportFact[], module: string, name
   return undefined;
 }
 
+/** `import { type HttpStatus }`: a binding of the name that is for types only, if the file has one. */
+export function typeOnlyBinding(imports: readonly ImportFact[], module: string, name: string): ImportedName | undefined {
+  return imports
+    .filter((fact) => fact.module === module && !fact.typeOnly)
+    .flatMap((fact) => fact.names)
+    .find((binding) => binding.name === name && binding.typeOnly);
+}
+
 /** One edit per module that still lacks some of the requested names. */
 export function importEdits(imports: readonly ImportFact[], requests: readonly ImportRequest[], text: string): TextEdit[] {
   const missingByModule = new Map<string, string[]>();
@@ -24,10 +32,7 @@ export function importEdits(imports: readonly ImportFact[], requests: readonly I
   for (const { module, name, local } of requests) {
     if (localNameOf(imports, module, name) !== undefined) continue;
     // `import { type HttpStatus }`: make that binding a value import rather than importing the name twice.
-    const typeOnly = imports
-      .filter((fact) => fact.module === module && !fact.typeOnly)
-      .flatMap((fact) => fact.names)
-      .find((binding) => binding.name === name && binding.typeOnly);
+    const typeOnly = typeOnlyBinding(imports, module, name);
     if (typeOnly) {
       if (!edits.some((edit) => edit.start === typeOnly.start)) {
         edits.push({ start: typeOnly.start, end: typeOnly.end, newText: text.slice(typeOnly.start, typeOnly.end).replace(/^type\s+/, '') });

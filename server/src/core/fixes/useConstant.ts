@@ -6,7 +6,7 @@ import { constantNameFor } from '../sites/constants';
 import type { DocumentFacts, Site } from '../sites/types';
 import type { Lang, StatusTable } from '../table/types';
 import { MESSAGES } from '../messages';
-import { localNameOf } from './imports';
+import { localNameOf, typeOnlyBinding } from './imports';
 
 /** Aliases to fall back on when the file already uses the export's own name for something else. */
 const ALIASES: Record<string, string> = {
@@ -31,10 +31,7 @@ export function constantsBinding(source: ConstantsSource, facts: DocumentFacts, 
   if (imported) return { local: imported, needsImport: false };
   // `import { type HttpStatus }`: importEdits makes that binding a value import, so the code must use its name
   // (an alias here would name something never bound).
-  const typeOnly = facts.imports
-    .filter((fact) => fact.module === source.module && !fact.typeOnly)
-    .flatMap((fact) => fact.names)
-    .find((binding) => binding.name === source.exportName && binding.typeOnly);
+  const typeOnly = typeOnlyBinding(facts.imports, source.module, source.exportName);
   if (typeOnly) return { local: typeOnly.local, needsImport: true };
   // The whole module already bound: `import * as http2 from 'node:http2'`, `const http2 = require('http2')`,
   // or http-status 1.x's default export `import status from 'http-status'`.
