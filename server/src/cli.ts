@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fixAllEdits } from './core/fixes/fixAll';
 import { applyEdits } from './core/fixes/edits';
+import { problemText } from './core/problemText';
 import type { Lang } from './core/table/types';
 import { Analyzer, type FileResult } from './cli/analyze';
 import { formatJson, formatSarif, formatText, totals } from './cli/formats';
@@ -88,7 +89,7 @@ function main(argv: string[]): number {
   for (const absolute of files) {
     const inForce = analyzer.tableFor(absolute);
     // A broken table in CI must stop the build rather than check against something else.
-    if (inForce.problem) return fail(`bad table: ${inForce.problem}`);
+    if (inForce.problem) return fail(lang === 'zh-cn' ? `状态码表有问题：${problemText(lang, inForce.problem)}` : `bad table: ${inForce.problem}`);
     let result = analyzer.analyzeFile(absolute, inForce);
     if (!result) continue;
     if (values.fix) {

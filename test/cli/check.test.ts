@@ -177,3 +177,10 @@ describe('statusdoc check on a file list', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'api.md'), 'utf8'), '```ts\nres.status(200)\n```\n');
   });
 });
+
+test('a bad table reads in Chinese with --lang zh-cn', () => {
+  const dir = project({ '.statusdoc.json': '{ "table": "missing.md" }', 'a.ts': ROUTES });
+  const { code, stderr } = check(dir, '--lang', 'zh-cn');
+  assert.equal(code, 2);
+  assert.match(stderr, /状态码表有问题：.*missing\.md（由 .*\.statusdoc\.json 指定）：找不到文件/);
+});

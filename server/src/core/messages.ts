@@ -1,4 +1,5 @@
 /** What the checks and fixes say, in English and Simplified Chinese. The only place their wording lives. */
+import { problemText } from './problemText';
 import type { Lang } from './table/types';
 
 interface Named {
@@ -30,7 +31,7 @@ export const MESSAGES = {
     lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table',
   /** The frame around a table or .statusdoc.json problem; the detail (file, line, what is wrong) stays as written. */
   tableProblem: (lang: Lang, detail: string) =>
-    lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${detail}` : `statusdoc: ${detail}`,
+    lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${problemText(lang, detail)}` : `statusdoc: ${detail}`,
   noFolder: (lang: Lang) =>
     lang === 'zh-cn' ? 'statusdoc：请先打开一个文件夹，常量模块会写入工作区。' : 'statusdoc: open a folder first: the constants module is written into the workspace.',
   untrustedWrite: (lang: Lang, file: string) =>
