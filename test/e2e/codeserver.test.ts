@@ -536,6 +536,30 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
         .first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     });
   });
+
+  test('the status bar names the table in force, and turns to a warning when the table doc breaks', { timeout: 180_000 }, async () => {
+    const page = session.page!;
+    const item = () => page.locator('.statusbar-item').filter({ hasText: 'statusdoc default table' }).first();
+    await step('the status bar shows the bundled default table', async () => {
+      await item().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      assert.equal(await item().locator('.codicon-warning').count(), 0);
+    });
+    await step('point .statusdoc.json at a broken table doc: the item turns to a warning', async () => {
+      fs.mkdirSync(path.join(session.workspace, 'docs'), { recursive: true });
+      const doc = ['| Code | Reason | Meaning |', '|---|---|---|', '| 200 | OK | GET和PUT操作正常返回。 |', '| 2O1 | Created | POST操作正常返回。 |', '| 204 | No Content | DELETE操作正常返回。 |'];
+      fs.writeFileSync(path.join(session.workspace, 'docs', 'status.md'), `${doc.join('\n')}\n`);
+      fs.writeFileSync(path.join(session.workspace, '.statusdoc.json'), '{ "table": "docs/status.md" }');
+      await item().locator('.codicon-warning').waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      log(`status bar: "${(await item().innerText()).trim()}" with a warning`);
+    });
+    await step('the warning names the file and the row', async () => {
+      const toast = page.locator('.notifications-toasts .notification-list-item-message').filter({ hasText: 'status.md' }).first();
+      await toast.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+      const text = await toast.innerText();
+      log(`notification: "${text.trim()}"`);
+      assert.match(text, /status\.md:4: row 2: expected a status code from 100 to 599, found "2O1"/);
+    });
+  });
 });
 
 /**

@@ -691,3 +691,11 @@ test('a pathologically deep JSON/YAML table is a problem, not a crash', () => {
   assert.equal(result.ok, false);
   assert.match(result.ok ? '' : result.problem.message, /nested deeper than 400 levels/);
 });
+
+test('a table headed "Code" whose only row is mistyped reports that row, not "no status-code table found"', () => {
+  const result = loadTable('/t/status.md', '| Code | Meaning |\n|---|---|\n| 2O1 | Created. |\n');
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.ok ? undefined : result.problem, { message: 'row 1: expected a status code from 100 to 599, found "2O1"', line: 3 });
+  // A table of other numbers under another header is still not a status table.
+  assert.equal(loadTable('/t/x.md', '| Setting | Value |\n|---|---|\n| timeout | 30s |\n').ok, false);
+});

@@ -39,7 +39,10 @@ function findCodeColumn(grid: Grid): number {
     const hits = grid.rows.filter((row) => CODE_CELL.test(row.cells[col] ?? '')).length;
     if (hits > 0 && hits * 2 >= grid.rows.length) return col;
   }
-  return -1;
+  // A table whose code column is headed as such ("Code", "状态码") but whose cells are mostly mistyped is still the
+  // status table: its rows are then reported one by one, rather than "no status-code table found".
+  const headed = grid.headers.findIndex((header) => CODE_HEADER.test(header));
+  return grid.rows.length > 0 ? headed : -1;
 }
 
 /** An HTML table written without <th> holds its header in the first row: take it when it names the code column. */
