@@ -79,20 +79,17 @@ function findPathItems(paths: YAMLMap, sites: Site[], depth: number): void {
   }
 }
 
+/** The site of a scalar holding a status code, if it holds one. */
+function scalarSite(node: unknown, role: Site['role'], idiom: string, method: SiteMethod): Site | undefined {
+  const code = codeOf(node);
+  if (code === undefined || !isScalar(node) || !node.range) return undefined;
+  return { start: node.range[0], end: node.range[1], code, form: { kind: 'yaml', quote: quoteOf(node) }, role, idiom, method };
+}
+
 function findResponses(responses: YAMLMap, method: SiteMethod, sites: Site[]): void {
   for (const response of responses.items) {
-    const code = codeOf(response.key);
-    const key = response.key as Scalar;
-    if (code === undefined || !key.range) continue;
-    sites.push({
-      start: key.range[0],
-      end: key.range[1],
-      code,
-      form: { kind: 'yaml', quote: quoteOf(key) },
-      role: 'spec',
-      idiom: 'OpenAPI responses',
-      method,
-    });
+    const site = scalarSite(response.key, 'spec', 'OpenAPI responses', method);
+    if (site) sites.push(site);
   }
 }
 
@@ -133,18 +130,9 @@ function findMethodMappings(node: Node, parent: YAMLMap | undefined, sites: Site
     if (key && STATUS_KEYS.has(key)) {
       const values = isSeq(pair.value) ? pair.value.items : [pair.value];
       const method = values.some((value) => codeOf(value) !== undefined) ? methodNear(node, parent) : undefined;
-      for (const value of values) {
-        const code = codeOf(value);
-        if (code === undefined || !method || !isScalar(value) || !value.range) continue;
-        sites.push({
-          start: value.range[0],
-          end: value.range[1],
-          code,
-          form: { kind: 'yaml', quote: quoteOf(value) },
-          role: 'expectation',
-          idiom: `${key}:`,
-          method,
-        });
+      for (const value of method ? values : []) {
+        const site = scalarSite(value, 'expectation', `${key}:`, method!);
+        if (site) sites.push(site);
       }
     }
     if (isPair(pair) && pair.value && (isMap(pair.value) || isSeq(pair.value))) findMethodMappings(pair.value as Node, node, sites);
