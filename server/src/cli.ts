@@ -5,6 +5,7 @@
  * Exit codes: 0 no error found, 1 an error-severity problem found, 2 bad usage or a table doc that cannot be read.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixAllEdits } from './core/fixes/fixAll';
 import { applyEdits } from './core/fixes/edits';
@@ -14,6 +15,7 @@ import { Analyzer, type FileResult } from './cli/analyze';
 import { formatJson, formatSarif, formatText, totals } from './cli/formats';
 import { formatSites } from './cli/sites';
 import { collectFiles } from './project/files';
+import { writeConstantsModule } from './cli/constants';
 
 declare const STATUSDOC_VERSION: string;
 
@@ -22,12 +24,16 @@ const USAGE = `Usage: statusdoc <command> [paths…] [options]
 Commands:
   check [paths…]   report status codes that break the documented table (default paths: .)
   sites [paths…]   list every status-code site with what the documented table says it means
+  constants        write the project's constants module (DocumentedStatus) from the documented table
 
 Options:
   --format FORMAT  check: text (default), json, sarif; sites: text (default), json
   --fix            check: apply the safe fixes to the files, then report what remains
   --max-warnings N check: also exit 1 when there are more than N warnings
   --exit-zero      check: exit 0 even when errors are found (for showing results, not gating)
+  --out FILE       constants: where to write the module (default: .statusdoc.json's constants.module,
+                   else src/http-status.ts, or http-status.ts without a src folder)
+  --check          constants: write nothing; exit 1 when the module is missing or out of date
   --table FILE     the table doc to use, instead of .statusdoc.json's "table" or the bundled default
   --lang LANG      language of messages and meanings: en (default), zh-cn
   -h, --help       show this help
@@ -48,6 +54,8 @@ function parse(argv: string[]) {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'exit-zero': { type: 'boolean' },
+        out: { type: 'string' },
+        check: { type: 'boolean' },
         table: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h' },
@@ -64,6 +72,15 @@ function main(argv: string[]): number {
   if (values.help) return print(`${USAGE}\n`, 0);
   if (values.version) return print(`${STATUSDOC_VERSION}\n`, 0);
   const [command, ...paths] = positionals;
+  if (command === 'constants') {
+    if (paths.length > 0) throw new UsageError('constants takes no paths (use --out FILE)');
+    const inForce = new Analyzer({ table: values.table, lang: 'en', onSkip: () => undefined }).tableFor(path.join(process.cwd(), 'index.ts'));
+    if (inForce.problem) return fail(`bad table: ${inForce.problem}`);
+    const outcome = writeConstantsModule(inForce, values.out, values.check === true);
+    (outcome.code === 0 ? process.stdout : process.stderr).write(outcome.message);
+    return outcome.code;
+  }
+  if (values.out !== undefined || values.check) throw new UsageError('--out and --check go with constants');
   if (command !== 'check' && command !== 'sites') {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }

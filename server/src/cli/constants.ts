@@ -1,0 +1,32 @@
+/**
+ * `statusdoc constants [--out FILE] [--check]`: the project's constants module from the documented table, the same
+ * module the editor's "Create status-code constants" command writes. `--check` fails when the file on disk is not
+ * what the table gives (a table changed and nobody regenerated), for CI.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { generateConstantsModule } from '../core/constants/module';
+import { projectModulePath } from '../project/constants';
+import type { TableInForce } from '../project/tables';
+
+export interface ConstantsOutcome {
+  code: number;
+  message: string;
+}
+
+export function writeConstantsModule(inForce: TableInForce, out: string | undefined, check: boolean): ConstantsOutcome {
+  const cwd = process.cwd();
+  const target = out ? path.resolve(out) : projectModulePath(path.join(cwd, 'index.ts'), { source: 'auto', module: '' }, inForce);
+  const content = generateConstantsModule(inForce.table, inForce.path ? path.basename(inForce.path) : 'statusdoc default table');
+  const relative = path.relative(cwd, target) || target;
+  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+  if (check) {
+    return current === content
+      ? { code: 0, message: `${relative} is up to date with the documented table\n` }
+      : { code: 1, message: `${relative} ${current === undefined ? 'does not exist' : 'is out of date'}: run statusdoc constants to regenerate it\n` };
+  }
+  if (current === content) return { code: 0, message: `${relative} is already up to date\n` };
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, content);
+  return { code: 0, message: `wrote ${relative}\n` };
+}
