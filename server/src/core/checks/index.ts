@@ -36,11 +36,17 @@ function named(table: StatusTable, code: number) {
   return { code, reason: reasonOf(table, code) };
 }
 
+/** The success code the table documents for the site's method, when it is not the site's own code. */
+function documentedInstead(site: Site, table: StatusTable): number | undefined {
+  const expected = site.method && table.successCodeByMethod.get(site.method.name);
+  return expected === undefined || expected === site.code ? undefined : expected;
+}
+
 const CHECKS: Record<RuleId, Rule> = {
   'wrong-success-code': (site, { table, facts, text, lang }) => {
     if (site.form.kind === 'implicit' || !site.method || site.code < 200 || site.code > 299) return undefined;
-    const expected = table.successCodeByMethod.get(site.method.name);
-    if (expected === undefined || expected === site.code) return undefined;
+    const expected = documentedInstead(site, table);
+    if (expected === undefined) return undefined;
     return {
       message: MESSAGES.wrongSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected)),
       expected,
@@ -54,8 +60,8 @@ const CHECKS: Record<RuleId, Rule> = {
   },
   'implicit-success-code': (site, { table, facts, text, lang }) => {
     if (site.form.kind !== 'implicit' || !site.method) return undefined;
-    const expected = table.successCodeByMethod.get(site.method.name);
-    if (expected === undefined || expected === site.code) return undefined;
+    const expected = documentedInstead(site, table);
+    if (expected === undefined) return undefined;
     return {
       message: MESSAGES.implicitSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected)),
       expected,
