@@ -22,10 +22,23 @@ const common = {
   define: { STATUSDOC_VERSION: JSON.stringify(version) },
 };
 
+/**
+ * The TypeScript compiler (9 MB) is a bundle of its own, server/out/typescript.js, required the first time a TS/JS
+ * document is read (core/sites/index.ts loads the adapter lazily): a YAML-only session never parses it, and the
+ * server answers `initialize` without compiling it.
+ */
+const typescriptApart = {
+  name: 'typescript-apart',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [typescriptApart] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [typescriptApart] },
+  { stdin: { contents: "module.exports = require('typescript');", resolveDir: '.', loader: 'js' }, outfile: 'server/out/typescript.js', sourcemap: false },
 ];
 
 if (watch) {

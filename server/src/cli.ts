@@ -2,15 +2,13 @@
  * The statusdoc CLI: the same engine as the language server, for CI and the terminal.
  *   statusdoc check [paths…]   problems, as text, json (ESLint's shape) or sarif; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
- * Exit codes: 0 no error found, 1 an error-severity problem found, 2 bad usage or a table doc that cannot be read.
+ * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 bad usage or a table doc
+ * that cannot be read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fixAllEdits } from './core/fixes/fixAll';
-import { applyEdits } from './core/fixes/edits';
-import { problemText } from './core/problemText';
-import type { Lang } from './core/table/types';
+import { applyEdits, CLI_MAX_CHARS, fixAllEdits, problemText, type Lang } from './core';
 import { Analyzer, type FileResult } from './cli/analyze';
 import { formatJson, formatSarif, formatText, totals } from './cli/formats';
 import { formatSites } from './cli/sites';
@@ -36,6 +34,8 @@ Options:
   --check          constants: write nothing; exit 1 when the module is missing or out of date
   --table FILE     the table doc to use, instead of .statusdoc.json's "table" or the bundled default
   --lang LANG      language of messages and meanings: en (default), zh-cn
+  --max-file-size MB  check, sites: files larger than this are not checked, and reported so (default 64)
+  --debug          print the trace of anything statusdoc caught while reading a file (a bug to report)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -43,6 +43,8 @@ Files: .ts .tsx .mts .cts .js .jsx .mjs .cjs .yaml .yml, skipping node_modules a
 Severities come from the "rules" of the nearest .statusdoc.json.`;
 
 class UsageError extends Error {}
+
+const MEGABYTE = 1024 * 1024;
 
 function parse(argv: string[]) {
   try {
@@ -58,6 +60,8 @@ function parse(argv: string[]) {
         check: { type: 'boolean' },
         table: { type: 'string' },
         lang: { type: 'string', default: 'en' },
+        debug: { type: 'boolean' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -74,7 +78,7 @@ function main(argv: string[]): number {
   const [command, ...paths] = positionals;
   if (command === 'constants') {
     if (paths.length > 0) throw new UsageError('constants takes no paths (use --out FILE)');
-    const inForce = new Analyzer({ table: values.table, lang: 'en', onSkip: () => undefined }).tableFor(path.join(process.cwd(), 'index.ts'));
+    const inForce = new Analyzer({ table: values.table, lang: 'en' }).tableForFolder(process.cwd());
     if (inForce.problem) return fail(`bad table: ${inForce.problem}`);
     const outcome = writeConstantsModule(inForce, values.out, values.check === true);
     (outcome.code === 0 ? process.stdout : process.stderr).write(outcome.message);
@@ -94,28 +98,31 @@ function main(argv: string[]): number {
     throw new UsageError('--fix, --max-warnings and --exit-zero go with check');
   }
   const lang = values.lang as Lang;
+  const maxMegabytes = values['max-file-size'] === undefined ? CLI_MAX_CHARS / MEGABYTE : Number(values['max-file-size']);
+  if (!(maxMegabytes > 0)) throw new UsageError('--max-file-size takes a number of megabytes above 0');
 
   const { files, missing, unsupported } = collectFiles(paths.length > 0 ? paths : ['.']);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   for (const file of unsupported) process.stderr.write(`statusdoc: skipped ${file}: not a TypeScript, JavaScript or YAML file\n`);
-  const analyzer = new Analyzer({ table: values.table, lang, onSkip: (file, reason) => process.stderr.write(`statusdoc: skipped ${file}: ${reason}\n`) });
+  const analyzer = new Analyzer({ table: values.table, lang, maxChars: Math.floor(maxMegabytes * MEGABYTE) });
 
   const results: FileResult[] = [];
   let fixedProblems = 0;
   let fixedFiles = 0;
   for (const absolute of files) {
-    const inForce = analyzer.tableFor(absolute);
+    const inForce = analyzer.tableForFolder(path.dirname(absolute));
     // A broken table in CI must stop the build rather than check against something else.
     if (inForce.problem) return fail(lang === 'zh-cn' ? `状态码表有问题：${problemText(lang, inForce.problem)}` : `bad table: ${inForce.problem}`);
     let result = analyzer.analyzeFile(absolute, inForce);
-    if (!result) continue;
-    if (values.fix) {
-      const edits = fixAllEdits(result.findings, result.facts, result.text);
-      const fixed = applyEdits(result.text, edits);
-      if (fixed !== result.text) {
+    if (result.notChecked) process.stderr.write(`statusdoc: skipped ${result.file}: ${result.notChecked}\n`);
+    if (values.debug && result.document.facts.failure) process.stderr.write(`statusdoc: while reading ${result.file}:\n${result.document.facts.failure}\n`);
+    if (values.fix && !result.notChecked) {
+      const edits = fixAllEdits(result.document, result.findings, lang);
+      const fixed = applyEdits(result.document.text, edits);
+      if (fixed !== result.document.text) {
         fs.writeFileSync(absolute, fixed);
         const before = result.findings.length;
-        result = analyzer.analyzeFile(absolute, inForce, fixed)!;
+        result = analyzer.analyzeFile(absolute, inForce, fixed);
         fixedProblems += before - result.findings.length;
         fixedFiles++;
       }
@@ -129,7 +136,8 @@ function main(argv: string[]): number {
   if (values.fix && format === 'text') process.stderr.write(`statusdoc: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
   const sum = totals(results);
   if (values['exit-zero']) return 0;
-  return sum.errors > 0 || sum.warnings > maxWarnings ? 1 : 0;
+  // A file that was not checked is not a pass: CI must not go green on what it never read.
+  return sum.errors > 0 || sum.notChecked > 0 || sum.warnings > maxWarnings ? 1 : 0;
 }
 
 function print(text: string, code: number): number {

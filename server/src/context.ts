@@ -1,24 +1,23 @@
 /** What every feature handler needs: documents, their facts, settings, the table in force, the user's language. */
-import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import * as path from 'node:path';
-import { runChecks } from './core/checks';
-import type { ConstantsSource } from './core/constants/source';
+import { check, type ConstantsSource, type Finding, type Lang, type SourceDocument } from './core';
+import type { DocumentStore } from './documents';
 import { constantsSourceFor } from './project/constants';
-import type { Finding } from './core/checks/types';
-import type { DocumentFacts } from './core/sites/types';
-import type { Lang } from './core/table/types';
-import type { FactsCache } from './documents';
 import type { Settings, SettingsStore } from './settings';
 import type { Workspace } from './workspace';
 
 export interface ServerContext {
-  documents: TextDocuments<TextDocument>;
-  facts: FactsCache;
+  store: DocumentStore;
   settings: SettingsStore;
   workspace: Workspace;
   /** The display language: the setting, or for `auto` the client's locale. */
   languageFor(settings: Settings): Lang;
+}
+
+/** An open document as LSP sees it (positions, version) and as the core sees it (text, facts). */
+export interface OpenDocument {
+  lsp: TextDocument;
+  source: SourceDocument;
 }
 
 /** 'zh-cn', 'zh-tw', 'zh' -> 'zh-cn'; anything else -> 'en'. */
@@ -31,19 +30,23 @@ export function langOfLocale(locale: string | undefined): Lang {
  * document, its facts and its table in one go, so no edit can arrive between reading offsets and using them.
  */
 
+/** The open document at its current version, or undefined if it is not open or not served. */
+export function openDocument(context: ServerContext, uri: string, settings: Settings): OpenDocument | undefined {
+  const lsp = context.store.documents.get(uri);
+  const source = lsp && context.store.get(uri, { maxChars: settings.maxFileSizeMB * 1024 * 1024 });
+  return source && { lsp, source };
+}
+
 /** Where named constants come from for a document (see core/constants/source.ts). */
-export function constantsSourceOf(context: ServerContext, document: TextDocument, facts: DocumentFacts, settings: Settings): ConstantsSource {
-  const inForce = context.workspace.tableFor(document.uri, settings);
-  const file = context.workspace.fileOf(document.uri) ?? path.join(context.workspace.defaultFolder() ?? process.cwd(), 'untitled.ts');
-  return constantsSourceFor(file, facts.imports, settings.constants, inForce, context.workspace.folderOf(file));
+export function constantsSourceOf(context: ServerContext, document: OpenDocument, settings: Settings): ConstantsSource {
+  const dir = context.workspace.dirOf(document.lsp.uri);
+  const inForce = context.workspace.tableForFolder(dir, settings);
+  return constantsSourceFor(dir, document.source.facts.imports, settings.constants, inForce, context.workspace.folderOf(dir));
 }
 
 /** A document's findings under the table, severities and language in force for it. */
-export function findingsOf(context: ServerContext, document: TextDocument, settings: Settings): { facts: DocumentFacts; findings: Finding[] } {
-  const facts = context.facts.facts(document);
-  if (facts.sites.length === 0) return { facts, findings: [] };
-  const inForce = context.workspace.tableFor(document.uri, settings);
-  const severities = { ...inForce.rules, ...settings.rules };
-  const findings = runChecks(facts, document.getText(), inForce.table, { severities, lang: context.languageFor(settings) });
-  return { facts, findings };
+export function findingsOf(context: ServerContext, document: OpenDocument, settings: Settings): Finding[] {
+  if (document.source.facts.sites.length === 0) return [];
+  const inForce = context.workspace.tableFor(document.lsp.uri, settings);
+  return check(document.source, inForce.table, { severities: { ...inForce.rules, ...settings.rules }, lang: context.languageFor(settings) });
 }

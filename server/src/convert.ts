@@ -10,8 +10,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity, TextEdit as CoreEdit } from './core/checks/types';
-import type { Site } from './core/sites/types';
+import type { Finding, Severity, TextEdit as CoreEdit, Site } from './core';
 import { ruleDocsUrl } from './project/docs';
 
 export const SOURCE = 'statusdoc';

@@ -1,37 +1,95 @@
-/** One parse per document version, shared by every feature: the document's Sites and facts. */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { skipReason } from './core/limits';
-import { analyzeDocument, languageOfId } from './core/sites';
-import type { DocumentFacts } from './core/sites/types';
+/**
+ * The open documents, as the core sees them: one SourceDocument per version, parsed once and shared by every
+ * feature. Edits are recorded as they arrive (offsets of each incremental change), so the next version's parse
+ * reuses the last one's for whatever the edit did not touch.
+ */
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { collapseChanges, diffTexts, languageOfId, skipText, SourceDocument, type AnalyzeOptions, type TextChange } from './core';
 
-const NOTHING: DocumentFacts = { language: 'typescript', sites: [], imports: [], topLevelNames: [] };
+export interface DocumentEvents {
+  /** Said once per document version: an adapter caught an exception (a statusdoc bug), or the document was skipped. */
+  log(message: string): void;
+  /** A document that will not be checked, said once per document until it changes size class. */
+  skipped(uri: string, reason: string): void;
+}
 
-export class FactsCache {
-  private readonly entries = new Map<string, { version: number; facts: DocumentFacts }>();
+export class DocumentStore {
+  readonly documents: TextDocuments<TextDocument>;
+  /** The change since the last SourceDocument made for a URI, collapsed across versions. */
+  private readonly pending = new Map<string, TextChange>();
+  private readonly current = new Map<string, SourceDocument>();
+  private readonly reportedSkips = new Map<string, string>();
 
-  constructor(private readonly log: (message: string) => void) {}
+  constructor(private readonly events: DocumentEvents) {
+    this.documents = new TextDocuments({
+      create: (uri, languageId, version, content) => {
+        this.current.delete(uri);
+        this.pending.delete(uri);
+        return TextDocument.create(uri, languageId, version, content);
+      },
+      update: (document, changes, version) => this.update(document, changes, version),
+    });
+    this.documents.onDidClose(({ document }) => this.forget(document.uri));
+  }
 
-  facts(document: TextDocument): DocumentFacts {
-    const cached = this.entries.get(document.uri);
-    if (cached?.version === document.version) return cached.facts;
-    const facts = this.compute(document);
-    this.entries.set(document.uri, { version: document.version, facts });
-    return facts;
+  /** The core's view of an open document at its current version, or undefined if statusdoc does not serve it. */
+  get(uri: string, options: AnalyzeOptions = {}): SourceDocument | undefined {
+    const document = this.documents.get(uri);
+    const language = document && languageOfId(document.languageId);
+    if (!document || !language) return undefined;
+    const cached = this.current.get(uri);
+    if (cached && cached.version === document.version && cached.language === language && cached.options.maxChars === options.maxChars) return cached;
+    const text = document.getText();
+    let next: SourceDocument;
+    if (cached && cached.language === language) {
+      next = cached.edit(text, document.version, this.pending.get(uri) ?? diffTexts(cached.text, text), options);
+    } else {
+      next = new SourceDocument(text, language, document.version, options);
+    }
+    this.pending.delete(uri);
+    this.current.set(uri, next);
+    this.report(uri, next);
+    return next;
   }
 
   forget(uri: string): void {
-    this.entries.delete(uri);
+    this.current.delete(uri);
+    this.pending.delete(uri);
+    this.reportedSkips.delete(uri);
   }
 
-  private compute(document: TextDocument): DocumentFacts {
-    const language = languageOfId(document.languageId);
-    if (!language) return NOTHING;
-    const text = document.getText();
-    const skipped = skipReason(text);
+  private report(uri: string, document: SourceDocument): void {
+    const { failure, skipped } = document.facts;
+    if (failure) this.events.log(`statusdoc could not finish reading ${uri} (version ${document.version}); its sites are incomplete. Please report this:\n${failure}`);
     if (skipped) {
-      this.log(`Skipped ${document.uri}: ${skipped}.`);
-      return { ...NOTHING, language };
+      const reason = skipText(skipped);
+      this.events.log(`Skipped ${uri}: ${reason}.`);
+      if (this.reportedSkips.get(uri) !== skipped.kind) this.events.skipped(uri, reason);
+      this.reportedSkips.set(uri, skipped.kind);
+    } else {
+      this.reportedSkips.delete(uri);
     }
-    return analyzeDocument(text, language);
+  }
+
+  /** Applies the changes one by one, noting where each fell in the text it applied to. */
+  private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let collapsed = this.pending.get(document.uri);
+    for (const change of changes) {
+      let edit: TextChange;
+      if ('range' in change) {
+        const start = document.offsetAt(change.range.start);
+        const oldEnd = document.offsetAt(change.range.end);
+        edit = { start, oldEnd, newEnd: start + change.text.length };
+        document = TextDocument.update(document, [change], version);
+      } else {
+        const before = document.getText();
+        document = TextDocument.update(document, [change], version);
+        edit = diffTexts(before, document.getText());
+      }
+      collapsed = collapsed ? collapseChanges(collapsed, edit) : edit;
+    }
+    if (collapsed) this.pending.set(document.uri, collapsed);
+    return document;
   }
 }

@@ -1,7 +1,6 @@
 /** The `statusdoc.*` settings the server reads, per resource, with defaults filled in here (not by the client). */
 import type { Connection } from 'vscode-languageserver';
-import type { RuleSeverities } from './core/checks/types';
-import { CONSTANTS_SETTINGS, type ConstantsSetting } from './core/constants/source';
+import { CONSTANTS_SETTINGS, EDITOR_MAX_CHARS, type ConstantsSetting, type RuleSeverities } from './core';
 import { parseRules } from './project/config';
 
 export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
@@ -16,9 +15,11 @@ export interface Settings {
   constants: { source: ConstantsSetting; module: string };
   /** statusdoc.inlayHints: the reason phrase after a literal status code. */
   inlayHints: boolean;
+  /** statusdoc.maxFileSizeMB: larger documents are skipped, and the editor says so once. */
+  maxFileSizeMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto', rules: {}, constants: { source: 'auto', module: '' }, inlayHints: true };
+export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto', rules: {}, constants: { source: 'auto', module: '' }, inlayHints: true, maxFileSizeMB: EDITOR_MAX_CHARS / (1024 * 1024) };
 
 /** Whatever the client sent, made into complete, valid Settings. */
 export function normalizeSettings(raw: unknown): Settings {
@@ -29,6 +30,7 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: validRules(given.rules),
     constants: validConstants(given.constants),
     inlayHints: typeof given.inlayHints === 'boolean' ? given.inlayHints : DEFAULT_SETTINGS.inlayHints,
+    maxFileSizeMB: typeof given.maxFileSizeMB === 'number' && given.maxFileSizeMB > 0 ? given.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
   };
 }
 

@@ -54,11 +54,20 @@ export class Workspace {
     return this.trusted || this.folderOf(file) !== undefined;
   }
 
+  /** The folder a document's relative names are resolved from: its own folder, else the workspace's. */
+  dirOf(uri: string): string {
+    const file = this.fileOf(uri);
+    return file ? path.dirname(file) : (this.defaultFolder() ?? process.cwd());
+  }
+
   /** The table in force for a document; a new problem with it is reported once. */
   tableFor(uri: string, settings: Settings): TableInForce & { label: string } {
-    const file = this.fileOf(uri);
-    const folder = file ? this.folderOf(file) : this.defaultFolder();
-    const dir = file ? path.dirname(file) : (folder ?? process.cwd());
+    return this.tableForFolder(this.dirOf(uri), settings);
+  }
+
+  /** The table in force for the files of a folder; a new problem with it is reported once. */
+  tableForFolder(dir: string, settings: Settings): TableInForce & { label: string } {
+    const folder = this.folderOf(dir) ?? this.defaultFolder();
     const mayRead = this.trusted
       ? undefined
       : (table: string) => (this.folderOf(table) ? undefined : 'is outside the workspace, and an untrusted workspace reads no table from outside');

@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runChecks } from '../../server/src/core/checks';
 import { statusSlotAt } from '../../server/src/core/completion';
-import { analyzeDocument, findSites } from '../../server/src/core/sites';
+import { findSites } from '../../server/src/core/sites';
+import { SourceDocument } from '../../server/src/core/document';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
 import { loadTable } from '../../server/src/core/table/load';
 import { startServer } from '../protocol/lspClient';
@@ -74,11 +75,12 @@ async function main(): Promise<void> {
   const small = expressFile(10);
   rows.push([`findSites, TypeScript, ${small.split('\n').length} lines (a typical handler file)`, ms(time(50, () => findSites(small, 'typescript')).median)]);
   rows.push(['loadTable, the organisation doc (HTML in Markdown)', ms(time(50, () => loadTable('status.md', doc)).median)]);
-  const facts = analyzeDocument(ts, 'typescript');
-  const checked = time(10, () => runChecks(facts, ts, DEFAULT_TABLE, { severities: {}, lang: 'en' }));
+  const parsed = new SourceDocument(ts, 'typescript');
+  void parsed.facts;
+  const checked = time(10, () => runChecks(parsed, DEFAULT_TABLE, { severities: {}, lang: 'en' }));
   rows.push([`runChecks on the parsed 20k-line file (${checked.result.length} findings, fixes included)`, ms(checked.median)]);
   const slotText = `${small}\napp.post('/new', (req, res) => res.status(`;
-  rows.push(['completion slot at res.status( in a typical file (virtual re-parse)', ms(time(50, () => statusSlotAt(slotText, slotText.length, 'typescript')).median)]);
+  rows.push(['completion slot at res.status( in a typical file (virtual re-parse)', ms(time(50, () => statusSlotAt(new SourceDocument(slotText, 'typescript'), slotText.length)).median)]);
 
   const startAt = performance.now();
   const client = await startServer({ locale: 'en' });

@@ -184,3 +184,57 @@ test('a bad table reads in Chinese with --lang zh-cn', () => {
   assert.equal(code, 2);
   assert.match(stderr, /状态码表有问题：.*missing\.md（由 .*\.statusdoc\.json 指定）：找不到文件/);
 });
+
+describe('a file not checked is never reported clean', () => {
+  const CLEAN = "app.post('/x', (req, res) => res.status(201).end());\n";
+
+  test('text: a note, a line in the report, exit 1; --exit-zero still exits 0', () => {
+    const dir = project({ 'a.ts': CLEAN, 'bin.ts': 'res.status(\u0000201)' });
+    const { code, stdout, stderr } = check(dir);
+    assert.equal(code, 1);
+    assert.match(stderr, /statusdoc: skipped bin\.ts: binary content/);
+    assert.equal(stdout, 'bin.ts: not checked: binary content\n\n✖ 1 file not checked; no problems in the 1 other file\n');
+    assert.equal(check(dir, '--exit-zero').code, 0);
+  });
+
+  test('a file over --max-file-size is not checked; under the default limit it is', () => {
+    const big = `${CLEAN}${'// padding\n'.repeat(20_000)}app.post('/y', (req, res) => res.status(200).end());\n`;
+    const dir = project({ 'big.ts': big });
+    const limited = check(dir, '--max-file-size', '0.1', '--format', 'json');
+    assert.equal(limited.code, 1);
+    const [file] = JSON.parse(limited.stdout);
+    assert.equal(file.errorCount, 1);
+    assert.equal(file.fatalErrorCount, 1);
+    assert.deepEqual(file.messages.map((m: { fatal?: boolean; ruleId: string | null }) => [m.fatal ?? false, m.ruleId]), [[true, null]]);
+    assert.match(file.messages[0].message, /^Not checked: larger than 104,857 characters \(\d[\d,]+\)$/);
+    const full = check(dir, '--format', 'json');
+    assert.deepEqual(JSON.parse(full.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['wrong-success-code']);
+    assert.match(check(dir, '--max-file-size', '0').stderr, /--max-file-size takes a number of megabytes above 0/);
+  });
+
+  test('SARIF: a failed invocation with a notification naming the file, valid against the schema', () => {
+    const dir = project({ 'a.ts': CLEAN, 'bin.ts': 'res.status(\u0000201)' });
+    const { code, stdout } = check(dir, '--format', 'sarif');
+    assert.equal(code, 1);
+    const log = JSON.parse(stdout) as { runs: any[] };
+    const validate = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false, allErrors: true }).compile(SARIF_SCHEMA);
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    const [invocation] = log.runs[0].invocations;
+    assert.equal(invocation.executionSuccessful, false);
+    assert.deepEqual(
+      invocation.toolExecutionNotifications.map((n: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
+        n.message.text,
+        n.locations[0].physicalLocation.artifactLocation.uri,
+      ]),
+      [['Not checked: binary content', 'bin.ts']],
+    );
+  });
+
+  test('YAML nested deeper than the parser can take is reported, not called clean', () => {
+    const deep = `openapi: 3.0.3\nx: ${'['.repeat(500)}${']'.repeat(500)}\n`;
+    const dir = project({ 'deep.yaml': deep });
+    const { code, stdout } = check(dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /deep\.yaml: not checked: nested deeper than 400 levels/);
+  });
+});

@@ -21,6 +21,7 @@ const SERVER_DEFAULTS: Record<string, unknown> = {
   'statusdoc.constants.source': DEFAULT_SETTINGS.constants.source,
   'statusdoc.constants.module': DEFAULT_SETTINGS.constants.module,
   'statusdoc.inlayHints': DEFAULT_SETTINGS.inlayHints,
+  'statusdoc.maxFileSizeMB': DEFAULT_SETTINGS.maxFileSizeMB,
   'statusdoc.trace.server': 'off',
 };
 

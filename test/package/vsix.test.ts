@@ -48,6 +48,7 @@ test('the .vsix holds exactly what VS Code loads', async () => {
       'extension/schemas/statusdoc.schema.json',
       'extension/server/out/cli.js',
       'extension/server/out/server.js',
+      'extension/server/out/typescript.js',
       ...grammars.map((file) => `extension/syntaxes/${file}`),
     ].sort(),
   );

@@ -62,7 +62,8 @@ describe('hover over the bundled server', () => {
 
   before(async () => {
     dir = makeWorkspace();
-    client = await startServer({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }], locale: 'en' });
+    // Over stdio: this suite also proves the bundle starts, and that its stdout carries only JSON-RPC.
+    client = await startServer({ workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }], locale: 'en' }, {}, 'stdio');
     tsUri = URI.file(path.join(dir, 'src', 'orders.ts')).toString();
     yamlUri = URI.file(path.join(dir, 'openapi.yaml')).toString();
     await client.connection.sendNotification('textDocument/didOpen', {
@@ -74,7 +75,7 @@ describe('hover over the bundled server', () => {
   });
 
   after(async () => {
-    if (client.process.exitCode === null) await client.close();
+    if (client.process?.exitCode === null) await client.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,9 +1,14 @@
 /**
- * A real JSON-RPC client for the bundled server (server/out/server.js --stdio): what any LSP editor does,
- * with the server's requests to the client (configuration, registrations) answered from the test.
+ * A real JSON-RPC client for the statusdoc server: what any LSP editor does, with the server's requests to the client
+ * (configuration, registrations) answered from the test. The server runs either as the bundled process
+ * (server/out/server.js --stdio: catches bundling and stdout mistakes) or in this process over a pair of streams
+ * (startServer(connection) from the sources: the same code and protocol, without a process spawn per test).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createConnection as createServerConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer as startInProcess } from '../../server/src/languageServer';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -20,7 +25,8 @@ export const SERVER = path.resolve(__dirname, '../../server/out/server.js');
 
 export interface TestClient {
   connection: ProtocolConnection;
-  process: ChildProcessWithoutNullStreams;
+  /** The server's process, when it runs as the bundled process over stdio. */
+  process?: ChildProcessWithoutNullStreams;
   /** window/showMessage notifications received so far. */
   messages: ShowMessageParams[];
   /** Every byte the server wrote to stdout, to prove it is only JSON-RPC. */
@@ -44,12 +50,57 @@ export interface TestClient {
   close(): Promise<number | null>;
 }
 
-export async function startServer(init: Partial<InitializeParams> = {}, settings: Record<string, unknown> = {}): Promise<TestClient> {
+/** How the server runs: the bundled process over stdio, or in this process over a pair of streams (the default). */
+export type Transport = 'stdio' | 'in-process';
+
+interface ServerEnd {
+  connection: ProtocolConnection;
+  stdout: Buffer[];
+  process?: ChildProcessWithoutNullStreams;
+  /** After shutdown: end the server, resolving to its exit code. */
+  stop(): Promise<number | null>;
+}
+
+function spawnBundled(): ServerEnd {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
   const stdout: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr.resume();
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  return {
+    connection,
+    stdout,
+    process: child,
+    async stop() {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await connection.sendNotification('exit');
+      return exited;
+    },
+  };
+}
+
+function runInProcess(): ServerEnd {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const stdout: Buffer[] = [];
+  toClient.on('data', (chunk: Buffer) => stdout.push(chunk));
+  const server = createServerConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startInProcess(server);
+  const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  return {
+    connection,
+    stdout,
+    async stop() {
+      // No `exit` notification: the server library answers it with process.exit, which would end the test runner.
+      server.dispose();
+      return 0;
+    },
+  };
+}
+
+export async function startServer(init: Partial<InitializeParams> = {}, settings: Record<string, unknown> = {}, transport: Transport = 'in-process'): Promise<TestClient> {
+  const end = transport === 'stdio' ? spawnBundled() : runInProcess();
+  const { connection, stdout } = end;
   const messages: ShowMessageParams[] = [];
   let waiting: ((message: ShowMessageParams) => void)[] = [];
   const received = new Map<string, unknown[]>();
@@ -62,7 +113,7 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
   };
   const client: TestClient = {
     connection,
-    process: child,
+    process: end.process,
     messages,
     stdout,
     settings,
@@ -72,10 +123,8 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
     next: <T>(method: string) =>
       new Promise<T>((resolve) => waiters.set(method, [...(waiters.get(method) ?? []), resolve as (params: unknown) => void])),
     async close() {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-      const code = await exited;
+      const code = await end.stop();
       connection.dispose();
       return code;
     },
@@ -106,7 +155,8 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
   client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-    processId: process.pid,
+    // In-process, no processId: the server library would poll it with a timer that keeps the test runner alive.
+    processId: transport === 'stdio' ? process.pid : null,
     rootUri: null,
     capabilities: { workspace: { configuration: true, workspaceFolders: true } },
     ...init,

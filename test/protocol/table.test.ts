@@ -112,10 +112,15 @@ describe('the editor and the CLI find the same .statusdoc.json', () => {
 describe('robustness', () => {
   test('a client that answers the refresh requests with an error does not take the server down', async () => {
     const dir = tempDir();
-    const client = await startServer({
-      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }],
-      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
-    });
+    // Over stdio: a crash must show as the process ending, not take the test runner with it.
+    const client = await startServer(
+      {
+        workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }],
+        capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+      },
+      {},
+      'stdio',
+    );
     client.connection.onRequest('workspace/diagnostic/refresh', () => new ResponseError(-32603, 'refresh failed'));
     client.connection.onRequest('workspace/inlayHint/refresh', () => new ResponseError(-32603, 'refresh failed'));
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });

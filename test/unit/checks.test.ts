@@ -1,19 +1,11 @@
 /** The rules: which sites each flags, with what message and severity, and the change-code fix of every idiom. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runChecks, type CheckOptions } from '../../server/src/core/checks';
-import type { Finding, RuleId } from '../../server/src/core/checks/types';
-import { applyEdits } from '../../server/src/core/fixes/edits';
-import { fixEdits } from '../../server/src/core/fixes/fixAll';
+import { applyEdits, fixEdits, loadTable, SourceDocument, type DocumentLanguage, type Finding, type RuleId } from '../../server/src/core';
 import { analyzeDocument } from '../../server/src/core/sites';
-import type { DocumentLanguage } from '../../server/src/core/sites/types';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
-import { loadTable } from '../../server/src/core/table/load';
-import type { StatusTable } from '../../server/src/core/table/types';
+import { checkText, fixesOf } from './helpers';
 
-function check(text: string, language: DocumentLanguage = 'typescript', options: Partial<CheckOptions> = {}, table: StatusTable = DEFAULT_TABLE): Finding[] {
-  return runChecks(analyzeDocument(text, language), text, table, { severities: {}, lang: 'en', ...options });
-}
+const check = checkText;
 
 function only(findings: Finding[], rule: RuleId): Finding[] {
   return findings.filter((finding) => finding.rule === rule);
@@ -21,7 +13,7 @@ function only(findings: Finding[], rule: RuleId): Finding[] {
 
 /** The whole document after the finding's preferred fix (imports included). */
 function afterFix(text: string, language: DocumentLanguage, finding: Finding, index = 0): string {
-  return applyEdits(text, fixEdits(finding.fixes[index], analyzeDocument(text, language), text));
+  return applyEdits(text, fixEdits(new SourceDocument(text, language), fixesOf(finding)[index]));
 }
 
 /** A compact view of findings: `rule "flagged text" message`. */
@@ -269,9 +261,9 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
         assert.equal(finding.expected, expected);
         assert.equal(finding.site.method?.name, Upper(idiom.method));
         // The change-code fix first and safe, the disable fix last.
-        assert.equal(finding.fixes.length, 2);
-        assert.equal(finding.fixes[0].safe, true);
-        assert.equal(finding.fixes[1].safe, false);
+        assert.equal(fixesOf(finding).length, 2);
+        assert.equal(fixesOf(finding)[0].safe, true);
+        assert.equal(fixesOf(finding)[1].safe, false);
         assert.equal(afterFix(text, language, finding), idiom.text(expected, idiom.method));
       });
 
@@ -304,7 +296,7 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
   test('the fix title names the code as it will be written and the method', () => {
     const text = `app.delete('/orders/:id', (req, res) => res.sendStatus(200));`;
     const [finding] = check(text);
-    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Change to 204 (documented for DELETE)', 'Disable wrong-success-code for this line']);
+    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['Change to 204 (documented for DELETE)', 'Disable wrong-success-code for this line']);
   });
 
   test('GET and PUT answering 200 are right; GET answering 201 or 204 is not', () => {
@@ -380,7 +372,7 @@ describe('undocumented-code', () => {
       'undocumented-code "429" 429 Too Many Requests is not documented in the status-code table.',
     ]);
     assert.deepEqual(findings.map((finding) => finding.severity), ['warning', 'warning']);
-    assert.deepEqual(findings[1].fixes.map((fix) => fix.title), ['Disable undocumented-code for this line']);
+    assert.deepEqual(fixesOf(findings[1]).map((fix) => fix.title), ['Disable undocumented-code for this line']);
   });
 
   test('an undocumented code is flagged whether or not the method is known', () => {
@@ -533,7 +525,7 @@ describe('messages in Simplified Chinese', () => {
   test('wrong-success-code', () => {
     const [finding] = check(`app.post('/orders', (req, res) => res.status(200).json(order));`, 'typescript', options);
     assert.equal(finding.message, '文档状态码表规定 POST 操作正常返回 201 Created，而不是 200 OK。');
-    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['改为 201（文档规定的 POST 返回码）', '在此行禁用 statusdoc 规则 wrong-success-code']);
+    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['改为 201（文档规定的 POST 返回码）', '在此行禁用 statusdoc 规则 wrong-success-code']);
   });
 
   test('undocumented-code', () => {
@@ -545,7 +537,7 @@ describe('messages in Simplified Chinese', () => {
     const text = `@Controller('orders')\nexport class OrdersController {\n  @Delete(':id')\n  remove() {}\n}\n`;
     const [finding] = check(text, 'typescript', options);
     assert.equal(finding.message, 'NestJS 默认以 200 OK 响应 DELETE，而文档状态码表规定 DELETE 操作正常返回 204 No Content。');
-    assert.equal(finding.fixes[0].title, '添加 @HttpCode(HttpStatus.NO_CONTENT)');
+    assert.equal(fixesOf(finding)[0].title, '添加 @HttpCode(HttpStatus.NO_CONTENT)');
   });
 });
 

@@ -4,17 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { completionOrder, statusSlotAt, type StatusSlot } from '../../server/src/core/completion';
-import { reasonOf } from '../../server/src/core/table/lookup';
-import type { DocumentLanguage } from '../../server/src/core/sites/types';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
-import { loadTable } from '../../server/src/core/table/load';
-import type { StatusTable } from '../../server/src/core/table/types';
+import { completionOrder, DEFAULT_TABLE, loadTable, reasonOf, SourceDocument, statusSlotAt, type DocumentLanguage, type StatusSlot, type StatusTable } from '../../server/src/core';
 
 function slotAt(marked: string, language: DocumentLanguage = 'typescript'): StatusSlot | undefined {
   const offset = marked.indexOf('|');
   assert.ok(offset >= 0, 'the cursor is marked with |');
-  return statusSlotAt(marked.slice(0, offset) + marked.slice(offset + 1), offset, language);
+  return statusSlotAt(new SourceDocument(marked.slice(0, offset) + marked.slice(offset + 1), language), offset);
 }
 
 /** The codes offered at the cursor, in order; undefined where nothing is offered. */

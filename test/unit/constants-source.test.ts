@@ -162,55 +162,55 @@ describe('project inputs: package.json, module path, specifier', () => {
 
   test('the module path: src/http-status.ts with a src folder, http-status.ts at the root without one', () => {
     const withSrc = project({ 'package.json': {}, 'src/api/v1/orders.ts': '' });
-    assert.equal(projectModulePath(path.join(withSrc, 'src/api/v1/orders.ts'), AUTO, NO_CONFIG, withSrc), path.join(withSrc, 'src', 'http-status.ts'));
+    assert.equal(projectModulePath(path.join(withSrc, 'src/api/v1'), AUTO, NO_CONFIG, withSrc), path.join(withSrc, 'src', 'http-status.ts'));
     const flat = project({ 'package.json': {}, 'app.ts': '' });
-    assert.equal(projectModulePath(path.join(flat, 'app.ts'), AUTO, NO_CONFIG, flat), path.join(flat, 'http-status.ts'));
+    assert.equal(projectModulePath(flat, AUTO, NO_CONFIG, flat), path.join(flat, 'http-status.ts'));
   });
 
   test('the module path: the editor setting (relative to the folder), then .statusdoc.json (relative to it)', () => {
     const root = project({ 'package.json': {}, 'src/a.ts': '', 'config/.statusdoc.json': {} });
     const file = path.join(root, 'src/a.ts');
-    assert.equal(projectModulePath(file, { source: 'auto', module: 'lib/status.ts' }, NO_CONFIG, root), path.join(root, 'lib', 'status.ts'));
+    assert.equal(projectModulePath(path.dirname(file), { source: 'auto', module: 'lib/status.ts' }, NO_CONFIG, root), path.join(root, 'lib', 'status.ts'));
     const inForce: TableInForce = { ...NO_CONFIG, configFile: path.join(root, 'config/.statusdoc.json'), constants: { module: '../shared/codes.ts' } };
-    assert.equal(projectModulePath(file, AUTO, inForce, root), path.join(root, 'shared', 'codes.ts'));
+    assert.equal(projectModulePath(path.dirname(file), AUTO, inForce, root), path.join(root, 'shared', 'codes.ts'));
   });
 
   test("the module's relative path from a nested folder: src/api/v1/orders.ts -> '../../http-status'", () => {
     const root = '/project';
-    assert.equal(relativeSpecifier(`${root}/src/api/v1/orders.ts`, `${root}/src/http-status.ts`, []), '../../http-status');
-    assert.equal(relativeSpecifier(`${root}/src/orders.ts`, `${root}/src/http-status.ts`, []), './http-status');
-    assert.equal(relativeSpecifier(`${root}/test/orders.test.ts`, `${root}/src/http-status.ts`, []), '../src/http-status');
+    assert.equal(relativeSpecifier(`${root}/src/api/v1`, `${root}/src/http-status.ts`, []), '../../http-status');
+    assert.equal(relativeSpecifier(`${root}/src`, `${root}/src/http-status.ts`, []), './http-status');
+    assert.equal(relativeSpecifier(`${root}/test`, `${root}/src/http-status.ts`, []), '../src/http-status');
   });
 
   test('the specifier ends in .js when the file writes its relative imports with .js (ESM under node16)', () => {
     const text = `import { Router } from 'express';\nimport { db } from '../../db.js';\n`;
     const imports = analyzeDocument(text, 'typescript').imports;
-    assert.equal(relativeSpecifier('/p/src/api/v1/orders.ts', '/p/src/http-status.ts', imports), '../../http-status.js');
+    assert.equal(relativeSpecifier('/p/src/api/v1', '/p/src/http-status.ts', imports), '../../http-status.js');
     // A package import ending in .js is not a relative import written with .js.
     const bare = analyzeDocument(`import x from 'chart.js';\nimport { db } from '../db';\n`, 'typescript').imports;
-    assert.equal(relativeSpecifier('/p/src/api/orders.ts', '/p/src/http-status.ts', bare), '../http-status');
+    assert.equal(relativeSpecifier('/p/src/api', '/p/src/http-status.ts', bare), '../http-status');
   });
 
   test('constantsSourceFor: a package.json dependency, per file', () => {
     const root = project({ 'package.json': { dependencies: { '@nestjs/common': '^11' } }, 'src/orders.controller.ts': '' });
     const file = path.join(root, 'src/orders.controller.ts');
-    assert.equal(brief(constantsSourceFor(file, [], AUTO, NO_CONFIG, root)), 'nestjs @nestjs/common HttpStatus (dependency)');
+    assert.equal(brief(constantsSourceFor(path.dirname(file), [], AUTO, NO_CONFIG, root)), 'nestjs @nestjs/common HttpStatus (dependency)');
   });
 
   test('constantsSourceFor: the project module once it exists, with the relative specifier from the file', () => {
     const root = project({ 'package.json': { dependencies: { express: '^4' } }, 'src/api/v1/orders.ts': '' });
     const file = path.join(root, 'src/api/v1/orders.ts');
-    assert.equal(brief(constantsSourceFor(file, [], AUTO, NO_CONFIG, root)), 'node node:http2 constants (fallback)');
+    assert.equal(brief(constantsSourceFor(path.dirname(file), [], AUTO, NO_CONFIG, root)), 'node node:http2 constants (fallback)');
     fs.writeFileSync(path.join(root, 'src/http-status.ts'), 'export const DocumentedStatus = {} as const;\n');
-    assert.equal(brief(constantsSourceFor(file, [], AUTO, NO_CONFIG, root)), 'module ../../http-status DocumentedStatus (project-module)');
+    assert.equal(brief(constantsSourceFor(path.dirname(file), [], AUTO, NO_CONFIG, root)), 'module ../../http-status DocumentedStatus (project-module)');
   });
 
   test("constantsSourceFor: .statusdoc.json's constants.source applies when the setting is auto; the setting wins", () => {
     const root = project({ 'package.json': { dependencies: { '@nestjs/common': '^11' } }, 'src/a.ts': '' });
     const file = path.join(root, 'src/a.ts');
     const inForce: TableInForce = { ...NO_CONFIG, configFile: path.join(root, '.statusdoc.json'), constants: { source: 'http-status' } };
-    assert.equal(brief(constantsSourceFor(file, [], AUTO, inForce, root)), 'http-status http-status status (setting)');
-    assert.equal(brief(constantsSourceFor(file, [], { source: 'node', module: '' }, inForce, root)), 'node node:http2 constants (setting)');
+    assert.equal(brief(constantsSourceFor(path.dirname(file), [], AUTO, inForce, root)), 'http-status http-status status (setting)');
+    assert.equal(brief(constantsSourceFor(path.dirname(file), [], { source: 'node', module: '' }, inForce, root)), 'node node:http2 constants (setting)');
   });
 });
 
@@ -223,7 +223,7 @@ describe('the extension of the project module specifier follows the project', ()
     fs.writeFileSync(path.join(dir, 'esm', 'tsconfig.json'), '{\n  // Node ESM\n  "compilerOptions": { "module": "NodeNext", },\n}\n');
     fs.mkdirSync(path.join(dir, 'app', 'src'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'app', 'tsconfig.json'), '{ "compilerOptions": { "module": "esnext", "moduleResolution": "bundler" } }');
-    assert.equal(relativeSpecifier(path.join(dir, 'esm/src/a.ts'), path.join(dir, 'esm/src/http-status.ts'), []), './http-status.js');
-    assert.equal(relativeSpecifier(path.join(dir, 'app/src/a.ts'), path.join(dir, 'app/src/http-status.ts'), []), './http-status');
+    assert.equal(relativeSpecifier(path.join(dir, 'esm/src'), path.join(dir, 'esm/src/http-status.ts'), []), './http-status.js');
+    assert.equal(relativeSpecifier(path.join(dir, 'app/src'), path.join(dir, 'app/src/http-status.ts'), []), './http-status');
   });
 });

@@ -7,9 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { runChecks } from '../../server/src/core/checks';
-import { analyzeDocument, languageOfFile } from '../../server/src/core/sites';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
+import { check, DEFAULT_TABLE, languageOfFile, SourceDocument } from '../../server/src/core';
 
 const CORPUS = path.resolve(__dirname, '../fixtures/corpus');
 const MARKER = /(?:\/\/|#)\s*expect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)/;
@@ -27,9 +25,8 @@ function expectedIn(text: string): Set<string> {
 }
 
 function actualIn(text: string, file: string): Set<string> {
-  const facts = analyzeDocument(text, languageOfFile(file)!);
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-  return new Set(runChecks(facts, text, DEFAULT_TABLE, { severities: {}, lang: 'en' }).map((f) => `${lineOf(f.start)}:${f.rule}`));
+  const document = new SourceDocument(text, languageOfFile(file)!);
+  return new Set(check(document, DEFAULT_TABLE, { severities: {}, lang: 'en' }).map((f) => `${document.lines.lineOf(f.start) + 1}:${f.rule}`));
 }
 
 describe('evaluation corpus', () => {

@@ -1,17 +1,12 @@
 /** Inline suppression comments, and the "disable for this line" fix that writes them. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runChecks } from '../../server/src/core/checks';
+import { applyEdits, fixAllEdits, fixEdits, SourceDocument, type DocumentLanguage, type Finding, type RuleId } from '../../server/src/core';
 import { disabledRules } from '../../server/src/core/checks/disable';
-import type { Finding, RuleId } from '../../server/src/core/checks/types';
-import { applyEdits } from '../../server/src/core/fixes/edits';
-import { fixAllEdits, fixEdits } from '../../server/src/core/fixes/fixAll';
-import { analyzeDocument } from '../../server/src/core/sites';
-import type { DocumentLanguage } from '../../server/src/core/sites/types';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
+import { checkText, fixesOf } from './helpers';
 
 function check(text: string, language: DocumentLanguage = 'typescript'): Finding[] {
-  return runChecks(analyzeDocument(text, language), text, DEFAULT_TABLE, { severities: {}, lang: 'en' });
+  return checkText(text, language);
 }
 
 /** `rule@line` (1-based) for each finding. */
@@ -23,10 +18,11 @@ function reported(text: string, language: DocumentLanguage = 'typescript'): stri
 function disabled(text: string, rule: RuleId, language: DocumentLanguage = 'typescript'): string {
   const finding = check(text, language).find((candidate) => candidate.rule === rule);
   assert.ok(finding, `a ${rule} finding`);
-  const fix = finding.fixes[finding.fixes.length - 1];
+  const fixes = fixesOf(finding);
+  const fix = fixes[fixes.length - 1];
   assert.equal(fix.title, `Disable ${rule} for this line`);
   assert.equal(fix.safe, false);
-  return applyEdits(text, fixEdits(fix, analyzeDocument(text, language), text));
+  return applyEdits(text, fixEdits(new SourceDocument(text, language), fix));
 }
 
 // Line 2 answers 202 to a POST: both wrong-success-code and undocumented-code fire on it.
@@ -224,6 +220,6 @@ describe('the "disable for this line" fix', () => {
 
   test('fix-all never adds disable comments', () => {
     const text = `app.get('/busy', (req, res) => res.status(429).end());\n`;
-    assert.deepEqual(fixAllEdits(check(text), analyzeDocument(text, 'typescript'), text), []);
+    assert.deepEqual(fixAllEdits(new SourceDocument(text, 'typescript'), check(text)), []);
   });
 });

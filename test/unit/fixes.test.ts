@@ -1,17 +1,12 @@
 /** Fixes, judged by the whole text after the edit: change-code in the code's own form, @HttpCode, fix-all, imports. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runChecks } from '../../server/src/core/checks';
-import type { Finding, ImportRequest, RuleId } from '../../server/src/core/checks/types';
-import { applyEdits } from '../../server/src/core/fixes/edits';
-import { fixAllEdits, fixEdits } from '../../server/src/core/fixes/fixAll';
-import { importEdits } from '../../server/src/core/fixes/imports';
+import { applyEdits, check as checkDocument, DEFAULT_TABLE, fixAllEdits, fixEdits, importEdits, SourceDocument, type DocumentLanguage, type Finding, type ImportRequest, type RuleId } from '../../server/src/core';
 import { analyzeDocument } from '../../server/src/core/sites';
-import type { DocumentLanguage } from '../../server/src/core/sites/types';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
+import { checkText, fixesOf } from './helpers';
 
 function check(text: string, language: DocumentLanguage = 'typescript'): Finding[] {
-  return runChecks(analyzeDocument(text, language), text, DEFAULT_TABLE, { severities: {}, lang: 'en' });
+  return checkText(text, language);
 }
 
 /** The one finding of `rule` in the document. */
@@ -24,11 +19,11 @@ function findingOf(text: string, rule: RuleId, language: DocumentLanguage = 'typ
 /** The document after the preferred fix of its one `rule` finding. */
 function fixed(text: string, rule: RuleId = 'wrong-success-code', language: DocumentLanguage = 'typescript'): string {
   const finding = findingOf(text, rule, language);
-  return applyEdits(text, fixEdits(finding.fixes[0], analyzeDocument(text, language), text));
+  return applyEdits(text, fixEdits(new SourceDocument(text, language), fixesOf(finding)[0]));
 }
 
 function fixAll(text: string, language: DocumentLanguage = 'typescript'): string {
-  return applyEdits(text, fixAllEdits(check(text, language), analyzeDocument(text, language), text));
+  return applyEdits(text, fixAllEdits(new SourceDocument(text, language), check(text, language)));
 }
 
 function withImports(text: string, requests: ImportRequest[], language: DocumentLanguage = 'typescript'): string {
@@ -51,7 +46,7 @@ describe('change-code keeps the form the code was written in', () => {
       ``,
     ].join('\n');
     assert.equal(fixed(text), text.replace('HttpStatus.OK', 'HttpStatus.CREATED'));
-    assert.equal(findingOf(text, 'wrong-success-code').fixes[0].title, 'Change to HttpStatus.CREATED (documented for POST)');
+    assert.equal(fixesOf(findingOf(text, 'wrong-success-code'))[0].title, 'Change to HttpStatus.CREATED (documented for POST)');
   });
 
   test('http-status-codes StatusCodes.OK becomes StatusCodes.CREATED', () => {
@@ -126,9 +121,9 @@ describe('OpenAPI: a change that would duplicate a responses key', () => {
   test("'200' is still flagged, but only the disable fix is offered", () => {
     const finding = findingOf(text, 'wrong-success-code', 'yaml');
     assert.equal(finding.message, 'POST answers 201 Created in the documented table, not 200 OK.');
-    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Disable wrong-success-code for this line']);
+    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['Disable wrong-success-code for this line']);
     assert.equal(
-      applyEdits(text, fixEdits(finding.fixes[0], analyzeDocument(text, 'yaml'), text)),
+      applyEdits(text, fixEdits(new SourceDocument(text, 'yaml'), fixesOf(finding)[0])),
       text.replace("        '200':", "        # statusdoc-disable-next-line wrong-success-code\n        '200':"),
     );
   });
@@ -172,7 +167,7 @@ describe('OpenAPI: a change that would duplicate a responses key', () => {
     assert.equal(after, wrong.replace("'200'", "'204'"));
     // Once that is applied, the other key has nothing left to change to.
     assert.deepEqual(
-      findingOf(after, 'wrong-success-code', 'yaml').fixes.map((fix) => fix.title),
+      fixesOf(findingOf(after, 'wrong-success-code', 'yaml')).map((fix) => fix.title),
       ['Disable wrong-success-code for this line'],
     );
   });
@@ -191,8 +186,8 @@ describe('implicit-success-code: adding @HttpCode', () => {
       ``,
     ].join('\n');
     const finding = findingOf(text, 'implicit-success-code');
-    assert.equal(finding.fixes[0].title, 'Add @HttpCode(HttpStatus.NO_CONTENT)');
-    assert.equal(finding.fixes[0].safe, true);
+    assert.equal(fixesOf(finding)[0].title, 'Add @HttpCode(HttpStatus.NO_CONTENT)');
+    assert.equal(fixesOf(finding)[0].safe, true);
     assert.equal(
       fixed(text, 'implicit-success-code'),
       [
@@ -316,7 +311,7 @@ describe('implicit-success-code: adding @HttpCode', () => {
     ].join('\n');
     const findings = check(text);
     assert.deepEqual(findings.map((finding) => finding.rule), ['wrong-success-code', 'implicit-success-code', 'implicit-success-code']);
-    const edits = fixAllEdits(findings, analyzeDocument(text, 'typescript'), text);
+    const edits = fixAllEdits(new SourceDocument(text, 'typescript'), findings);
     // One edit on the import statement, naming each missing binding once.
     const importLineEnd = text.indexOf('\n');
     assert.deepEqual(edits.filter((edit) => edit.start <= importLineEnd).map((edit) => edit.newText), [', HttpCode, HttpStatus']);
@@ -381,7 +376,7 @@ describe('fix-all', () => {
 
   test('nothing to fix: no edits', () => {
     const text = `app.post('/a', (req, res) => res.status(201).json(a));\n`;
-    assert.deepEqual(fixAllEdits(check(text), analyzeDocument(text, 'typescript'), text), []);
+    assert.deepEqual(fixAllEdits(new SourceDocument(text, 'typescript'), check(text)), []);
   });
 });
 
@@ -485,9 +480,8 @@ describe('import edits', () => {
 
 describe('fixes keep the file as it is written', () => {
   const fixAll = (text: string) => {
-    const facts = analyzeDocument(text, 'typescript');
-    const findings = runChecks(facts, text, DEFAULT_TABLE, { severities: {}, lang: 'en' });
-    return applyEdits(text, fixAllEdits(findings, facts, text));
+    const document = new SourceDocument(text, 'typescript');
+    return applyEdits(text, fixAllEdits(document, checkDocument(document, DEFAULT_TABLE, { severities: {}, lang: 'en' })));
   };
 
   test('a CRLF file gets CRLF lines', () => {
@@ -517,16 +511,16 @@ describe('no change-code fix where the same checked response already names the d
     const text = "const res = await fetch('/orders', { method: 'POST' });\nswitch (res.status) {\n  case 200:\n    break;\n  case 201:\n    break;\n}\n";
     const [finding] = check(text);
     assert.equal(finding.rule, 'wrong-success-code');
-    assert.deepEqual(finding.fixes.map((fix) => fix.title), ['Disable wrong-success-code for this line']);
+    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['Disable wrong-success-code for this line']);
   });
 
   test('res.status === 200 || res.status === 201: the same', () => {
     const text = "const res = await fetch('/orders', { method: 'POST' });\nif (res.status === 200 || res.status === 201) ok();\n";
-    assert.deepEqual(check(text).map((finding) => finding.fixes.length), [1]);
+    assert.deepEqual(check(text).map((finding) => fixesOf(finding).length), [1]);
   });
 
   test('two handlers of one POST route answering 200 and 201 in different branches keep their fix', () => {
     const text = "app.post('/x', (req, res) => {\n  if (req.body) return res.status(200).end();\n  res.status(201).end();\n});\n";
-    assert.equal(check(text)[0].fixes[0].title, 'Change to 201 (documented for POST)');
+    assert.equal(fixesOf(check(text)[0])[0].title, 'Change to 201 (documented for POST)');
   });
 });

@@ -11,12 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ts from 'typescript';
-import { generateConstantsModule } from '../../server/src/core/constants/module';
-import { applyEdits } from '../../server/src/core/fixes/edits';
-import { fixEdits, mergeFixes } from '../../server/src/core/fixes/fixAll';
-import { takesConstant, useConstantFix } from '../../server/src/core/fixes/useConstant';
-import { analyzeDocument, languageOfFile } from '../../server/src/core/sites';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
+import { applyEdits, DEFAULT_TABLE, fixEdits, generateConstantsModule, languageOfFile, mergeFixes, SourceDocument, takesConstant, useConstantFix } from '../../server/src/core';
 import { constantsSourceFor, type ConstantsSettings } from '../../server/src/project/constants';
 import type { TableInForce } from '../../server/src/project/tables';
 
@@ -492,20 +487,20 @@ before(() => {
       const text = fs.readFileSync(file, 'utf8');
       originals.set(file, text);
       const language = languageOfFile(file)!;
-      const facts = analyzeDocument(text, language);
+      const document = new SourceDocument(text, language);
       // As the server decides: the project's package.json, the module if it exists, the file's own imports.
-      const source = constantsSourceFor(file, facts.imports, AUTO, NO_CONFIG, dir);
-      const literals = facts.sites.filter((site) => takesConstant(site, facts));
+      const source = constantsSourceFor(path.dirname(file), document.facts.imports, AUTO, NO_CONFIG, dir);
+      const literals = document.facts.sites.filter((site) => takesConstant(site, language));
       assert.ok(literals.length > 0, `${relative} has literals to convert`);
-      const fixes = literals.map((site) => useConstantFix(site, source, facts, text, DEFAULT_TABLE, 'en'));
+      const fixes = literals.map((site) => useConstantFix(document, site, source, DEFAULT_TABLE, 'en'));
       fixes.forEach((fix, index) => {
         assert.ok(fix, `${relative}: a fix for ${literals[index].code}`);
         const out = variantName(file, `fix${index}`);
-        const fixed = applyEdits(text, fixEdits(fix, facts, text));
+        const fixed = applyEdits(text, fixEdits(document, fix));
         write(out, fixed);
         variants.push({ project: project.name, file: out, label: `${relative}: ${fix.title}`, text: fixed });
       });
-      const all = applyEdits(text, mergeFixes(fixes.filter((fix) => fix !== undefined), facts, text));
+      const all = applyEdits(text, mergeFixes(document, fixes.filter((fix) => fix !== undefined)));
       const out = variantName(file, 'all');
       write(out, all);
       variants.push({ project: project.name, file: out, label: `${relative}: convert all`, text: all });
@@ -582,8 +577,8 @@ describe('every use-constant result compiles', () => {
     for (const variant of variants.filter((candidate) => candidate.file.includes('.all.'))) {
       const original = originals.get(variant.file.replace('.all.', '.'))!;
       const language = languageOfFile(variant.file)!;
-      const before = analyzeDocument(original, language).sites;
-      const after = analyzeDocument(variant.text, language).sites;
+      const before = new SourceDocument(original, language).facts.sites;
+      const after = new SourceDocument(variant.text, language).facts.sites;
       assert.deepEqual(after.filter((site) => site.form.kind === 'literal').map((site) => site.code), [], variant.label);
       assert.deepEqual(after.map((site) => site.code), before.map((site) => site.code), variant.label);
     }

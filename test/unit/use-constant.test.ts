@@ -4,15 +4,24 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Fix } from '../../server/src/core/checks/types';
-import { decideConstantsSource, type ConstantsSetting, type ConstantsSource } from '../../server/src/core/constants/source';
-import { applyEdits } from '../../server/src/core/fixes/edits';
-import { fixEdits, mergeFixes } from '../../server/src/core/fixes/fixAll';
-import { constantsBinding, memberNameFor, takesConstant, useConstantFix } from '../../server/src/core/fixes/useConstant';
+import {
+  applyEdits,
+  constantsBinding,
+  decideConstantsSource,
+  DEFAULT_TABLE,
+  fixEdits,
+  memberNameFor,
+  SourceDocument,
+  takesConstant,
+  useAllConstants,
+  useConstantFix,
+  type ConstantsSetting,
+  type ConstantsSource,
+  type DocumentLanguage,
+  type Fix,
+  type Lang,
+} from '../../server/src/core';
 import { analyzeDocument } from '../../server/src/core/sites';
-import type { DocumentLanguage } from '../../server/src/core/sites/types';
-import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
-import type { Lang } from '../../server/src/core/table/types';
 
 interface Options {
   setting?: ConstantsSetting;
@@ -38,11 +47,10 @@ function fixAt(marked: string, options: Options = {}): { text: string; fix: Fix 
   const at = marked.indexOf('|');
   assert.ok(at >= 0, 'the text marks the literal with |');
   const text = marked.slice(0, at) + marked.slice(at + 1);
-  const language = options.language ?? 'typescript';
-  const facts = analyzeDocument(text, language);
-  const site = facts.sites.find((candidate) => candidate.start === at);
+  const document = new SourceDocument(text, options.language ?? 'typescript');
+  const site = document.facts.sites.find((candidate) => candidate.start === at);
   assert.ok(site, `a site starts at the marker: ${text.slice(at, at + 12)}`);
-  const fix = useConstantFix(site, sourceFor(text, options), facts, text, DEFAULT_TABLE, options.lang ?? 'en');
+  const fix = useConstantFix(document, site, sourceFor(text, options), DEFAULT_TABLE, options.lang ?? 'en');
   assert.ok(fix, 'a use-constant fix is offered');
   return { text, fix };
 }
@@ -50,19 +58,13 @@ function fixAt(marked: string, options: Options = {}): { text: string; fix: Fix 
 /** The text after the fix at the marker. */
 function useConstant(marked: string, options: Options = {}): string {
   const { text, fix } = fixAt(marked, options);
-  return applyEdits(text, fixEdits(fix, analyzeDocument(text, options.language ?? 'typescript'), text));
+  return applyEdits(text, fixEdits(new SourceDocument(text, options.language ?? 'typescript'), fix));
 }
 
 /** The text after converting every literal of the file at once (the source action). */
 function useConstantsEverywhere(text: string, options: Options = {}): string {
-  const language = options.language ?? 'typescript';
-  const facts = analyzeDocument(text, language);
-  const source = sourceFor(text, options);
-  const fixes = facts.sites
-    .filter((site) => takesConstant(site, facts))
-    .map((site) => useConstantFix(site, source, facts, text, DEFAULT_TABLE, 'en'))
-    .filter((fix) => fix !== undefined);
-  return applyEdits(text, mergeFixes(fixes, facts, text));
+  const document = new SourceDocument(text, options.language ?? 'typescript');
+  return applyEdits(text, useAllConstants(document, sourceFor(text, options), DEFAULT_TABLE, 'en'));
 }
 
 describe('use a named constant: the import', () => {
@@ -323,9 +325,9 @@ describe('use a named constant: the project module', () => {
 
   test('a code the table does not document has no member in the module: no fix', () => {
     const text = `res.status(429).end();\n`;
-    const facts = analyzeDocument(text, 'typescript');
+    const document = new SourceDocument(text, 'typescript');
     const source = sourceFor(text, { setting: 'module' });
-    assert.equal(useConstantFix(facts.sites[0], source, facts, text, DEFAULT_TABLE, 'en'), undefined);
+    assert.equal(useConstantFix(document, document.facts.sites[0], source, DEFAULT_TABLE, 'en'), undefined);
     assert.equal(memberNameFor(source, 503, DEFAULT_TABLE), 'SERVICE_UNAVAILABLE');
   });
 });
@@ -358,17 +360,17 @@ describe('use a named constant: languages, titles, what is not offered', () => {
     const constant = `import { HttpStatus } from '@nestjs/common';\nres.status(HttpStatus.OK);\n`;
     const facts = analyzeDocument(constant, 'typescript');
     assert.equal(facts.sites.length, 1);
-    assert.equal(takesConstant(facts.sites[0], facts), false);
+    assert.equal(takesConstant(facts.sites[0], 'typescript'), false);
     const yaml = `openapi: 3.0.3\npaths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: ok\n- method: GET\n  status: 200\n`;
     const yamlFacts = analyzeDocument(yaml, 'yaml');
-    for (const site of yamlFacts.sites) assert.equal(takesConstant(site, yamlFacts), false);
+    for (const site of yamlFacts.sites) assert.equal(takesConstant(site, 'yaml'), false);
   });
 
   test('constantsBinding says whether the import is needed', () => {
     const text = `import { StatusCodes } from 'http-status-codes';\n`;
-    const facts = analyzeDocument(text, 'typescript');
-    assert.deepEqual(constantsBinding(sourceFor(text, {}), facts, text), { local: 'StatusCodes', needsImport: false });
-    assert.deepEqual(constantsBinding(sourceFor(text, { setting: 'nestjs' }), facts, text), { local: 'HttpStatus', needsImport: true });
+    const document = new SourceDocument(text, 'typescript');
+    assert.deepEqual(constantsBinding(sourceFor(text, {}), document), { local: 'StatusCodes', needsImport: false });
+    assert.deepEqual(constantsBinding(sourceFor(text, { setting: 'nestjs' }), document), { local: 'HttpStatus', needsImport: true });
   });
 });
 

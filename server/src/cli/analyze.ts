@@ -1,29 +1,29 @@
-/** The CLI's pass over files: read, one parse, the table in force, the checks. The same core the server runs. */
+/**
+ * The CLI's pass over files: read, one parse, the table in force, the checks — the same core the server runs.
+ * A file that cannot be read whole (too large, binary, too deep, a parser failure) is a result too, marked
+ * `notChecked`, so every format reports it instead of counting it clean.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runChecks } from '../core/checks';
-import type { Finding } from '../core/checks/types';
-import { skipReason } from '../core/limits';
-import { analyzeDocument, languageOfFile } from '../core/sites';
-import type { DocumentFacts } from '../core/sites/types';
-import type { Lang } from '../core/table/types';
+import { check, CLI_MAX_CHARS, languageOfFile, skipText, SourceDocument, type Finding, type Lang } from '../core';
 import { TableResolver, type TableInForce } from '../project/tables';
 
 export interface FileResult {
   /** As given on the command line's terms: relative to the working directory. */
   file: string;
   absolute: string;
-  text: string;
-  facts: DocumentFacts;
+  document: SourceDocument;
   inForce: TableInForce;
   findings: Finding[];
+  /** Why the file was not checked (in full), if it was not. */
+  notChecked?: string;
 }
 
 export interface AnalyzeOptions {
   table?: string;
   lang: Lang;
-  /** Called for a file that is not read (binary, huge). */
-  onSkip(file: string, reason: string): void;
+  /** Larger files are not checked (reported); a guard for memory only. */
+  maxChars?: number;
 }
 
 export class Analyzer {
@@ -31,20 +31,21 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzeOptions) {}
 
-  /** The table in force for a file; a problem with it is the caller's to report. */
-  tableFor(absolute: string): TableInForce {
-    return this.resolver.resolve({ dir: path.dirname(absolute), explicit: this.options.table, base: process.cwd(), explicitFrom: '--table' });
+  /** The table in force for the files of a folder; a problem with it is the caller's to report. */
+  tableForFolder(dir: string): TableInForce {
+    return this.resolver.resolve({ dir, explicit: this.options.table, base: process.cwd(), explicitFrom: '--table' });
   }
 
-  analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult | undefined {
+  analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult {
     const file = path.relative(process.cwd(), absolute) || absolute;
-    const skipped = skipReason(text);
-    if (skipped) {
-      this.options.onSkip(file, skipped);
-      return undefined;
-    }
-    const facts = analyzeDocument(text, languageOfFile(absolute)!);
-    const findings = runChecks(facts, text, inForce.table, { severities: inForce.rules, lang: this.options.lang });
-    return { file, absolute, text, facts, inForce, findings };
+    const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
+    const { skipped, failure } = document.facts;
+    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang });
+    const notChecked = skipped ? skipText(skipped) : failure ? `statusdoc could not finish reading it (${firstLine(failure)}); run with --debug for the trace` : undefined;
+    return { file, absolute, document, inForce, findings, notChecked };
   }
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0];
 }

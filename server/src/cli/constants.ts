@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateConstantsModule } from '../core/constants/module';
+import { generateConstantsModule } from '../core';
 import { projectModulePath } from '../project/constants';
 import type { TableInForce } from '../project/tables';
 

@@ -1,10 +1,8 @@
 /** The check results in the formats CI expects: text (one line a problem), ESLint-style JSON, SARIF 2.1.0. */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { RULES } from '../core/checks/rules';
-import type { Finding, Severity } from '../core/checks/types';
-import { positionLocator } from '../core/text';
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
+import { RULES, type Finding, type Severity } from '../core';
 import type { FileResult } from './analyze';
 import { ruleDocsUrl } from '../project/docs';
 
@@ -18,10 +16,10 @@ export interface Located {
 
 /** 1-based lines and columns, as editors and CI annotations count them. */
 export function locate(result: FileResult): Located[] {
-  const at = positionLocator(result.text);
+  const lines = result.document.lines;
   return result.findings.map((finding) => {
-    const start = at(finding.start);
-    const end = at(finding.end);
+    const start = lines.positionAt(finding.start);
+    const end = lines.positionAt(finding.end);
     return { finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   });
 }
@@ -31,6 +29,8 @@ export interface Totals {
   warnings: number;
   others: number;
   fixable: number;
+  /** Files not checked (too large, binary, a parser failure): never counted clean. */
+  notChecked: number;
 }
 
 export function totals(results: readonly FileResult[]): Totals {
@@ -39,7 +39,8 @@ export function totals(results: readonly FileResult[]): Totals {
     errors: all.filter((f) => f.severity === 'error').length,
     warnings: all.filter((f) => f.severity === 'warning').length,
     others: all.filter((f) => f.severity === 'information' || f.severity === 'hint').length,
-    fixable: all.filter((f) => f.fixes[0]?.safe).length,
+    fixable: all.filter((f) => f.fixable).length,
+    notChecked: results.filter((result) => result.notChecked).length,
   };
 }
 
@@ -53,14 +54,18 @@ export function formatText(results: readonly FileResult[], fileCount: number): s
       lines.push(`${result.file}:${line}:${column} ${finding.severity} ${finding.rule} ${finding.message}`);
     }
   }
+  for (const result of results) if (result.notChecked) lines.push(`${result.file}: not checked: ${result.notChecked}`);
   const sum = totals(results);
   const problems = sum.errors + sum.warnings + sum.others;
-  if (problems === 0) {
+  if (problems === 0 && sum.notChecked === 0) {
     lines.push(`✔ no problems in ${plural(fileCount, 'file')}`);
+  } else if (problems === 0) {
+    lines.push('', `✖ ${plural(sum.notChecked, 'file')} not checked; no problems in the ${plural(fileCount - sum.notChecked, 'other file')}`);
   } else {
     const parts = [plural(sum.errors, 'error'), plural(sum.warnings, 'warning')];
     if (sum.others > 0) parts.push(`${sum.others} information/hint`);
-    lines.push('', `✖ ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')}`);
+    const unchecked = sum.notChecked > 0 ? `; ${plural(sum.notChecked, 'file')} not checked` : '';
+    lines.push('', `✖ ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')}${unchecked}`);
     if (sum.fixable > 0) lines.push(`  ${sum.fixable} fixable with the --fix option.`);
   }
   return `${lines.join('\n')}\n`;
@@ -68,9 +73,13 @@ export function formatText(results: readonly FileResult[], fileCount: number): s
 
 const ESLINT_SEVERITY: Record<Severity, 1 | 2> = { error: 2, warning: 1, information: 1, hint: 1 };
 
-/** The shape of ESLint's JSON formatter, so tools that read ESLint results read these too. */
+/**
+ * The shape of ESLint's JSON formatter, so tools that read ESLint results read these too. A file not checked
+ * carries one fatal message, as ESLint reports a file it could not parse.
+ */
 export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((result) => {
+    const fatal = result.notChecked ? [{ ruleId: null, fatal: true, severity: 2, message: `Not checked: ${result.notChecked}`, line: 1, column: 1 }] : [];
     const messages = locate(result).map(({ finding, line, column, endLine, endColumn }) => ({
       ruleId: finding.rule,
       severity: ESLINT_SEVERITY[finding.severity],
@@ -83,18 +92,23 @@ export function formatJson(results: readonly FileResult[]): string {
       code: finding.site.code,
       expected: finding.expected ?? null,
       method: finding.site.method?.name ?? null,
-      fixable: finding.fixes[0]?.safe === true,
+      fixable: finding.fixable,
     }));
     return {
       filePath: result.absolute,
-      messages,
-      errorCount: result.findings.filter((f) => f.severity === 'error').length,
+      messages: [...fatal, ...messages],
+      errorCount: result.findings.filter((f) => f.severity === 'error').length + fatal.length,
+      ...(fatal.length > 0 ? { fatalErrorCount: fatal.length } : {}),
       warningCount: result.findings.filter((f) => f.severity !== 'error').length,
-      fixableErrorCount: result.findings.filter((f) => f.severity === 'error' && f.fixes[0]?.safe).length,
-      fixableWarningCount: result.findings.filter((f) => f.severity !== 'error' && f.fixes[0]?.safe).length,
+      fixableErrorCount: result.findings.filter((f) => f.severity === 'error' && f.fixable).length,
+      fixableWarningCount: result.findings.filter((f) => f.severity !== 'error' && f.fixable).length,
     };
   });
   return `${JSON.stringify(files, null, 2)}\n`;
+}
+
+function sarifUri(result: FileResult): string {
+  return path.relative(process.cwd(), result.absolute).split(path.sep).join('/');
 }
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -119,7 +133,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: path.relative(process.cwd(), result.absolute).split(path.sep).join('/'), uriBaseId: '%SRCROOT%' },
+            artifactLocation: { uri: sarifUri(result), uriBaseId: '%SRCROOT%' },
             region: { startLine: line, startColumn: column, endLine, endColumn },
           },
         },
@@ -135,8 +149,29 @@ export function formatSarif(results: readonly FileResult[], version: string): st
         originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).href}/` } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
+        // Files not checked: a run that did not read a file must say so, not look clean.
+        ...notCheckedInvocation(results),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** SARIF's way to say a file was not analysed: a tool execution notification of a failed invocation. */
+function notCheckedInvocation(results: readonly FileResult[]): Pick<Run, 'invocations'> {
+  const notChecked = results.filter((result) => result.notChecked);
+  if (notChecked.length === 0) return {};
+  return {
+    invocations: [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: notChecked.map((result) => ({
+          level: 'error' as const,
+          descriptor: { id: 'not-checked' },
+          message: { text: `Not checked: ${result.notChecked}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(result), uriBaseId: '%SRCROOT%' } } }],
+        })),
+      },
+    ],
+  };
 }

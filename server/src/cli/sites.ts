@@ -1,8 +1,5 @@
 /** `statusdoc sites`: every status-code site with what the table says, as text or JSON. */
-import { summaryLine } from '../core/hover';
-import type { Site } from '../core/sites/types';
-import type { Lang, StatusTable } from '../core/table/types';
-import { positionLocator } from '../core/text';
+import { summaryLine, type Lang, type Site, type StatusTable } from '../core';
 import type { FileResult } from './analyze';
 
 interface SiteRecord {
@@ -23,10 +20,10 @@ interface SiteRecord {
 }
 
 function records(result: FileResult): SiteRecord[] {
-  const at = positionLocator(result.text);
-  return result.facts.sites.map((site) => {
-    const start = at(site.start);
-    const end = at(site.end);
+  const lines = result.document.lines;
+  return result.document.facts.sites.map((site) => {
+    const start = lines.positionAt(site.start);
+    const end = lines.positionAt(site.end);
     const entry = result.inForce.table.entries.get(site.code);
     return {
       file: result.file,

@@ -3,9 +3,9 @@
  * tried as a site: a placeholder code is put where the user is typing and the adapters are asked whether that is
  * a status site, and with which method. Every pattern the adapters know completes, with no extra code here.
  */
-import { skipReason } from './limits';
+import type { SourceDocument } from './document';
 import { analyzeDocument } from './sites';
-import type { DocumentLanguage, Site } from './sites/types';
+import type { Site } from './sites/types';
 import type { StatusEntry, StatusTable } from './table/types';
 
 /** Where a code is being typed: the digits typed so far span [start, end), and the site it would make. */
@@ -21,8 +21,9 @@ const TS_BEFORE = /(?:[(,:=]|===|!==|\bcase)\s*(\d{0,3})$/;
 const YAML_KEY = /^(\s*)(['"]?)(\d{0,3})$/;
 const YAML_VALUE = /\b(?:status|statusCode|status_code|expected_status|expectedStatus|expect_status|http_status|httpStatus|response_code|responseCode)\s*:\s*(?:\[\s*(?:\d{3}\s*,\s*)*)?(\d{0,3})$/;
 
-export function statusSlotAt(text: string, offset: number, language: DocumentLanguage): StatusSlot | undefined {
-  if (skipReason(text)) return undefined;
+export function statusSlotAt(document: SourceDocument, offset: number): StatusSlot | undefined {
+  const { text, language } = document;
+  if (document.facts.skipped) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   let digitsStart: number;
@@ -47,7 +48,7 @@ export function statusSlotAt(text: string, offset: number, language: DocumentLan
     virtual = text.slice(0, digitsStart) + PLACEHOLDER + text.slice(offset).replace(/^\d*/, '');
   }
   const typedEnd = offset + (/^\d*/.exec(text.slice(offset))?.[0].length ?? 0);
-  const site = analyzeDocument(virtual, language).sites.find(
+  const site = analyzeDocument(virtual, language, document.options).sites.find(
     (candidate) => candidate.code === Number(PLACEHOLDER) && candidate.start <= digitsStart && digitsStart + PLACEHOLDER.length <= candidate.end,
   );
   return site && site.form.kind !== 'implicit' ? { start: digitsStart, end: typedEnd, site } : undefined;

@@ -1,11 +1,33 @@
-/** Documents statusdoc will not read: they answer with no sites instead of stalling the editor. */
-export const MAX_DOCUMENT_CHARS = 2_000_000;
+/** Why a document was not read. Reported as a skip (never as "no problems"), rendered by the shells. */
+export type SkipReason =
+  | { kind: 'too-large'; chars: number; limit: number }
+  | { kind: 'binary' }
+  | { kind: 'too-deep'; limit: number };
+
+/**
+ * How much one document may hold. The editor's default fits the largest public specs (GitHub's and Stripe's run to
+ * several megabytes) and can be raised by a setting; the CLI reads up to 64 MB, a guard for memory only.
+ */
+export const EDITOR_MAX_CHARS = 16 * 1024 * 1024;
+export const CLI_MAX_CHARS = 64 * 1024 * 1024;
 
 /** Why a document is skipped, or undefined if it can be analysed. */
-export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_DOCUMENT_CHARS) return `larger than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters`;
-  if (text.includes('\u0000')) return 'binary content';
+export function skipReason(text: string, maxChars = EDITOR_MAX_CHARS): SkipReason | undefined {
+  if (text.length > maxChars) return { kind: 'too-large', chars: text.length, limit: maxChars };
+  if (text.includes('\u0000')) return { kind: 'binary' };
   return undefined;
+}
+
+/** A skip reason in words, for logs, CLI notes and editor messages. */
+export function skipText(reason: SkipReason): string {
+  switch (reason.kind) {
+    case 'too-large':
+      return `larger than ${reason.limit.toLocaleString('en')} characters (${reason.chars.toLocaleString('en')})`;
+    case 'binary':
+      return 'binary content';
+    case 'too-deep':
+      return `nested deeper than ${reason.limit} levels`;
+  }
 }
 
 /** Deeper than any real YAML nests; far below the depth at which the `yaml` parser exhausts V8's stack. */

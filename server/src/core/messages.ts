@@ -38,5 +38,9 @@ export const MESSAGES = {
     lang === 'zh-cn'
       ? `statusdoc：${file} 在工作区之外，不受信任的工作区不会写入该文件。`
       : `statusdoc: ${file} is outside the workspace; an untrusted workspace does not write there.`,
+  documentSkipped: (lang: Lang, file: string, reason: string) =>
+    lang === 'zh-cn'
+      ? `statusdoc：未检查 ${file}（${reason}），其中的状态码没有悬停提示和诊断。可调整 statusdoc.maxFileSizeMB 设置。`
+      : `statusdoc: ${file} is not checked (${reason}): no hovers or diagnostics for its status codes. The limit is the statusdoc.maxFileSizeMB setting.`,
   fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),
 };

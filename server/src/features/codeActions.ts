@@ -1,12 +1,12 @@
 /**
  * textDocument/codeAction: the quick-fixes of statusdoc's diagnostics, and source.fixAll.statusdoc for
- * editor.codeActionsOnSave. Every action carries its edit, versioned to the document it was computed on.
+ * editor.codeActionsOnSave. Every action carries its edit, versioned to the document it was computed on; the edits
+ * are computed here, for the findings the request is about, not when diagnostics are shown.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits, fixEdits } from '../core/fixes/fixAll';
-import { MESSAGES } from '../core/messages';
-import { findingsOf, type ServerContext } from '../context';
+import { fixAllEdits, fixEdits, fixesFor, MESSAGES, type Lang, type TextEdit } from '../core';
+import { findingsOf, openDocument, type ServerContext } from '../context';
 import { isDiagnosticOf, toWorkspaceEdit } from '../convert';
 import { constantActions } from './constants';
 
@@ -24,42 +24,42 @@ function wants(only: string[] | undefined, kind: string): boolean {
 export async function provideCodeActions(context: ServerContext, params: CodeActionParams, versioned: boolean): Promise<CodeAction[]> {
   const settings = await context.settings.get(params.textDocument.uri);
   // From here on, synchronous: the document cannot change between reading its offsets and building the edits.
-  const document = context.documents.get(params.textDocument.uri);
+  const document = openDocument(context, params.textDocument.uri, settings);
   if (!document) return [];
+  const { lsp, source } = document;
   const only = params.context.only;
-  const { facts, findings } = findingsOf(context, document, settings);
+  const findings = findingsOf(context, document, settings);
   const wrongSites = new Set(findings.filter((finding) => finding.rule === 'wrong-success-code').map((finding) => finding.site));
   const constants = constantActions(context, document, settings, params.range, (kind) => wants(only, kind), versioned, wrongSites);
   if (findings.length === 0) return constants;
-  const text = document.getText();
   const lang = context.languageFor(settings);
   const actions: CodeAction[] = [];
 
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      const finding = findings.find((candidate) => isDiagnosticOf(document, diagnostic, candidate));
+      const finding = findings.find((candidate) => isDiagnosticOf(lsp, diagnostic, candidate));
       if (!finding) continue;
-      finding.fixes.forEach((fix, index) => {
+      fixesFor(source, finding, lang).forEach((fix, index) => {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: index === 0 && fix.safe,
-          edit: toWorkspaceEdit(document, fixEdits(fix, facts, text), versioned),
+          edit: toWorkspaceEdit(lsp, fixEdits(source, fix), versioned),
         });
       });
     }
-    const fixable = findings.filter((finding) => finding.fixes[0]?.safe);
-    if (actions.length > 0 && fixable.length > 1) actions.push(fixAllAction(document, CodeActionKind.QuickFix, fixAllEdits(findings, facts, text), lang, versioned));
+    const fixable = findings.filter((finding) => finding.fixable);
+    if (actions.length > 0 && fixable.length > 1) actions.push(fixAllAction(lsp, CodeActionKind.QuickFix, fixAllEdits(source, findings, lang), lang, versioned));
   }
   if (wants(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(findings, facts, text);
-    if (edits.length > 0) actions.push(fixAllAction(document, FIX_ALL_KIND, edits, lang, versioned));
+    const edits = fixAllEdits(source, findings, lang);
+    if (edits.length > 0) actions.push(fixAllAction(lsp, FIX_ALL_KIND, edits, lang, versioned));
   }
   // The rules' fixes first: they are what the squiggle is about; "use a named constant" is a refactoring.
   return [...actions, ...constants];
 }
 
-function fixAllAction(document: TextDocument, kind: string, edits: Parameters<typeof toWorkspaceEdit>[1], lang: 'en' | 'zh-cn', versioned: boolean): CodeAction {
+function fixAllAction(document: TextDocument, kind: string, edits: readonly TextEdit[], lang: Lang, versioned: boolean): CodeAction {
   return { title: MESSAGES.fixAll(lang), kind, edit: toWorkspaceEdit(document, edits, versioned) };
 }

@@ -5,14 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type Connection, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { generateConstantsModule } from '../core/constants/module';
-import { fixEdits, mergeFixes } from '../core/fixes/fixAll';
-import { takesConstant, useConstantFix } from '../core/fixes/useConstant';
-import { MESSAGES } from '../core/messages';
-import type { Site } from '../core/sites/types';
-import { constantsSourceOf, type ServerContext } from '../context';
+import { fixEdits, generateConstantsModule, MESSAGES, takesConstant, useAllConstants, useConstantFix, type Site } from '../core';
+import { constantsSourceOf, type OpenDocument, type ServerContext } from '../context';
 import type { Settings } from '../settings';
 import { toWorkspaceEdit } from '../convert';
 import { projectModulePath } from '../project/constants';
@@ -24,7 +19,7 @@ export const CREATE_CONSTANTS_COMMAND = 'statusdoc.createConstantsModule';
 /** Quick-fixes for the literal sites the range touches, and the file-wide source actions when asked for. */
 export function constantActions(
   context: ServerContext,
-  document: TextDocument,
+  document: OpenDocument,
   settings: Settings,
   range: Range,
   wants: (kind: string) => boolean,
@@ -32,35 +27,33 @@ export function constantActions(
   /** Sites a rule wants changed to another code: naming the wrong code as a constant would only dress it up. */
   wrongSites: ReadonlySet<Site> = new Set(),
 ): CodeAction[] {
-  const facts = context.facts.facts(document);
+  const { lsp, source: doc } = document;
   const lang = context.languageFor(settings);
   const actions: CodeAction[] = [];
-  const start = document.offsetAt(range.start);
-  const end = document.offsetAt(range.end);
+  const start = lsp.offsetAt(range.start);
+  const end = lsp.offsetAt(range.end);
   const inRange = (site: Site) => site.start <= end && start <= site.end && !wrongSites.has(site);
-  const literals = facts.sites.filter((site) => takesConstant(site, facts));
+  const literals = doc.facts.sites.filter((site) => takesConstant(site, doc.language));
   // The source decision reads package.json files: only when a quick-fix or the source action can use it.
   const needed = (wants(CodeActionKind.QuickFix) && literals.some(inRange)) || (wants(USE_CONSTANTS_KIND) && literals.length > 0);
   if (needed) {
-    const text = document.getText();
-    const { table } = context.workspace.tableFor(document.uri, settings);
-    const source = constantsSourceOf(context, document, facts, settings);
+    const { table } = context.workspace.tableFor(lsp.uri, settings);
+    const source = constantsSourceOf(context, document, settings);
     if (wants(CodeActionKind.QuickFix)) {
       for (const site of literals.filter(inRange)) {
-        const fix = useConstantFix(site, source, facts, text, table, lang);
-        if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(document, fixEdits(fix, facts, text), versioned) });
+        const fix = useConstantFix(doc, site, source, table, lang);
+        if (fix) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(lsp, fixEdits(doc, fix), versioned) });
       }
     }
     if (wants(USE_CONSTANTS_KIND)) {
       // Every literal at once: the same fixes, merged like fix-all (one import edit).
-      const fixes = literals.map((site) => useConstantFix(site, source, facts, text, table, lang)).filter((fix) => fix !== undefined);
-      const edits = mergeFixes(fixes, facts, text);
-      if (edits.length > 0) actions.push({ title: MESSAGES.useAllConstants(lang), kind: USE_CONSTANTS_KIND, edit: toWorkspaceEdit(document, edits, versioned) });
+      const edits = useAllConstants(doc, source, table, lang);
+      if (edits.length > 0) actions.push({ title: MESSAGES.useAllConstants(lang), kind: USE_CONSTANTS_KIND, edit: toWorkspaceEdit(lsp, edits, versioned) });
     }
   }
   if (wants(CREATE_CONSTANTS_KIND)) {
     const title = MESSAGES.createConstantsModule(lang);
-    actions.push({ title, kind: CREATE_CONSTANTS_KIND, command: { title, command: CREATE_CONSTANTS_COMMAND, arguments: [document.uri] } });
+    actions.push({ title, kind: CREATE_CONSTANTS_KIND, command: { title, command: CREATE_CONSTANTS_COMMAND, arguments: [lsp.uri] } });
   }
   return actions;
 }
@@ -78,16 +71,15 @@ function showError(connection: Connection, message: string): void {
  * workspace folder), through the client's applyEdit so open editors and undo see it. Returns the module's URI.
  */
 export async function createConstantsModule(context: ServerContext, connection: Connection, uri: string | undefined, canCreateFiles: boolean): Promise<string | undefined> {
-  const folder = context.workspace.defaultFolder();
-  const file = (uri && context.workspace.fileOf(uri)) || (folder ? path.join(folder, 'untitled.ts') : undefined);
-  if (!file) {
+  const file = uri && context.workspace.fileOf(uri);
+  const dir = file ? path.dirname(file) : context.workspace.defaultFolder();
+  if (!dir) {
     showError(connection, MESSAGES.noFolder(context.languageFor(await context.settings.get(uri ?? ''))));
     return undefined;
   }
-  const documentUri = uri ?? URI.file(file).toString();
-  const settings = await context.settings.get(documentUri);
-  const inForce = context.workspace.tableFor(documentUri, settings);
-  const modulePath = projectModulePath(file, settings.constants, inForce, context.workspace.folderOf(file));
+  const settings = await context.settings.get(uri ?? URI.file(dir).toString());
+  const inForce = context.workspace.tableForFolder(dir, settings);
+  const modulePath = projectModulePath(dir, settings.constants, inForce, context.workspace.folderOf(dir));
   const content = generateConstantsModule(inForce.table, inForce.path ? path.basename(inForce.path) : 'statusdoc default table');
   if (!context.workspace.mayWrite(modulePath)) {
     // An untrusted repository's .statusdoc.json must not point the generator at a file outside it.
@@ -95,7 +87,7 @@ export async function createConstantsModule(context: ServerContext, connection: 
     return undefined;
   }
   const moduleUri = URI.file(modulePath).toString();
-  const open = context.documents.get(moduleUri);
+  const open = context.store.documents.get(moduleUri);
   let edit: WorkspaceEdit;
   if (open) {
     edit = { changes: { [moduleUri]: [{ range: { start: { line: 0, character: 0 }, end: open.positionAt(open.getText().length) }, newText: content }] } };

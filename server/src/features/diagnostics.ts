@@ -4,17 +4,16 @@
  */
 import type { Connection, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findingsOf, type ServerContext } from '../context';
+import { findingsOf, openDocument, type ServerContext } from '../context';
 import { toDiagnostic } from '../convert';
 
 /** The diagnostics of the document as it is once its settings are known (read in one synchronous go). */
 export async function diagnosticsOf(context: ServerContext, uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
   const settings = await context.settings.get(uri);
-  const document = context.documents.get(uri);
+  const document = openDocument(context, uri, settings);
   if (!document) return undefined;
-  const { findings } = findingsOf(context, document, settings);
-  return { version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) };
+  const findings = findingsOf(context, document, settings);
+  return { version: document.lsp.version, diagnostics: findings.map((finding) => toDiagnostic(document.lsp, finding)) };
 }
 
 export async function provideDocumentDiagnostics(context: ServerContext, uri: string): Promise<DocumentDiagnosticReport> {
@@ -31,11 +30,11 @@ export class DiagnosticsPublisher {
     private readonly delayMs = 150,
   ) {}
 
-  schedule(document: TextDocument): void {
-    clearTimeout(this.timers.get(document.uri));
+  schedule(uri: string): void {
+    clearTimeout(this.timers.get(uri));
     this.timers.set(
-      document.uri,
-      setTimeout(() => void this.publish(document.uri), this.delayMs),
+      uri,
+      setTimeout(() => void this.publish(uri), this.delayMs),
     );
   }
 
@@ -49,5 +48,11 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Stop every pending publish (the server is shutting down). */
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 }

@@ -2,7 +2,7 @@
  * statusdoc/tableInfo, for the VS Code client's status bar and "Open Status-Code Table" (any client may use it):
  * which table is in force for a document, whether it is broken, and the table as Markdown.
  */
-import { problemText } from '../core/problemText';
+import { problemText } from '../core';
 import type { ServerContext } from '../context';
 import type { TableInfo } from '../protocol';
 

@@ -1,9 +1,7 @@
 /** `.statusdoc.json`: the project file the CLI and the editor both read, found from a file's folder upwards. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isRuleId, isSeveritySetting, RULE_IDS, SEVERITY_SETTINGS } from '../core/checks/rules';
-import type { RuleSeverities } from '../core/checks/types';
-import { CONSTANTS_SETTINGS, type ConstantsSetting } from '../core/constants/source';
+import { isRuleId, isSeveritySetting, RULE_IDS, SEVERITY_SETTINGS, type RuleSeverities, CONSTANTS_SETTINGS, type ConstantsSetting } from '../core';
 
 export const CONFIG_FILE = '.statusdoc.json';
 

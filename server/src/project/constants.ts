@@ -4,9 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decideConstantsSource, type ConstantsSetting, type ConstantsSource } from '../core/constants/source';
-import type { ImportFact } from '../core/sites/types';
-import { withoutJsonComments } from '../core/table/data';
+import { decideConstantsSource, withoutJsonComments, type ConstantsSetting, type ConstantsSource, type ImportFact } from '../core';
 import { FileCache } from './fileCache';
 import type { TableInForce } from './tables';
 
@@ -37,8 +35,8 @@ export function nearestDependencies(dir: string): { dependencies: string[]; pack
  * constants.module (relative to that file), else `src/http-status.ts` under the project root when it has a `src/`,
  * else `http-status.ts` at the root. The root is the workspace folder, else the nearest package.json's folder.
  */
-export function projectModulePath(file: string, settings: ConstantsSettings, inForce: TableInForce, workspaceFolder?: string): string {
-  const root = workspaceFolder ?? nearestDependencies(path.dirname(file)).packageDir ?? path.dirname(file);
+export function projectModulePath(dir: string, settings: ConstantsSettings, inForce: TableInForce, workspaceFolder?: string): string {
+  const root = workspaceFolder ?? nearestDependencies(dir).packageDir ?? dir;
   if (settings.module) return path.resolve(root, settings.module);
   if (inForce.constants?.module && inForce.configFile) return path.resolve(path.dirname(inForce.configFile), inForce.constants.module);
   return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', 'http-status.ts') : path.join(root, 'http-status.ts');
@@ -59,30 +57,31 @@ function needsJsExtension(dir: string): boolean {
 }
 
 /**
- * `../http-status` from src/api/orders.ts to src/http-status.ts; with `.js` when the file's own relative imports use
+ * `../http-status` from a file in src/api/ to src/http-status.ts; with `.js` when the file's own relative imports use
  * it, or when the nearest tsconfig.json resolves modules as node16/nodenext (which requires it).
  */
-export function relativeSpecifier(fromFile: string, modulePath: string, imports: readonly ImportFact[]): string {
+export function relativeSpecifier(fromDir: string, modulePath: string, imports: readonly ImportFact[]): string {
   const relative = imports.filter((fact) => fact.module.startsWith('.'));
-  const withJs = relative.length > 0 ? relative.some((fact) => /\.js$/.test(fact.module)) : needsJsExtension(path.dirname(fromFile));
+  const withJs = relative.length > 0 ? relative.some((fact) => /\.js$/.test(fact.module)) : needsJsExtension(fromDir);
   const target = modulePath.replace(/\.(ts|tsx|mts|js|mjs)$/, withJs ? '.js' : '');
-  let specifier = path.relative(path.dirname(fromFile), target).split(path.sep).join('/');
+  let specifier = path.relative(fromDir, target).split(path.sep).join('/');
   if (!specifier.startsWith('.')) specifier = `./${specifier}`;
   return specifier;
 }
 
+/** The constants source for a file in `dir` that has these imports. */
 export function constantsSourceFor(
-  file: string,
+  dir: string,
   imports: readonly ImportFact[],
   settings: ConstantsSettings,
   inForce: TableInForce,
   workspaceFolder?: string,
 ): ConstantsSource {
-  const modulePath = projectModulePath(file, settings, inForce, workspaceFolder);
+  const modulePath = projectModulePath(dir, settings, inForce, workspaceFolder);
   return decideConstantsSource({
     setting: settings.source !== 'auto' ? settings.source : (inForce.constants?.source ?? 'auto'),
     imports,
-    dependencies: nearestDependencies(path.dirname(file)).dependencies,
-    projectModule: { specifier: relativeSpecifier(file, modulePath, imports), exists: fs.existsSync(modulePath) },
+    dependencies: nearestDependencies(dir).dependencies,
+    projectModule: { specifier: relativeSpecifier(dir, modulePath, imports), exists: fs.existsSync(modulePath) },
   });
 }

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { languageOfFile } from '../core/sites';
+import { languageOfFile } from '../core';
 
 /** Never worth reading, ignored or not. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

@@ -5,10 +5,7 @@
  * A doc that breaks keeps its last good table in force and reports a problem naming the file and the row.
  */
 import * as path from 'node:path';
-import { DEFAULT_TABLE } from '../core/table/defaultTable';
-import { loadTable } from '../core/table/load';
-import type { StatusTable, TableResult } from '../core/table/types';
-import type { RuleSeverities } from '../core/checks/types';
+import { DEFAULT_TABLE, loadTable, type StatusTable, type TableResult, type RuleSeverities } from '../core';
 import { findConfigFile, parseConfig, type ConfigRead, type ProjectConfig } from './config';
 import { FileCache } from './fileCache';
 

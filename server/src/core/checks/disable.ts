@@ -20,8 +20,11 @@ function covers(rules: Rules, rule: RuleId): boolean {
   return rules === 'all' || rules.has(rule);
 }
 
-/** Returns a predicate: is `rule` disabled on 0-based `line`? */
-export function disabledRules(text: string): (line: number, rule: RuleId) => boolean {
+/** Is `rule` disabled on 0-based `line`? */
+export type DisabledRules = (line: number, rule: RuleId) => boolean;
+
+/** Reads every directive of a text once; returns the predicate. */
+export function disabledRules(text: string): DisabledRules {
   if (!text.includes('statusdoc-')) return () => false;
   const perLine = new Map<number, Rules[]>();
   const regions: { from: number; to: number; rules: Rules }[] = [];

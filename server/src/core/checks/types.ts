@@ -1,4 +1,4 @@
-/** What checks produce: findings with the fixes that carry their own edits. Offsets only; LSP types live elsewhere. */
+/** What checks produce (findings, as data) and what fixes produce on demand (edits). Offsets only; LSP types live elsewhere. */
 import type { Site } from '../sites/types';
 
 export type RuleId = 'wrong-success-code' | 'undocumented-code' | 'implicit-success-code';
@@ -6,28 +6,6 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 /** Per-rule severities as configured; rules left out keep their default. */
 export type RuleSeverities = Partial<Record<RuleId, SeveritySetting>>;
-
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-/** A named import a fix needs: `HttpStatus` from '@nestjs/common'. Materialised once per file, merged across fixes. */
-export interface ImportRequest {
-  module: string;
-  name: string;
-  /** Bind it under another name (`HttpStatus as HttpStatusCode`) because the file uses the name already. */
-  local?: string;
-}
-
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-  imports: ImportRequest[];
-  /** Safe fixes are applied by fix-all (source.fixAll.statusdoc, `statusdoc check --fix`). */
-  safe: boolean;
-}
 
 export interface Finding {
   rule: RuleId;
@@ -38,6 +16,6 @@ export interface Finding {
   site: Site;
   /** The documented code, where the rule knows it. */
   expected?: number;
-  /** The preferred fix first; the "disable for this line" action last. */
-  fixes: Fix[];
+  /** Whether the rule's own fix applies safely (fix-all, `check --fix`); the fix itself is computed on demand. */
+  fixable: boolean;
 }

@@ -1,5 +1,5 @@
 /** Applying and combining text edits (offsets into the original text). */
-import type { TextEdit } from '../checks/types';
+import type { TextEdit } from './types';
 
 /** Sorted, with any edit that overlaps an earlier one dropped (fix-all keeps the first fix for a span). */
 export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {

@@ -1,5 +1,5 @@
 /** Turns the imports fixes ask for into edits in the file's own style, never importing a name twice. */
-import type { ImportRequest, TextEdit } from '../checks/types';
+import type { ImportRequest, TextEdit } from './types';
 import type { ImportedName, ImportFact } from '../sites/types';
 import { eolOf } from './edits';
 

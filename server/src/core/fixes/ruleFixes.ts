@@ -1,46 +1,40 @@
 /** The fix each rule offers, keeping the form the code was written in. */
-import type { Fix, ImportRequest } from '../checks/types';
+import { changeToDocumented, NamedCodes } from '../checks/documented';
+import type { Finding } from '../checks/types';
+import type { SourceDocument } from '../document';
 import { MESSAGES } from '../messages';
 import { constantNameFor } from '../sites/constants';
-import type { DocumentFacts, Site } from '../sites/types';
+import type { Site } from '../sites/types';
 import type { Lang } from '../table/types';
-import { eolOf, lineIndent } from './edits';
+import { lineIndent } from './edits';
 import { localNameOf } from './imports';
+import type { Fix, ImportRequest } from './types';
 
 const NEST = '@nestjs/common';
 
-/** The text of `code` written the way `site` writes its code: 201, HttpStatus.CREATED, '201'. */
-export function codeInFormOf(site: Site, code: number, text: string): string {
-  const form = site.form;
-  if (form.kind === 'yaml') return `${form.quote}${code}${form.quote}`;
-  if (form.kind === 'constant') {
-    const name = constantNameFor(form.library, code);
-    const dot = form.text.lastIndexOf('.');
-    // A bare constant (`HTTP_STATUS_OK` destructured from http2.constants) is a binding of its own: another name is
-    // only bound if the file mentions it (`const { HTTP_STATUS_OK, HTTP_STATUS_CREATED } = …`); otherwise the number.
-    if (name && (dot !== -1 || new RegExp(`\\b${name}\\b`).test(text))) return form.text.slice(0, dot + 1) + name;
-  }
-  // A quoted key written as a literal (`'200': {...}` in a Fastify response schema) keeps its quotes.
-  const quote = text[site.start];
-  return quote === "'" || quote === '"' ? `${quote}${code}${quote}` : String(code);
+/** The rule's own fix for a finding (if it has one), then "disable for this line". */
+export function fixesFor(document: SourceDocument, finding: Finding, lang: Lang, named?: NamedCodes): Fix[] {
+  const own = ruleFix(document, finding, lang, named);
+  return [...(own ? [own] : []), disableLineFix(document, finding.site, finding.rule, lang)];
 }
 
-/**
- * wrong-success-code: replace the code with the documented one, unless the same operation or the same checked
- * response already names that code: a duplicate OpenAPI key, or `case 201:` twice in a `switch (res.status)`, or
- * `res.status === 201 || res.status === 201`. There a person must decide what the branch was for.
- */
-export function changeCodeFix(site: Site, expected: number, facts: DocumentFacts, text: string, lang: Lang): Fix | undefined {
-  if (site.form.kind === 'implicit') return undefined;
-  const sameSubject = (other: Site) => other !== site && other.role === site.role && other.method?.at === site.method?.at;
-  const duplicate = (site.role === 'spec' || site.role === 'expectation') && facts.sites.some((other) => sameSubject(other) && other.code === expected);
-  if (duplicate) return undefined;
-  const newText = codeInFormOf(site, expected, text);
+/** The rule's own fix, or undefined where the rule has none for this finding. */
+export function ruleFix(document: SourceDocument, finding: Finding, lang: Lang, named = new NamedCodes(document.facts.sites)): Fix | undefined {
+  if (finding.expected === undefined) return undefined;
+  if (finding.rule === 'wrong-success-code') return changeCodeFix(document, finding.site, finding.expected, lang, named);
+  if (finding.rule === 'implicit-success-code') return addHttpCodeFix(document, finding.site, finding.expected, lang);
+  return undefined;
+}
+
+/** wrong-success-code: replace the code with the documented one, where that is safe (see changeToDocumented). */
+function changeCodeFix(document: SourceDocument, site: Site, expected: number, lang: Lang, named: NamedCodes): Fix | undefined {
+  const newText = changeToDocumented(site, expected, document, named);
+  if (newText === undefined) return undefined;
   return {
     title: MESSAGES.fixChangeCode(lang, newText, site.method?.name ?? ''),
     edits: [{ start: site.start, end: site.end, newText }],
     imports: [],
-    safe: text.slice(site.start, site.end) !== newText,
+    safe: true,
   };
 }
 
@@ -48,7 +42,8 @@ export function changeCodeFix(site: Site, expected: number, facts: DocumentFacts
  * implicit-success-code: add @HttpCode above the route decorator, as a constant (HttpStatus.NO_CONTENT) unless the
  * file already writes @HttpCode with literals and does not import HttpStatus; imports what is missing.
  */
-export function addHttpCodeFix(site: Site, expected: number, facts: DocumentFacts, text: string, lang: Lang): Fix {
+function addHttpCodeFix(document: SourceDocument, site: Site, expected: number, lang: Lang): Fix {
+  const { facts, text } = document;
   const imports: ImportRequest[] = [];
   const httpCode = localNameOf(facts.imports, NEST, 'HttpCode') ?? 'HttpCode';
   if (!localNameOf(facts.imports, NEST, 'HttpCode')) imports.push({ module: NEST, name: 'HttpCode' });
@@ -64,15 +59,16 @@ export function addHttpCodeFix(site: Site, expected: number, facts: DocumentFact
   const { lineStart, indent } = lineIndent(text, site.start);
   const onOwnLine = text.slice(lineStart, site.start).trim() === '';
   const edit = onOwnLine
-    ? { start: lineStart, end: lineStart, newText: `${indent}${decorator}${eolOf(text)}` }
+    ? { start: lineStart, end: lineStart, newText: `${indent}${decorator}${document.lines.eol}` }
     : { start: site.start, end: site.start, newText: `${decorator} ` };
   return { title: MESSAGES.fixAddHttpCode(lang, decorator), edits: [edit], imports, safe: true };
 }
 
 /** "Disable for this line": a statusdoc-disable-next-line comment above, in the language's comment syntax. */
-export function disableLineFix(site: Site, rule: string, facts: DocumentFacts, text: string, lang: Lang): Fix {
+function disableLineFix(document: SourceDocument, site: Site, rule: string, lang: Lang): Fix {
+  const { text } = document;
   const { lineStart, indent } = lineIndent(text, site.start);
-  const comment = facts.language === 'yaml' ? '#' : '//';
+  const comment = document.language === 'yaml' ? '#' : '//';
   const title = MESSAGES.fixDisableLine(lang, rule);
   // A disable-next-line comment with a rule list already above (this fix, for another rule of the line): join it.
   // A second comment line would become the first one's "next line" and bring its rule back.
@@ -80,7 +76,7 @@ export function disableLineFix(site: Site, rule: string, facts: DocumentFacts, t
   if (joinAt !== undefined) return { title, edits: [{ start: joinAt, end: joinAt, newText: `, ${rule}` }], imports: [], safe: false };
   return {
     title,
-    edits: [{ start: lineStart, end: lineStart, newText: `${indent}${comment} statusdoc-disable-next-line ${rule}${eolOf(text)}` }],
+    edits: [{ start: lineStart, end: lineStart, newText: `${indent}${comment} statusdoc-disable-next-line ${rule}${document.lines.eol}` }],
     imports: [],
     safe: false,
   };

@@ -1,12 +1,13 @@
 /** "Use HttpStatus.SERVICE_UNAVAILABLE": a literal status code becomes the named constant of the file's source. */
-import type { Fix } from '../checks/types';
 import type { ConstantsSource } from '../constants/source';
 import { moduleMemberName } from '../constants/module';
 import { constantNameFor } from '../sites/constants';
-import type { DocumentFacts, Site } from '../sites/types';
+import type { SourceDocument } from '../document';
+import type { DocumentLanguage, Site } from '../sites/types';
 import type { Lang, StatusTable } from '../table/types';
 import { MESSAGES } from '../messages';
 import { localNameOf, typeOnlyBinding } from './imports';
+import type { Fix } from './types';
 
 /** Aliases to fall back on when the file already uses the export's own name for something else. */
 const ALIASES: Record<string, string> = {
@@ -26,7 +27,8 @@ function nameInUse(text: string, name: string): boolean {
 }
 
 /** The name the constants object goes by in this file, and whether an import must be added for it. */
-export function constantsBinding(source: ConstantsSource, facts: DocumentFacts, text: string): { local: string; needsImport: boolean } {
+export function constantsBinding(source: ConstantsSource, document: SourceDocument): { local: string; needsImport: boolean } {
+  const { facts, text } = document;
   const imported = localNameOf(facts.imports, source.module, source.exportName);
   if (imported) return { local: imported, needsImport: false };
   // `import { type HttpStatus }`: importEdits makes that binding a value import, so the code must use its name
@@ -53,15 +55,15 @@ export function memberNameFor(source: ConstantsSource, code: number, table: Stat
 }
 
 /** Whether a site is a literal in an expression, where a member expression can stand instead. */
-export function takesConstant(site: Site, facts: DocumentFacts): boolean {
-  return facts.language !== 'yaml' && site.form.kind === 'literal' && site.role !== 'spec';
+export function takesConstant(site: Site, language: DocumentLanguage): boolean {
+  return language !== 'yaml' && site.form.kind === 'literal' && site.role !== 'spec';
 }
 
-export function useConstantFix(site: Site, source: ConstantsSource, facts: DocumentFacts, text: string, table: StatusTable, lang: Lang): Fix | undefined {
-  if (!takesConstant(site, facts)) return undefined;
+export function useConstantFix(document: SourceDocument, site: Site, source: ConstantsSource, table: StatusTable, lang: Lang): Fix | undefined {
+  if (!takesConstant(site, document.language)) return undefined;
   const member = memberNameFor(source, site.code, table);
   if (!member) return undefined;
-  const { local, needsImport } = constantsBinding(source, facts, text);
+  const { local, needsImport } = constantsBinding(source, document);
   const newText = `${local}.${member}`;
   return {
     title: MESSAGES.fixUseConstant(lang, newText),

@@ -1,20 +1,71 @@
-/** One entry point for every language adapter. Never throws: a document that cannot be read has no sites. */
-import { analyzeTypeScript } from './typescript';
+/**
+ * One entry point for every language adapter. Never throws: a document that cannot be read has no sites and says
+ * why (skipped), and what an adapter caught is kept beside its result (failure), never swallowed.
+ */
+import { MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
+import type { TextChange } from '../text';
 import type { DocumentFacts, DocumentLanguage, Site } from './types';
 import { findYamlSites } from './yaml';
 
-/** One parse of a document: its sites and the facts fixes need. */
-export function analyzeDocument(text: string, language: DocumentLanguage): DocumentFacts {
+/** What one version's parse leaves for the next version to reuse; opaque outside the adapters. */
+export interface ParseState {
+  readonly language: DocumentLanguage;
+}
+
+/** An earlier version's parse state and the change from that version's text to this one's. */
+export interface PreviousParse {
+  state: ParseState;
+  change: TextChange;
+}
+
+export interface AnalyzeOptions {
+  /** Documents longer than this are skipped (reported, never called clean). */
+  maxChars?: number;
+}
+
+/** One parse of a document: its sites and the facts fixes need, and what the next version may reuse. */
+export function analyze(text: string, language: DocumentLanguage, options: AnalyzeOptions = {}, previous?: PreviousParse): { facts: DocumentFacts; state?: ParseState } {
+  const skipped = skipReason(text, options.maxChars);
+  if (skipped) return { facts: { ...empty(language), skipped } };
+  void previous;
   try {
-    return language === 'yaml' ? { language, sites: findYamlSites(text), imports: [], topLevelNames: [] } : analyzeTypeScript(text, language);
-  } catch {
+    if (language === 'yaml') {
+      // The `yaml` parser recurses per level; such text is refused before parsing (see limits.ts).
+      if (yamlTooDeep(text)) return { facts: { ...empty(language), skipped: { kind: 'too-deep', limit: MAX_YAML_NESTING } } };
+      return { facts: { ...empty(language), sites: findYamlSites(text) } };
+    }
+    return { facts: typescriptAdapter().analyzeTypeScript(text, language) };
+  } catch (error) {
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
-    return { language, sites: [], imports: [], topLevelNames: [] };
+    return { facts: { ...empty(language), failure: describeFailure(error) } };
   }
+}
+
+/**
+ * The TypeScript adapter and the compiler behind it, loaded on the first TS/JS document: a YAML-only session never
+ * pays for the compiler (the bundle keeps it in a file of its own, see scripts/build.mjs).
+ */
+let typescript: typeof import('./typescript') | undefined;
+function typescriptAdapter(): typeof import('./typescript') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a core module, no I/O of our own
+  return (typescript ??= require('./typescript') as typeof import('./typescript'));
+}
+
+/** One parse, no reuse: the facts alone. */
+export function analyzeDocument(text: string, language: DocumentLanguage, options?: AnalyzeOptions): DocumentFacts {
+  return analyze(text, language, options).facts;
 }
 
 export function findSites(text: string, language: DocumentLanguage): Site[] {
   return analyzeDocument(text, language).sites;
+}
+
+function empty(language: DocumentLanguage): DocumentFacts {
+  return { language, sites: [], imports: [], topLevelNames: [] };
+}
+
+function describeFailure(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
 const LANGUAGE_IDS: Record<string, DocumentLanguage> = {
@@ -43,10 +94,26 @@ export function languageOfFile(fileName: string): DocumentLanguage | undefined {
   }
 }
 
+/** Longer than any status code as written (a number, or a constant such as HttpStatus.NETWORK_AUTHENTICATION_REQUIRED). */
+const MAX_WRITTEN_CODE = 256;
+
 /**
  * The written status code under an offset (inclusive of its end, as a cursor just after `503` still means 503).
  * Implicit sites (a framework default on a decorator) have no code to hover.
  */
 export function siteAt(sites: readonly Site[], offset: number): Site | undefined {
-  return sites.find((site) => site.form.kind !== 'implicit' && site.start <= offset && offset <= site.end);
+  // Sites are sorted by start: binary search to the last site starting at or before the offset, then look back over
+  // the few that could still reach it (a written code is a short span: a number or a constant's name).
+  let low = 0;
+  let high = sites.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sites[mid].start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0 && sites[i].start >= offset - MAX_WRITTEN_CODE; i--) {
+    const site = sites[i];
+    if (site.form.kind !== 'implicit' && site.start <= offset && offset <= site.end) return site;
+  }
+  return undefined;
 }

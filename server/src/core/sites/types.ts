@@ -1,3 +1,5 @@
+import type { SkipReason } from '../limits';
+
 /**
  * The narrow waist: one place in a document where a status code is set, expected, mocked or declared.
  * Language adapters produce Sites; hover, checks and fixes only ever consume them.
@@ -83,6 +85,13 @@ export interface ImportedName {
 /** Everything one parse of a document tells: its sites, and what fixes need to edit it well. */
 export interface DocumentFacts {
   language: DocumentLanguage;
+  /** Set when the document was not read (too large, binary, too deep): its empty sites mean "unknown", not "clean". */
+  skipped?: SkipReason;
+  /**
+   * What an adapter caught while reading it (a bug in statusdoc, not in the document): the sites are what it found
+   * before. The server logs it once per version; the CLI prints it under --debug.
+   */
+  failure?: string;
   sites: Site[];
   imports: ImportFact[];
   /** Names bound at the top level (imports, declarations), so a fix never adds a clashing one. */

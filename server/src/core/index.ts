@@ -1,0 +1,69 @@
+/**
+ * The front door to statusdoc's core: everything the language server, the CLI and any other caller (an ESLint rule,
+ * a worker thread) need, over one document value (`SourceDocument`: text, language, facts and line index of one
+ * version). Nothing outside `core/` imports a core module but this one (test/unit/invariants.test.ts holds it).
+ *
+ *   document   new SourceDocument(text, language, version, { maxChars }), then document.edit(text, version, change)
+ *   check      check(document, table, { severities, lang }) -> Finding[] (data: no edits)
+ *   hover      siteAt(document.facts.sites, offset), hoverMarkdown(site, context)
+ *   complete   statusSlotAt(document, offset) -> where a code is being typed; completionOrder(table, site)
+ *   fix        fixesFor / fixAllEdits / fixEdits / mergeFixes -> edits, computed on demand
+ *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
+ *   table      loadTable, DEFAULT_TABLE, reasonOf
+ */
+import { runChecks, type CheckOptions } from './checks';
+import type { Finding } from './checks/types';
+import type { ConstantsSource } from './constants/source';
+import type { SourceDocument } from './document';
+import { mergeFixes } from './fixes/fixAll';
+import type { TextEdit } from './fixes/types';
+import { takesConstant, useConstantFix } from './fixes/useConstant';
+import type { Site } from './sites/types';
+import type { Lang, StatusTable } from './table/types';
+
+export { SourceDocument } from './document';
+export { completionOrder, statusSlotAt, type StatusSlot } from './completion';
+export type { AnalyzeOptions } from './sites';
+export { languageOfFile, languageOfId, siteAt } from './sites';
+export type { CodeForm, ConstantLibrary, DocumentFacts, DocumentLanguage, ImportFact, Site, SiteMethod, SiteRole } from './sites/types';
+export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn, type TextChange } from './text';
+export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, skipReason, skipText, type SkipReason } from './limits';
+
+export type { CheckOptions } from './checks';
+export { RULES, RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleMeta } from './checks/rules';
+export type { Finding, RuleId, RuleSeverities, Severity, SeveritySetting } from './checks/types';
+
+export { fixesFor } from './fixes/ruleFixes';
+export { fixAllEdits, fixEdits, mergeFixes } from './fixes/fixAll';
+export { applyEdits } from './fixes/edits';
+export { importEdits } from './fixes/imports';
+export type { Fix, ImportRequest, TextEdit } from './fixes/types';
+export { constantsBinding, memberNameFor, takesConstant, useConstantFix } from './fixes/useConstant';
+
+export { CONSTANTS_SETTINGS, decideConstantsSource, type ConstantsSetting, type ConstantsSource, type SourceInputs } from './constants/source';
+export { generateConstantsModule, moduleMemberName } from './constants/module';
+export { constantNameFor, MODULE_OBJECT } from './sites/constants';
+
+export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
+export { MESSAGES } from './messages';
+export { problemText } from './problemText';
+
+export { DEFAULT_TABLE } from './table/defaultTable';
+export { loadTable } from './table/load';
+export { reasonOf } from './table/lookup';
+export { withoutJsonComments } from './table/data';
+export type { Lang, StatusEntry, StatusKind, StatusTable, TableProblem, TableResult } from './table/types';
+
+/** A document's findings under a table: every rule, its severity, disable comments. Empty for a skipped document. */
+export function check(document: SourceDocument, table: StatusTable, options: CheckOptions): Finding[] {
+  return runChecks(document, table, options);
+}
+
+/** "Use named constants for every status code": the fixes of every literal at once, merged like fix-all. */
+export function useAllConstants(document: SourceDocument, source: ConstantsSource, table: StatusTable, lang: Lang, except: ReadonlySet<Site> = new Set()): TextEdit[] {
+  const fixes = document.facts.sites
+    .filter((site) => takesConstant(site, document.language) && !except.has(site))
+    .map((site) => useConstantFix(document, site, source, table, lang))
+    .filter((fix) => fix !== undefined);
+  return mergeFixes(document, fixes);
+}

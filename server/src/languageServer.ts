@@ -1,0 +1,160 @@
+/**
+ * The statusdoc language server over any connection: `startServer(connection)` wires every feature and keeps all of
+ * its state in this call, so tests can run it in-process over a pair of streams and `server.ts` over stdio.
+ */
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { MESSAGES } from './core';
+import { langOfLocale, type ServerContext } from './context';
+import { DocumentStore } from './documents';
+import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
+import { CREATE_CONSTANTS_COMMAND, CREATE_CONSTANTS_KIND, createConstantsModule, USE_CONSTANTS_KIND } from './features/constants';
+import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/diagnostics';
+import { provideHover } from './features/hover';
+import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
+import { provideInlayHints } from './features/inlayHints';
+import { tableInfo } from './features/tableInfo';
+import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
+import { SettingsStore } from './settings';
+import { Workspace } from './workspace';
+
+declare const STATUSDOC_VERSION: string;
+/** The version the bundle was built as; 'dev' when run from source (tests under tsx). */
+const VERSION = typeof STATUSDOC_VERSION === 'string' ? STATUSDOC_VERSION : 'dev';
+
+/** Starts serving on `connection` (which must not be listening yet) and returns once it listens. */
+export function startServer(connection: Connection): void {
+  let capabilities: ClientCapabilities = {};
+  let context: ServerContext | undefined;
+  let publisher: DiagnosticsPublisher | undefined;
+  let clientLang = langOfLocale(undefined);
+
+  const store = new DocumentStore({
+    log: (message) => connection.console.info(message),
+    skipped: (uri, reason) => {
+      const file = URI.parse(uri).path.split('/').pop() ?? uri;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.documentSkipped(clientLang, file, reason) });
+    },
+  });
+  const documents = store.documents;
+
+  /** Pull diagnostics where the client supports them; push otherwise. */
+  const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
+
+  /** Ask the client to watch a table doc or .statusdoc.json the server has started to depend on. */
+  function watchFile(file: string): void {
+    const watching = capabilities.workspace?.didChangeWatchedFiles;
+    if (!watching?.dynamicRegistration) return;
+    const globPattern = watching.relativePatternSupport
+      ? { baseUri: URI.file(path.dirname(file)).toString(), pattern: path.basename(file) }
+      : `**/${path.basename(file)}`;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
+  }
+
+  /** The table, .statusdoc.json or settings changed: every open document's diagnostics and hints may have too. */
+  function refreshDiagnostics(): void {
+    void connection.sendNotification(TABLE_CHANGED_NOTIFICATION);
+    // Refreshes are requests: a client that answers with an error must not take the server down.
+    if (capabilities.workspace?.inlayHint?.refreshSupport) connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (publisher) {
+      for (const document of documents.all()) publisher.schedule(document.uri);
+    } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
+    settings.changed(options.settings);
+    clientLang = langOfLocale(params.locale);
+    const workspace = new Workspace(
+      (problem) => {
+        connection.console.warn(`Table problem: ${problem}`);
+        // A notification, not a request: the warning must not wait on the user, and the editor keeps working.
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.tableProblem(clientLang, problem) });
+      },
+      (file) => watchFile(file),
+      options.trusted !== false,
+    );
+    workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    context = { store, settings, workspace, languageFor: (current) => (current.language === 'auto' ? clientLang : current.language) };
+    publisher = pulls() ? undefined : new DiagnosticsPublisher(connection, context);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, USE_CONSTANTS_KIND, CREATE_CONSTANTS_KIND] },
+        executeCommandProvider: { commands: [CREATE_CONSTANTS_COMMAND] },
+        ...(pulls() ? { diagnosticProvider: { identifier: 'statusdoc', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'statusdoc', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statusdoc' }).catch(() => undefined);
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        context?.workspace.changeFolders(
+          added.map((folder) => folder.uri),
+          removed.map((folder) => folder.uri),
+        );
+        refreshDiagnostics();
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    context?.settings.changed(change.settings?.statusdoc);
+    refreshDiagnostics();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) context?.workspace.fileChanged(change.uri);
+    refreshDiagnostics();
+  });
+
+  connection.onHover((params) => (context ? provideHover(context, params) : null));
+  connection.onCompletion((params) => (context ? provideCompletion(context, params) : null));
+  connection.languages.inlayHint.on((params) => (context ? provideInlayHints(context, params) : []));
+  connection.onCodeAction((params) =>
+    context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : [],
+  );
+  connection.onRequest(TABLE_INFO_REQUEST, (params: { uri: string }) => (context ? tableInfo(context, params.uri) : null));
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== CREATE_CONSTANTS_COMMAND || !context) return undefined;
+    const canCreate = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+    return createConstantsModule(context, connection, typeof args?.[0] === 'string' ? args[0] : undefined, canCreate);
+  });
+  connection.languages.diagnostics.on((params) =>
+    context ? provideDocumentDiagnostics(context, params.textDocument.uri) : { kind: 'full', items: [] },
+  );
+
+  documents.onDidChangeContent(({ document }) => publisher?.schedule(document.uri));
+  documents.onDidClose(({ document }) => {
+    context?.settings.forget(document.uri);
+    publisher?.clear(document.uri);
+  });
+  connection.onShutdown(() => publisher?.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
