@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_MODULE_FILE } from '../core/constants/libraries';
 import { decideConstantsSource, type ConstantsSetting, type ConstantsSource } from '../core/constants/source';
 import type { ImportFact } from '../core/sites/types';
 import { withoutJsonComments } from '../core/table/data';
@@ -41,7 +42,7 @@ export function projectModulePath(file: string, settings: ConstantsSettings, inF
   const root = workspaceFolder ?? nearestDependencies(path.dirname(file)).packageDir ?? path.dirname(file);
   if (settings.module) return path.resolve(root, settings.module);
   if (inForce.constants?.module && inForce.configFile) return path.resolve(path.dirname(inForce.configFile), inForce.constants.module);
-  return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', 'http-status.ts') : path.join(root, 'http-status.ts');
+  return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', PROJECT_MODULE_FILE) : path.join(root, PROJECT_MODULE_FILE);
 }
 
 const tsconfigs = new FileCache<boolean>((text) => {
