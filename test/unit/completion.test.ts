@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { completionOrder, statusSlotAt, type StatusSlot } from '../../server/src/core/completion';
+import { STATUS_KEYS } from '../../server/src/core/sites/yaml';
 import { reasonOf } from '../../server/src/core/table/lookup';
 import type { DocumentLanguage } from '../../server/src/core/sites/types';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
@@ -157,6 +158,13 @@ describe('where a status goes: YAML', () => {
   test('a YAML `status:` beside `method:`', () => {
     assert.equal(first(`stages:\n  - name: create\n    method: POST\n    url: /orders\n    status: |\n`, 'yaml'), 201);
     assert.equal(first(`- name: cancel\n  request:\n    method: DELETE\n    url: /orders/1\n  response:\n    status_code: |\n`, 'yaml'), 204);
+  });
+
+  test('every status key the YAML adapter reads completes, expectStatus among them', () => {
+    assert.equal(first(`- name: create\n  method: POST\n  url: /orders\n  expectStatus: |\n`, 'yaml'), 201);
+    for (const key of STATUS_KEYS) {
+      assert.equal(first(`- name: cancel\n  method: DELETE\n  url: /orders/1\n  ${key}: |\n`, 'yaml'), 204, key);
+    }
   });
 
   test('NOT after `replicas: `, `containerPort: `, or a key outside responses', () => {

@@ -7,14 +7,10 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair
 import { isStatusCodeNumber } from '../httpStatus';
 import { yamlTooDeep } from '../limits';
 import { normalizeMethod } from '../table/methods';
+import { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS } from '../vocabulary';
 import type { Site, SiteMethod } from './types';
 
-const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-const STATUS_KEYS = new Set([
-  'status', 'statusCode', 'status_code', 'expected_status', 'expectedStatus', 'expect_status', 'expectStatus',
-  'http_status', 'httpStatus', 'response_code', 'responseCode',
-]);
-const METHOD_KEYS = new Set(['method', 'httpMethod', 'http_method', 'verb']);
+export { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS };
 
 function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
