@@ -1,5 +1,6 @@
 /** `statusdoc sites`: every status-code site with what the table says, as text or JSON. */
 import { summaryLine } from '../core/hover';
+import { idiomLabel } from '../core/sites/idioms';
 import type { Site } from '../core/sites/types';
 import type { Lang, StatusTable } from '../core/table/types';
 import { positionLocator } from '../core/text';
@@ -40,7 +41,7 @@ function records(result: FileResult): SiteRecord[] {
       kind: entry?.kind,
       meaning: entry?.meanings,
       role: site.role,
-      idiom: site.idiom,
+      idiom: idiomLabel(site.idiom),
       method: site.method ?? null,
       table: result.inForce.path ?? 'default',
     };

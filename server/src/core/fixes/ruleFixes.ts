@@ -53,7 +53,7 @@ export function addHttpCodeFix(site: Site, expected: number, facts: DocumentFact
   const httpCode = localNameOf(facts.imports, NEST, 'HttpCode') ?? 'HttpCode';
   if (!localNameOf(facts.imports, NEST, 'HttpCode')) imports.push({ module: NEST, name: 'HttpCode' });
   const httpStatus = localNameOf(facts.imports, NEST, 'HttpStatus');
-  const usesLiterals = facts.sites.some((other) => other.idiom === '@HttpCode()' && other.form.kind === 'literal');
+  const usesLiterals = facts.sites.some((other) => other.idiom.id === 'nestjs.http-code' && other.form.kind === 'literal');
   let argument = String(expected);
   const name = constantNameFor('nestjs', expected);
   if (name && (httpStatus || !usesLiterals)) {
