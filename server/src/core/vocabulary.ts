@@ -37,7 +37,10 @@ export const METHOD_KEYS: ReadonlySet<string> = new Set(['method', 'httpMethod',
 // ---- responses ----
 
 /** Express `res.status(201)`, `res.sendStatus(204)`, Fastify `reply.code(201)`: the one argument is the status. */
-export const STATUS_CALLS: readonly string[] = ['status', 'sendStatus', 'code'];
+export const STATUS_CALL = 'status';
+export const SEND_STATUS = 'sendStatus';
+export const CODE_CALL = 'code';
+export const STATUS_CALLS: readonly string[] = [STATUS_CALL, SEND_STATUS, CODE_CALL];
 /** node:http `res.writeHead(201, ...)`. */
 export const WRITE_HEAD = 'writeHead';
 /** Koa `ctx.throw(404)`. */
@@ -66,6 +69,8 @@ export const MOCK_RESPONSE_CLASS = 'HttpResponse';
 
 // ---- tests ----
 
+/** chai-http `expect(res).to.have.status(201)`. */
+export const CHAI_STATUS = 'status';
 /** supertest `.expect(201)`. */
 export const EXPECT = 'expect';
 /** nock `.reply(201)`. */

@@ -4,17 +4,17 @@
  * (`app.post('/x', handler)`) give the method (methods.ts).
  */
 import ts from 'typescript';
-import { ERROR_FACTORIES, REDIRECT, WRITE_HEAD } from '../../../vocabulary';
+import { ERROR_FACTORIES, REDIRECT, SEND_STATUS, STATUS_CALL, WRITE_HEAD } from '../../../vocabulary';
 import { pattern, type Pattern } from '../pattern';
 import { unwrap } from '../syntax';
 
 export const EXPRESS_PATTERNS: readonly Pattern[] = [
-  pattern('member-call', ['status'], ({ args }, context) => {
+  pattern('member-call', [STATUS_CALL], ({ args }, context) => {
     if (args.length !== 1) return false;
     context.add(context.readCode(args[0]), 'response', { id: 'express.status' }, { by: 'enclosing' });
     return true;
   }),
-  pattern('member-call', ['sendStatus'], ({ args }, context) => {
+  pattern('member-call', [SEND_STATUS], ({ args }, context) => {
     if (args.length !== 1) return false;
     context.add(context.readCode(args[0]), 'response', { id: 'express.send-status' }, { by: 'enclosing' });
     return true;

@@ -1,6 +1,7 @@
 /** Fastify: `reply.code(201)` (and `reply.status(201)`, as Express), and the status keys of a route's response schema. */
 import ts from 'typescript';
 import { isStatusCodeNumber } from '../../../httpStatus';
+import { CODE_CALL } from '../../../vocabulary';
 import { pattern, type Pattern } from '../pattern';
 import { methodProperty } from '../syntax';
 
@@ -13,7 +14,7 @@ function isResponseSchema(object: ts.ObjectLiteralExpression): boolean {
 }
 
 export const FASTIFY_PATTERNS: readonly Pattern[] = [
-  pattern('member-call', ['code'], ({ args }, context) => {
+  pattern('member-call', [CODE_CALL], ({ args }, context) => {
     if (args.length !== 1) return false;
     context.add(context.readCode(args[0]), 'response', { id: 'fastify.code' }, { by: 'enclosing' });
     return true;

@@ -4,7 +4,7 @@
  * status. The method comes from the request chain or from the request the checked response came from (methods.ts).
  */
 import ts from 'typescript';
-import { ASSERTIONS, EXPECT, MATCHERS, REPLY, SHOULD } from '../../../vocabulary';
+import { ASSERTIONS, CHAI_STATUS, EXPECT, MATCHERS, REPLY, SHOULD } from '../../../vocabulary';
 import { pattern, type Pattern } from '../pattern';
 import { isStatusMember, unwrap } from '../syntax';
 
@@ -33,10 +33,10 @@ const COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
 export const TEST_PATTERNS: readonly Pattern[] = [
   // chai `expect(res).to.have.status(201)`, jest `expect(res.status).toBe(201)`, `res.status.should.equal(201)`.
   // Before Express's `.status()` and the assertions, which share names with it.
-  pattern('member-call', ['status', ...MATCHERS], ({ name, args, receiver }, context) => {
+  pattern('member-call', [CHAI_STATUS, ...MATCHERS], ({ name, args, receiver }, context) => {
     const subject = expectSubject(receiver);
     if (!subject) return false;
-    if (name === 'status') {
+    if (name === CHAI_STATUS) {
       context.add(context.readCode(args[0]), 'expectation', { id: 'chai.status' }, { by: 'subject', expr: subject });
     } else if (isStatusMember(subject)) {
       context.add(context.readCode(args[0]), 'expectation', { id: 'test.matcher', detail: name }, { by: 'subject', expr: unwrap(subject) });
