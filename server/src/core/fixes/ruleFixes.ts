@@ -1,5 +1,6 @@
 /** The fix each rule offers, keeping the form the code was written in. */
 import type { Fix, ImportRequest } from '../checks/types';
+import { constantsLibrary } from '../constants/libraries';
 import { MESSAGES } from '../messages';
 import { constantNameFor } from '../sites/constants';
 import type { DocumentFacts, Site } from '../sites/types';
@@ -7,7 +8,7 @@ import type { Lang } from '../table/types';
 import { eolOf, lineIndent } from './edits';
 import { localNameOf } from './imports';
 
-const NEST = '@nestjs/common';
+const NEST = constantsLibrary('nestjs').modules[0];
 
 /** The text of `code` written the way `site` writes its code: 201, HttpStatus.CREATED, '201'. */
 export function codeInFormOf(site: Site, code: number, text: string): string {
