@@ -16,11 +16,23 @@
  *   tested after it. Fifteen regexes, or ones opening with a look-behind, made tokenizing markedly slower.
  * - TextMate sees one line at a time: a call or key split across lines is not seen (the language server still is).
  *
- * Kept in step with server/src/core/sites/typescript.ts and yaml.ts: positions the server also treats as status
- * positions, as far as one line of text shows them.
+ * The words come from server/src/core/vocabulary.ts, which the adapters import too (loaded here through tsx, so plain
+ * `node` runs this script). test/unit/grammar-sites.test.ts runs the fixtures of test/grammar through the site finder:
+ * a position here that the server does not treat as a status position, or the other way round, fails it.
  */
 import { writeFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const vocabulary = await tsImport('../server/src/core/vocabulary.ts', import.meta.url);
+const {
+  ASSERT, ASSERT_RECEIVERS, ASSERTIONS, ERROR_FACTORIES, EXPECT, HONO_BODIES, HONO_EXCEPTION, MATCHERS, NEST_EXCEPTION,
+  NEST_HTTP_CODE, NEST_REDIRECT, REDIRECT, REPLY, SHOULD, STATUS_CALLS, STATUS_KEYS, STATUS_MEMBERS, STATUS_PROPERTY_ENDINGS,
+  STATUS_PROPERTY_NAMES, THROW, WRITE_HEAD,
+} = vocabulary;
+
+/** A non-capturing alternation of words (identifiers: nothing to escape). */
+const words = (list) => `(?:${[...list].join('|')})`;
 
 export const GRAMMAR_PATH = fileURLToPath(new URL('./statusdoc.injection.tmLanguage.json', import.meta.url));
 
@@ -38,7 +50,7 @@ const _ = String.raw`[ \t]*`;
  */
 const END = String.raw`(?![\w$.])(?!${_}[-+*/%])`;
 /** `res.status`, `this.res?.statusCode`, a destructured `status`: a status member read as a value. */
-const STATUS_MEMBER = String.raw`\bstatus(?:Code)?\b`;
+const STATUS_MEMBER = String.raw`\b${words(STATUS_MEMBERS)}\b`;
 /**
  * A simple argument on one line: a member chain, maybe called or constructed with flat arguments (`getUser(id)`,
  * `new URL('/login', request.url)`), a string, or a flat {...} / [...].
@@ -47,9 +59,16 @@ const SIMPLE_ARG = String.raw`(?:(?:new[ \t]+)?[\w$.?!]+(?:\([^()]*\))?|'[^'\\]*
 /** The subject of an expectation, ending in a status member: `res.status`, `(err as AxiosError).response?.status`. */
 const STATUS_SUBJECT = String.raw`(?:[\w$.?!]|\([^()]*\))*${STATUS_MEMBER}`;
 /** node:assert, ava and tap assertions that compare two values. */
-const ASSERTION = String.raw`(?:equal|strictEqual|deepEqual|deepStrictEqual|notEqual|notStrictEqual|is|not)`;
-/** Keys whose value is a status (server: STATUS_PROPERTY in typescript.ts, STATUS_KEYS in yaml.ts). */
-const STATUS_KEY = String.raw`(?:status|statusCode|status_code|expected_status|expect_status|http_status|response_code|responseCode|[a-z]\w*?(?:Status|StatusCode))`;
+const ASSERTION = words(ASSERTIONS);
+/**
+ * Keys whose value is a status: the script's status properties and YAML's status keys, by name, and by camelCase
+ * ending (httpStatus, errorHttpStatusCode), which covers the names that end so.
+ */
+const ENDING = String.raw`[a-z]\w*?${words(STATUS_PROPERTY_ENDINGS)}`;
+const STATUS_KEY = words([
+  ...new Set([...STATUS_PROPERTY_NAMES, ...STATUS_KEYS].filter((key) => !new RegExp(`^${ENDING}$`).test(key))),
+  ENDING,
+]);
 
 /** A position the code stands in: `before` is a look-behind body (the context up to the code), `after` a look-ahead. */
 const at = (comment, before, after) => ({ comment, test: `(?<=(?:${before})\\d{3})(?=${after})` });
@@ -57,29 +76,29 @@ const at = (comment, before, after) => ({ comment, test: `(?<=(?:${before})\\d{3
 const positions = [
   // ---- script: calls ----
   at('res.status(201), res.sendStatus(204), reply.code(201), chai expect(res).to.have.status(201): the one argument',
-    String.raw`\.(?:status|sendStatus|code)\(${_}`, String.raw`${_}\)`),
+    String.raw`\.${words(STATUS_CALLS)}\(${_}`, String.raw`${_}\)`),
   at('res.writeHead(200, ...), ctx.throw(404, ...), supertest .expect(201, ...), nock .reply(200, ...): first argument',
-    String.raw`\.(?:writeHead|throw|expect|reply)\(${_}`, String.raw`${_}[,)]`),
-  at('Express res.redirect(301, url): first of two arguments', String.raw`\.redirect\(${_}`, String.raw`${_},`),
+    String.raw`\.${words([WRITE_HEAD, THROW, EXPECT, REPLY])}\(${_}`, String.raw`${_}[,)]`),
+  at('Express res.redirect(301, url): first of two arguments', String.raw`\.${REDIRECT}\(${_}`, String.raw`${_},`),
   at("Koa ctx.assert(condition, 401, message): the second argument, when the condition has no comma outside flat parentheses",
-    String.raw`\b(?:ctx|this)\.assert\(${_}(?:[^,()]|\([^()]*\))*,${_}`, String.raw`${_}[,)]`),
+    String.raw`\b${words(ASSERT_RECEIVERS)}\.${ASSERT}\(${_}(?:[^,()]|\([^()]*\))*,${_}`, String.raw`${_}[,)]`),
   at('NestJS @HttpCode(204); createError(404), createHttpError(404), httpError(404); Hono new HTTPException(401, ...)',
-    String.raw`@HttpCode\(${_}|(?:^|[^\w$.])(?:createError|createHttpError|httpError)\(${_}|\bnew[ \t]+HTTPException\(${_}`,
+    String.raw`@${NEST_HTTP_CODE}\(${_}|(?:^|[^\w$.])${words(ERROR_FACTORIES)}\(${_}|\bnew[ \t]+${HONO_EXCEPTION}\(${_}`,
     String.raw`${_}[,)]`),
   at('NestJS @Redirect(url, 301), new HttpException(body, 403), Hono c.json(x, 201) / c.text / c.body / c.html, c.redirect(url, 302): the second argument, when the first is simple and no number follows',
-    String.raw`(?:@Redirect|\bnew[ \t]+HttpException|\.(?:json|text|body|html|redirect))\(${_}${SIMPLE_ARG}${_},${_}`,
+    String.raw`(?:@${NEST_REDIRECT}|\bnew[ \t]+${NEST_EXCEPTION}|\.${words([...HONO_BODIES, REDIRECT])})\(${_}${SIMPLE_ARG}${_},${_}`,
     String.raw`${_}(?:\)|,[ \t]*+(?![\d.]))`),
   // ---- script: assignments, comparisons, assertions ----
   at("res.status = 201, res.statusCode = 404 (Koa's ctx.status, node:http's res.statusCode)",
-    String.raw`\.status(?:Code)?${_}=${_}`, END),
+    String.raw`\.${words(STATUS_MEMBERS)}${_}=${_}`, END),
   at('res.status === 200, statusCode !== 404, status == 500', String.raw`${STATUS_MEMBER}${_}[!=]==?${_}`, END),
   {
     comment: '200 === res.status, 404 !== statusCode: the code not the end of arithmetic (`offset + 200 === res.status`)',
-    test: `(?<![-+*/%]${_}\\d{3})(?=${_}[!=]==?${_}(?:[\\w$]+${_}\\??\\.${_})*status(?:Code)?\\b(?!${_}[(.\\[]))`,
+    test: `(?<![-+*/%]${_}\\d{3})(?=${_}[!=]==?${_}(?:[\\w$]+${_}\\??\\.${_})*${words(STATUS_MEMBERS)}\\b(?!${_}[(.\\[]))`,
   },
   at('expect(res.status).toBe(200), expect(res.statusCode).not.toEqual(500), chai expect(res.status).to.equal(201), res.status.should.equal(201)',
-    String.raw`\bexpect\(${_}${STATUS_SUBJECT}${_}\)(?:${_}\.${_}(?:to|be|not|deep|have|that|and|should))*${_}\.${_}(?:toBe|toEqual|toStrictEqual|equal|equals|eql|eq)\(${_}` +
-      String.raw`|${STATUS_MEMBER}\.should(?:\.(?:be|not|deep|have))*\.(?:equal|equals|eql|eq)\(${_}`,
+    String.raw`\b${EXPECT}\(${_}${STATUS_SUBJECT}${_}\)(?:${_}\.${_}(?:to|be|not|deep|have|that|and|should))*${_}\.${_}${words(MATCHERS)}\(${_}` +
+      String.raw`|${STATUS_MEMBER}\.${SHOULD}(?:\.(?:be|not|deep|have))*\.${words(MATCHERS)}\(${_}`,
     String.raw`${_}[,)]`),
   at('assert.equal(res.status, 201), t.is(res.status, 201)',
     String.raw`\.${ASSERTION}\(${_}${STATUS_SUBJECT}${_},${_}`, String.raw`${_}[,)]`),

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { completionOrder, DEFAULT_TABLE, loadTable, reasonOf, SourceDocument, statusSlotAt, type DocumentLanguage, type StatusSlot, type StatusTable } from '../../server/src/core';
+import { STATUS_KEYS } from '../../server/src/core/sites/yaml';
 
 function slotAt(marked: string, language: DocumentLanguage = 'typescript'): StatusSlot | undefined {
   const offset = marked.indexOf('|');
@@ -152,6 +153,13 @@ describe('where a status goes: YAML', () => {
   test('a YAML `status:` beside `method:`', () => {
     assert.equal(first(`stages:\n  - name: create\n    method: POST\n    url: /orders\n    status: |\n`, 'yaml'), 201);
     assert.equal(first(`- name: cancel\n  request:\n    method: DELETE\n    url: /orders/1\n  response:\n    status_code: |\n`, 'yaml'), 204);
+  });
+
+  test('every status key the YAML adapter reads completes, expectStatus among them', () => {
+    assert.equal(first(`- name: create\n  method: POST\n  url: /orders\n  expectStatus: |\n`, 'yaml'), 201);
+    for (const key of STATUS_KEYS) {
+      assert.equal(first(`- name: cancel\n  method: DELETE\n  url: /orders/1\n  ${key}: |\n`, 'yaml'), 204, key);
+    }
   });
 
   test('NOT after `replicas: `, `containerPort: `, or a key outside responses', () => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { HttpStatus } from '@nestjs/common';
 import { status } from 'http-status';
 import { StatusCodes } from 'http-status-codes';
+import { CONSTANTS_LIBRARIES } from '../../server/src/core/constants/libraries';
 import { STANDARD_REASONS } from '../../server/src/core/httpStatus';
 import { codeOfConstant, constantNameFor } from '../../server/src/core/sites/constants';
 import type { ConstantLibrary } from '../../server/src/core/sites/types';
@@ -37,3 +38,17 @@ for (const [library, receiver, values] of LIBRARIES) {
     }
   });
 }
+
+test('every library of the table: its modules export its object, and every name the object goes by reads as it', async () => {
+  for (const library of CONSTANTS_LIBRARIES) {
+    for (const specifier of library.modules) {
+      const loaded = (await import(specifier)) as Record<string, unknown>;
+      assert.equal(typeof loaded[library.exportName], 'object', `${specifier} exports ${library.exportName}`);
+    }
+    const member = constantNameFor(library.id, 201)!;
+    for (const receiver of [library.exportName, library.clashAlias, ...library.otherReceivers]) {
+      // The alias useConstant binds on a clash must still read as a status code, or its own output would not.
+      assert.deepEqual(codeOfConstant(receiver, member), { code: 201, library: library.id }, `${receiver}.${member}`);
+    }
+  }
+});

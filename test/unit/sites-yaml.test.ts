@@ -2,6 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findSites } from '../../server/src/core/sites';
+import { idiomLabel } from '../../server/src/core/sites/idioms';
 import { sitesIn } from './helpers';
 
 const yaml = (lines: string[]): string => lines.join('\n') + '\n';
@@ -61,7 +62,8 @@ describe('OpenAPI 3', () => {
       ],
     );
     assert.deepEqual(sites[0].method, { name: 'GET', source: 'openapi', at: spec.indexOf('get:') });
-    assert.equal(sites[1].idiom, 'OpenAPI responses');
+    assert.deepEqual(sites[1].idiom, { id: 'openapi.responses' });
+    assert.equal(idiomLabel(sites[1].idiom), 'OpenAPI responses');
     assert.equal(sites[1].role, 'spec');
     assert.equal(spec.slice(sites[1].start, sites[1].end), '"201"');
   });
@@ -242,7 +244,8 @@ describe('test mappings with a method', () => {
     const text = yaml([`- method: POST`, `  status_code: "201"`]);
     const [site] = findSites(text, 'yaml');
     assert.deepEqual(site.form, { kind: 'yaml', quote: '"' });
-    assert.equal(site.idiom, 'status_code:');
+    assert.deepEqual(site.idiom, { id: 'yaml.status-key', detail: 'status_code' });
+    assert.equal(idiomLabel(site.idiom), 'status_code:');
     assert.deepEqual(site.method, { name: 'POST', source: 'mapping', at: text.indexOf('POST') });
     assert.equal(text.slice(site.start, site.end), '"201"');
   });

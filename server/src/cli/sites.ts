@@ -1,5 +1,5 @@
 /** `statusdoc sites`: every status-code site with what the table says, as text or JSON. */
-import { summaryLine, type Lang, type Site, type StatusTable } from '../core';
+import { idiomLabel, summaryLine, type Lang, type Site, type StatusTable } from '../core';
 import type { FileResult } from './analyze';
 
 interface SiteRecord {
@@ -37,7 +37,7 @@ function records(result: FileResult): SiteRecord[] {
       kind: entry?.kind,
       meaning: entry?.meanings,
       role: site.role,
-      idiom: site.idiom,
+      idiom: idiomLabel(site.idiom),
       method: site.method ?? null,
       table: result.inForce.path ?? 'default',
     };

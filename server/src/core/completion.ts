@@ -7,6 +7,7 @@ import type { SourceDocument } from './document';
 import { analyzeDocument } from './sites';
 import type { Site } from './sites/types';
 import type { StatusEntry, StatusTable } from './table/types';
+import { STATUS_KEYS } from './vocabulary';
 
 /** Where a code is being typed: the digits typed so far span [start, end), and the site it would make. */
 export interface StatusSlot {
@@ -19,7 +20,8 @@ const PLACEHOLDER = '599';
 // Fast rejections before any parse: the text just before the cursor must look like a status could follow.
 const TS_BEFORE = /(?:[(,:=]|===|!==|\bcase)\s*(\d{0,3})$/;
 const YAML_KEY = /^(\s*)(['"]?)(\d{0,3})$/;
-const YAML_VALUE = /\b(?:status|statusCode|status_code|expected_status|expectedStatus|expect_status|http_status|httpStatus|response_code|responseCode)\s*:\s*(?:\[\s*(?:\d{3}\s*,\s*)*)?(\d{0,3})$/;
+// The YAML adapter's status keys, so that every key it reads completes.
+const YAML_VALUE = new RegExp(String.raw`\b(?:${[...STATUS_KEYS].join('|')})\s*:\s*(?:\[\s*(?:\d{3}\s*,\s*)*)?(\d{0,3})$`);
 
 export function statusSlotAt(document: SourceDocument, offset: number): StatusSlot | undefined {
   const { text, language } = document;

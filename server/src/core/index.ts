@@ -43,6 +43,8 @@ export { constantsBinding, memberNameFor, takesConstant, useConstantFix } from '
 export { CONSTANTS_SETTINGS, decideConstantsSource, type ConstantsSetting, type ConstantsSource, type SourceInputs } from './constants/source';
 export { generateConstantsModule, moduleMemberName } from './constants/module';
 export { constantNameFor, MODULE_OBJECT } from './sites/constants';
+export { PROJECT_MODULE_FILE } from './constants/libraries';
+export { idiomLabel } from './sites/idioms';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { MESSAGES } from './messages';

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decideConstantsSource, withoutJsonComments, type ConstantsSetting, type ConstantsSource, type ImportFact } from '../core';
+import { decideConstantsSource, PROJECT_MODULE_FILE, withoutJsonComments, type ConstantsSetting, type ConstantsSource, type ImportFact } from '../core';
 import { FileCache } from './fileCache';
 import type { TableInForce } from './tables';
 
@@ -39,7 +39,7 @@ export function projectModulePath(dir: string, settings: ConstantsSettings, inFo
   const root = workspaceFolder ?? nearestDependencies(dir).packageDir ?? dir;
   if (settings.module) return path.resolve(root, settings.module);
   if (inForce.constants?.module && inForce.configFile) return path.resolve(path.dirname(inForce.configFile), inForce.constants.module);
-  return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', 'http-status.ts') : path.join(root, 'http-status.ts');
+  return fs.existsSync(path.join(root, 'src')) ? path.join(root, 'src', PROJECT_MODULE_FILE) : path.join(root, PROJECT_MODULE_FILE);
 }
 
 const tsconfigs = new FileCache<boolean>((text) => {

@@ -3,11 +3,11 @@
  * a source the file already imports wins; else one the nearest package.json depends on; else the project's own
  * module (generated from the table) if it exists; else node:http2. A setting can name the source outright.
  */
-import { MODULE_OBJECT } from '../sites/constants';
 import type { ConstantLibrary, ImportFact } from '../sites/types';
+import { CONSTANTS_LIBRARIES, constantsLibrary, type ConstantsLibrary, MODULE_OBJECT } from './libraries';
 
 export type ConstantsSetting = 'auto' | ConstantLibrary;
-export const CONSTANTS_SETTINGS: readonly ConstantsSetting[] = ['auto', 'nestjs', 'http-status-codes', 'http-status', 'node', 'module'];
+export const CONSTANTS_SETTINGS: readonly ConstantsSetting[] = ['auto', ...CONSTANTS_LIBRARIES.map((library) => library.id)];
 
 export interface ConstantsSource {
   library: ConstantLibrary;
@@ -19,20 +19,8 @@ export interface ConstantsSource {
   reason: 'setting' | 'imported' | 'dependency' | 'project-module' | 'fallback';
 }
 
-interface LibraryInfo {
-  packages: string[];
-  exportName: string;
-}
-
-const LIBRARIES: Record<Exclude<ConstantLibrary, 'module'>, LibraryInfo> = {
-  nestjs: { packages: ['@nestjs/common'], exportName: 'HttpStatus' },
-  'http-status-codes': { packages: ['http-status-codes'], exportName: 'StatusCodes' },
-  'http-status': { packages: ['http-status'], exportName: 'status' },
-  node: { packages: ['node:http2', 'http2'], exportName: 'constants' },
-};
-
-/** Checked in this order when several apply: the more specific framework first. */
-const ORDER: Exclude<ConstantLibrary, 'module'>[] = ['nestjs', 'http-status-codes', 'http-status', 'node'];
+/** The published packages, checked in the table's order when several apply: the more specific framework first. */
+const PACKAGES = CONSTANTS_LIBRARIES.filter((library) => library.modules.length > 0);
 
 export interface SourceInputs {
   setting: ConstantsSetting;
@@ -43,9 +31,8 @@ export interface SourceInputs {
   projectModule: { specifier: string; exists: boolean };
 }
 
-function librarySource(library: Exclude<ConstantLibrary, 'module'>, reason: ConstantsSource['reason'], module?: string): ConstantsSource {
-  const info = LIBRARIES[library];
-  return { library, module: module ?? info.packages[0], exportName: info.exportName, reason };
+function librarySource(library: ConstantsLibrary, reason: ConstantsSource['reason'], module?: string): ConstantsSource {
+  return { library: library.id, module: module ?? library.modules[0], exportName: library.exportName, reason };
 }
 
 function moduleSource(inputs: SourceInputs, reason: ConstantsSource['reason']): ConstantsSource {
@@ -63,18 +50,19 @@ function importsProjectModule(fact: ImportFact, inputs: SourceInputs): boolean {
 
 export function decideConstantsSource(inputs: SourceInputs): ConstantsSource {
   if (inputs.setting === 'module') return moduleSource(inputs, 'setting');
-  if (inputs.setting !== 'auto') return librarySource(inputs.setting, 'setting');
+  const named = PACKAGES.find((library) => library.id === inputs.setting);
+  if (named) return librarySource(named, 'setting');
   for (const fact of inputs.imports) {
     if (fact.typeOnly) continue;
     // The specifier the file already uses (a path alias, a `.js` ending), so the fix extends that import.
     if (importsProjectModule(fact, inputs)) return { ...moduleSource(inputs, 'imported'), module: fact.module };
-    const library = ORDER.find((candidate) => LIBRARIES[candidate].packages.includes(fact.module));
+    const library = PACKAGES.find((candidate) => candidate.modules.includes(fact.module));
     // An import of the package that brings its constants object (not just `Controller` from @nestjs/common).
-    const bringsConstants = library && (fact.names.some((name) => name.name === LIBRARIES[library].exportName) || fact.defaultName || fact.namespaceName);
+    const bringsConstants = library && (fact.names.some((name) => name.name === library.exportName) || fact.defaultName || fact.namespaceName);
     if (library && bringsConstants) return librarySource(library, 'imported', fact.module);
   }
-  const dependency = ORDER.find((library) => LIBRARIES[library].packages.some((name) => inputs.dependencies.includes(name)));
+  const dependency = PACKAGES.find((library) => library.modules.some((name) => inputs.dependencies.includes(name)));
   if (dependency) return librarySource(dependency, 'dependency');
   if (inputs.projectModule.exists) return moduleSource(inputs, 'project-module');
-  return librarySource('node', 'fallback');
+  return librarySource(constantsLibrary('node'), 'fallback');
 }

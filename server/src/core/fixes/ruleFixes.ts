@@ -1,6 +1,7 @@
 /** The fix each rule offers, keeping the form the code was written in. */
 import { changeToDocumented, NamedCodes } from '../checks/documented';
 import type { Finding } from '../checks/types';
+import { constantsLibrary } from '../constants/libraries';
 import type { SourceDocument } from '../document';
 import { MESSAGES } from '../messages';
 import { constantNameFor } from '../sites/constants';
@@ -10,7 +11,7 @@ import { lineIndent } from './edits';
 import { localNameOf } from './imports';
 import type { Fix, ImportRequest } from './types';
 
-const NEST = '@nestjs/common';
+const NEST = constantsLibrary('nestjs').modules[0];
 
 /** The rule's own fix for a finding (if it has one), then "disable for this line". */
 export function fixesFor(document: SourceDocument, finding: Finding, lang: Lang, named?: NamedCodes): Fix[] {
@@ -48,7 +49,7 @@ function addHttpCodeFix(document: SourceDocument, site: Site, expected: number, 
   const httpCode = localNameOf(facts.imports, NEST, 'HttpCode') ?? 'HttpCode';
   if (!localNameOf(facts.imports, NEST, 'HttpCode')) imports.push({ module: NEST, name: 'HttpCode' });
   const httpStatus = localNameOf(facts.imports, NEST, 'HttpStatus');
-  const usesLiterals = facts.sites.some((other) => other.idiom === '@HttpCode()' && other.form.kind === 'literal');
+  const usesLiterals = facts.sites.some((other) => other.idiom.id === 'nestjs.http-code' && other.form.kind === 'literal');
   let argument = String(expected);
   const name = constantNameFor('nestjs', expected);
   if (name && (httpStatus || !usesLiterals)) {

@@ -1,4 +1,5 @@
 /** "Use HttpStatus.SERVICE_UNAVAILABLE": a literal status code becomes the named constant of the file's source. */
+import { constantsLibrary } from '../constants/libraries';
 import type { ConstantsSource } from '../constants/source';
 import { moduleMemberName } from '../constants/module';
 import { constantNameFor } from '../sites/constants';
@@ -8,15 +9,6 @@ import type { Lang, StatusTable } from '../table/types';
 import { MESSAGES } from '../messages';
 import { localNameOf, typeOnlyBinding } from './imports';
 import type { Fix } from './types';
-
-/** Aliases to fall back on when the file already uses the export's own name for something else. */
-const ALIASES: Record<string, string> = {
-  HttpStatus: 'HttpStatusCode',
-  StatusCodes: 'HttpStatusCodes',
-  status: 'httpStatus',
-  constants: 'http2Constants',
-  DocumentedStatus: 'DocStatus',
-};
 
 /**
  * Whether `name` is used in the text other than as a member (`.status`) or an object key (`status:`).
@@ -43,8 +35,10 @@ export function constantsBinding(source: ConstantsSource, document: SourceDocume
     if (source.library === 'node') return { local: `${name}.constants`, needsImport: false };
     if (source.library === 'http-status' && whole.defaultName) return { local: name, needsImport: false };
   }
+  // On a clash, the library's alias (which still reads as its constants), then the alias numbered.
+  const alias = constantsLibrary(source.library).clashAlias;
   let local = source.exportName;
-  for (let n = 2; nameInUse(text, local); n++) local = n === 2 ? ALIASES[source.exportName] ?? `${source.exportName}2` : `${ALIASES[source.exportName] ?? source.exportName}${n}`;
+  for (let n = 2; nameInUse(text, local); n++) local = n === 2 ? alias : `${alias}${n}`;
   return { local, needsImport: true };
 }
 

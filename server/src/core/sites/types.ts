@@ -4,6 +4,7 @@ import type { SkipReason } from '../limits';
  * The narrow waist: one place in a document where a status code is set, expected, mocked or declared.
  * Language adapters produce Sites; hover, checks and fixes only ever consume them.
  */
+import type { Idiom } from './idioms';
 
 /** What the code at the site does. */
 export type SiteRole =
@@ -48,8 +49,8 @@ export interface Site {
   code: number;
   form: CodeForm;
   role: SiteRole;
-  /** Human name of the pattern recognised, e.g. "res.status()", "OpenAPI responses". */
-  idiom: string;
+  /** The pattern recognised, as a typed id ('express.status', 'openapi.responses'); idiomLabel() names it for people. */
+  idiom: Idiom;
   /** The HTTP method in force, where the code shows it. */
   method?: SiteMethod;
 }

@@ -7,14 +7,11 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair
 import { isStatusCodeNumber } from '../httpStatus';
 import { yamlTooDeep } from '../limits';
 import { normalizeMethod } from '../table/methods';
+import { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS } from '../vocabulary';
+import type { Idiom } from './idioms';
 import type { Site, SiteMethod } from './types';
 
-const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-const STATUS_KEYS = new Set([
-  'status', 'statusCode', 'status_code', 'expected_status', 'expectedStatus', 'expect_status', 'expectStatus',
-  'http_status', 'httpStatus', 'response_code', 'responseCode',
-]);
-const METHOD_KEYS = new Set(['method', 'httpMethod', 'http_method', 'verb']);
+export { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS };
 
 function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
@@ -80,7 +77,7 @@ function findPathItems(paths: YAMLMap, sites: Site[], depth: number): void {
 }
 
 /** The site of a scalar holding a status code, if it holds one. */
-function scalarSite(node: unknown, role: Site['role'], idiom: string, method: SiteMethod): Site | undefined {
+function scalarSite(node: unknown, role: Site['role'], idiom: Idiom, method: SiteMethod): Site | undefined {
   const code = codeOf(node);
   if (code === undefined || !isScalar(node) || !node.range) return undefined;
   return { start: node.range[0], end: node.range[1], code, form: { kind: 'yaml', quote: quoteOf(node) }, role, idiom, method };
@@ -88,7 +85,7 @@ function scalarSite(node: unknown, role: Site['role'], idiom: string, method: Si
 
 function findResponses(responses: YAMLMap, method: SiteMethod, sites: Site[]): void {
   for (const response of responses.items) {
-    const site = scalarSite(response.key, 'spec', 'OpenAPI responses', method);
+    const site = scalarSite(response.key, 'spec', { id: 'openapi.responses' }, method);
     if (site) sites.push(site);
   }
 }
@@ -131,7 +128,7 @@ function findMethodMappings(node: Node, parent: YAMLMap | undefined, sites: Site
       const values = isSeq(pair.value) ? pair.value.items : [pair.value];
       const method = values.some((value) => codeOf(value) !== undefined) ? methodNear(node, parent) : undefined;
       for (const value of method ? values : []) {
-        const site = scalarSite(value, 'expectation', `${key}:`, method!);
+        const site = scalarSite(value, 'expectation', { id: 'yaml.status-key', detail: key }, method!);
         if (site) sites.push(site);
       }
     }

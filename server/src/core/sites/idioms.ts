@@ -1,0 +1,62 @@
+/**
+ * The idioms the adapters recognise, as typed ids, and the label each is shown with (`statusdoc sites`).
+ * Code compares ids, never labels. A `detail` carries what varies within one idiom: the matcher, the YAML key.
+ */
+
+/** id -> its label, given the detail. */
+const LABELS = {
+  // Express, node:http, http-errors
+  'express.status': () => '.status()',
+  'express.send-status': () => '.sendStatus()',
+  'express.redirect': () => '.redirect()',
+  'node.write-head': () => '.writeHead()',
+  'node.status-code-assignment': () => '.statusCode =',
+  'http-errors.create': (detail) => `${detail}()`, // createError, createHttpError, httpError
+  // Fastify
+  'fastify.code': () => '.code()',
+  'fastify.response-schema': () => 'schema.response',
+  // Koa
+  'koa.assert': () => 'ctx.assert()',
+  'koa.throw': () => '.throw()',
+  'koa.status-assignment': () => '.status =',
+  // Hono
+  'hono.body': (detail) => `.${detail}()`, // json, text, body, html
+  'hono.http-exception': () => 'new HTTPException()',
+  // NestJS
+  'nestjs.http-code': () => '@HttpCode()',
+  'nestjs.redirect': () => '@Redirect()',
+  'nestjs.http-exception': () => 'new HttpException()',
+  'nestjs.default-code': (detail) => `@${detail}() default`, // the route decorator: Post, Delete
+  // Fetch-style responses: Response, Next.js NextResponse, msw HttpResponse
+  'fetch.response-init': (detail) => `${detail}()`, // Response.json, NextResponse.json, HttpResponse.text
+  'fetch.new-response': (detail) => `new ${detail}()`, // the class
+  'fetch.redirect': (detail) => `${detail}.redirect()`, // the class
+  // Tests and clients
+  'supertest.expect': () => '.expect()',
+  'nock.reply': () => '.reply()',
+  'chai.status': () => 'expect().status()',
+  'test.matcher': (detail) => `expect(status).${detail}()`, // toBe, equal
+  'test.assertion': (detail) => `assert.${detail}()`, // equal, is
+  'test.comparison': () => 'status comparison',
+  'test.switch': () => 'switch (status)',
+  // Any framework
+  'object.status-property': (detail) => `{ ${detail}: … }`, // the property as written
+  'constant.reference': () => 'constant',
+  // YAML
+  'openapi.responses': () => 'OpenAPI responses',
+  'yaml.status-key': (detail) => `${detail}:`, // the key as written
+} satisfies Record<string, (detail: string) => string>;
+
+export type IdiomId = keyof typeof LABELS;
+
+export interface Idiom {
+  id: IdiomId;
+  detail?: string;
+}
+
+/** What `statusdoc sites` shows for an idiom: '.status()', '@Delete() default', 'expectStatus:'. */
+export function idiomLabel(idiom: Idiom): string {
+  return LABELS[idiom.id](idiom.detail ?? '');
+}
+
+export const IDIOM_IDS = Object.keys(LABELS) as IdiomId[];

@@ -1,0 +1,169 @@
+/**
+ * The walk: every node visited once, and handed only to the patterns registered for its shape (and, for calls and
+ * constructions, its callee's name), looked up in tables built once. Numbers count only where a pattern reads them;
+ * named constants count wherever they stand.
+ */
+import ts from 'typescript';
+import { isStatusCodeNumber } from '../../httpStatus';
+import { codeOfConstant } from '../constants';
+import type { Idiom } from '../idioms';
+import type { Site, SiteRole } from '../types';
+import { PATTERNS } from './frameworks';
+import { MethodResolver } from './methods';
+import type { Code, MethodStrategy, Pattern, Shape, Shapes, SiteContext } from './pattern';
+import { unwrap } from './syntax';
+
+type Match<S extends Shape> = (node: Shapes[S], context: SiteContext) => boolean;
+
+/** The patterns of one shape: by callee name (each list in registry order), and those that take any name. */
+interface ShapeTable<S extends Shape> {
+  byName: Map<string, Match<S>[]>;
+  anyName: Match<S>[];
+}
+
+function shapeTable<S extends Shape>(shape: S, patterns: readonly Pattern[]): ShapeTable<S> {
+  const own = patterns.filter((candidate) => candidate.shape === shape);
+  const anyName = own.filter((candidate) => !candidate.names).map((candidate) => candidate.match as Match<S>);
+  const byName = new Map<string, Match<S>[]>();
+  for (const name of new Set(own.flatMap((candidate) => [...(candidate.names ?? [])]))) {
+    const names = (candidate: Pattern) => !candidate.names || [...candidate.names].includes(name);
+    byName.set(name, own.filter(names).map((candidate) => candidate.match as Match<S>));
+  }
+  return { byName, anyName };
+}
+
+function matchesOf<S extends Shape>(table: ShapeTable<S>, name: string): Match<S>[] {
+  return table.byName.get(name) ?? table.anyName;
+}
+
+const CALLS = shapeTable('call', PATTERNS);
+const MEMBER_CALLS = shapeTable('member-call', PATTERNS);
+const CONSTRUCTIONS = shapeTable('new', PATTERNS);
+const BINARIES = shapeTable('binary', PATTERNS).anyName;
+const SWITCHES = shapeTable('switch', PATTERNS).anyName;
+const OBJECTS = shapeTable('object', PATTERNS).anyName;
+const METHODS = shapeTable('method', PATTERNS).anyName;
+const REFERENCES = shapeTable('reference', PATTERNS).anyName;
+const NO_ARGUMENTS: readonly ts.Expression[] = [];
+
+export class SiteFinder implements SiteContext {
+  readonly methods: MethodResolver;
+  private readonly sites: Site[] = [];
+  private readonly covered = new Set<ts.Node>();
+
+  constructor(readonly sourceFile: ts.SourceFile) {
+    this.methods = new MethodResolver(sourceFile);
+  }
+
+  find(): Site[] {
+    this.visit(this.sourceFile);
+    return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  // ---- the walk ----
+
+  private readonly visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+        this.visitCall(node as ts.CallExpression);
+        break;
+      case ts.SyntaxKind.NewExpression:
+        this.visitNew(node as ts.NewExpression);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        this.run(BINARIES, node as ts.BinaryExpression);
+        break;
+      case ts.SyntaxKind.SwitchStatement:
+        this.run(SWITCHES, node as ts.SwitchStatement);
+        break;
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        this.run(OBJECTS, node as ts.ObjectLiteralExpression);
+        break;
+      case ts.SyntaxKind.MethodDeclaration:
+        this.run(METHODS, node as ts.MethodDeclaration);
+        break;
+      case ts.SyntaxKind.Identifier:
+      case ts.SyntaxKind.PropertyAccessExpression:
+        if (!this.covered.has(node)) this.run(REFERENCES, node as ts.Identifier | ts.PropertyAccessExpression);
+        break;
+    }
+    ts.forEachChild(node, this.visit);
+  };
+
+  private run<T>(matches: readonly ((node: T, context: SiteContext) => boolean)[], node: T): void {
+    for (const match of matches) if (match(node, this)) return;
+  }
+
+  private visitCall(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (ts.isIdentifier(callee)) {
+      const matches = CALLS.byName.get(callee.text);
+      if (matches) this.run(matches, { node: call, name: callee.text, args: call.arguments });
+    } else if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      const receiver = unwrap(callee.expression);
+      const receiverName = ts.isIdentifier(receiver) ? receiver.text : undefined;
+      this.run(matchesOf(MEMBER_CALLS, name), { node: call, name, args: call.arguments, receiver, receiverName });
+    }
+  }
+
+  private visitNew(expr: ts.NewExpression): void {
+    const callee = expr.expression;
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const matches = name === undefined ? undefined : CONSTRUCTIONS.byName.get(name);
+    if (matches) this.run(matches, { node: expr, name: name!, args: expr.arguments ?? NO_ARGUMENTS });
+  }
+
+  // ---- the context patterns report through ----
+
+  readCode(expr: ts.Expression | undefined): Code | undefined {
+    if (!expr) return undefined;
+    const node = unwrap(expr);
+    if (ts.isNumericLiteral(node)) {
+      // The source text, not node.text: the scanner normalises 0x1F4 to "500" and 1e2 to "100".
+      const raw = node.getText(this.sourceFile);
+      const code = Number(raw);
+      return /^\d{3}$/.test(raw) && isStatusCodeNumber(code) ? { code, form: { kind: 'literal' }, node } : undefined;
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+      // Only the last segment of the receiver matters (`http2.constants` -> constants); no getText on the hot path.
+      const receiver = node.expression;
+      const last = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+      const found = last === undefined ? undefined : codeOfConstant(last, node.name.text);
+      if (found) return { code: found.code, form: { kind: 'constant', library: found.library, text: node.getText(this.sourceFile) }, node };
+    }
+    if (ts.isIdentifier(node)) {
+      const found = codeOfConstant(undefined, node.text);
+      if (found) return { code: found.code, form: { kind: 'constant', library: found.library, text: node.text }, node };
+    }
+    return undefined;
+  }
+
+  add(code: Code | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void {
+    if (!code || this.covered.has(code.node)) return;
+    this.cover(code.node);
+    this.sites.push({
+      start: code.node.getStart(this.sourceFile),
+      end: code.node.getEnd(),
+      code: code.code,
+      form: code.form,
+      role,
+      idiom,
+      method: this.methods.methodBy(strategy, code.node),
+    });
+  }
+
+  push(site: Site): void {
+    this.sites.push(site);
+  }
+
+  isCovered(node: ts.Node): boolean {
+    return this.covered.has(node);
+  }
+
+  private cover(node: ts.Node): void {
+    this.covered.add(node);
+    // The name of `constants.HTTP_STATUS_OK` would otherwise read as a second, bare HTTP_STATUS_OK.
+    if (ts.isPropertyAccessExpression(node)) this.covered.add(node.name);
+  }
+}

@@ -1,0 +1,47 @@
+/** Fastify: `reply.code(201)` (and `reply.status(201)`, as Express), and the status keys of a route's response schema. */
+import ts from 'typescript';
+import { isStatusCodeNumber } from '../../../httpStatus';
+import { CODE_CALL } from '../../../vocabulary';
+import { pattern, type Pattern } from '../pattern';
+import { methodProperty } from '../syntax';
+
+/** `response` inside `schema` inside route options: the keys are the route's declared status codes. */
+function isResponseSchema(object: ts.ObjectLiteralExpression): boolean {
+  const property = object.parent;
+  if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'response') return false;
+  const schema = property.parent.parent;
+  return ts.isPropertyAssignment(schema) && schema.name.getText() === 'schema';
+}
+
+export const FASTIFY_PATTERNS: readonly Pattern[] = [
+  pattern('member-call', [CODE_CALL], ({ args }, context) => {
+    if (args.length !== 1) return false;
+    context.add(context.readCode(args[0]), 'response', { id: 'fastify.code' }, { by: 'enclosing' });
+    return true;
+  }),
+  // schema: { response: { 201: Schema, '400': Schema } } in app.post(path, options, handler) or fastify.route(options)
+  pattern('object', undefined, (object, context) => {
+    if (!isResponseSchema(object)) return false;
+    const options = (object.parent.parent.parent as ts.PropertyAssignment).parent;
+    const call = options.parent;
+    const fromObject = methodProperty(options);
+    const method = fromObject ? context.methods.routeObjectMethod(fromObject) : ts.isCallExpression(call) ? context.methods.routeMethod(call) : undefined;
+    for (const property of object.properties) {
+      const key = property.name;
+      if (!key || !(ts.isNumericLiteral(key) || ts.isStringLiteral(key)) || !/^\d{3}$/.test(key.text)) continue;
+      const code = Number(key.text);
+      if (!isStatusCodeNumber(code)) continue;
+      context.push({
+        start: key.getStart(context.sourceFile),
+        end: key.getEnd(),
+        code,
+        form: { kind: 'literal' },
+        role: 'spec',
+        idiom: { id: 'fastify.response-schema' },
+        method,
+      });
+    }
+    // The same object may also hold status properties.
+    return false;
+  }),
+];

@@ -1,0 +1,64 @@
+/** Small readers of the TypeScript syntax tree that every pattern shares. */
+import ts from 'typescript';
+import { normalizeMethod } from '../../table/methods';
+import { STATUS_MEMBERS } from '../../vocabulary';
+
+/** The expression under parentheses, `as`, `satisfies`, `!`, `<T>` and `await`. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  while (
+    ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) ||
+    ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isAwaitExpression(expr)
+  ) {
+    expr = expr.expression;
+  }
+  return expr;
+}
+
+export function stringValue(expr: ts.Expression | undefined): string | undefined {
+  if (!expr) return undefined;
+  expr = unwrap(expr);
+  return ts.isStringLiteralLike(expr) ? expr.text : undefined;
+}
+
+/** `f` of `f(x)`, `name` of `a.b.name(x)` and `new a.name(x)`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** The name of a decorator written as a call: `@Post()` -> 'Post'. */
+export function decoratorName(decorator: ts.Decorator): string | undefined {
+  const call = decorator.expression;
+  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? call.expression.text : undefined;
+}
+
+export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
+  return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+}
+
+/** `res.status`, `response.statusCode`, or a destructured `status`. */
+export function isStatusMember(expr: ts.Expression): boolean {
+  expr = unwrap(expr);
+  if (ts.isPropertyAccessExpression(expr)) return STATUS_MEMBERS.has(expr.name.text);
+  return ts.isIdentifier(expr) && STATUS_MEMBERS.has(expr.text);
+}
+
+/** The `method` property of an object literal: 'POST', or ['POST'] with one entry. */
+export function methodProperty(object: ts.ObjectLiteralExpression): { name: string; node: ts.Node } | undefined {
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'method') continue;
+    let value = unwrap(property.initializer);
+    if (ts.isArrayLiteralExpression(value) && value.elements.length === 1) value = value.elements[0];
+    const name = normalizeMethod(stringValue(value) ?? '');
+    return name ? { name, node: value } : undefined;
+  }
+  return undefined;
+}
+
+/** `export function f`, `export const f = …`. */
+export function isExported(node: ts.Node): boolean {
+  const holder = ts.isVariableDeclaration(node) ? node.parent.parent : node;
+  return ts.canHaveModifiers(holder) && (ts.getModifiers(holder) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
