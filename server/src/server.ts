@@ -28,7 +28,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
 import { tableInfo } from './features/tableInfo';
 import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
-import { MESSAGES } from './core/messages';
+import { MESSAGES, renderProblem } from './core/messages';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
@@ -56,7 +56,7 @@ connection.onInitialize((params): InitializeResult => {
   const clientLang = langOfLocale(params.locale);
   const workspace = new Workspace(
     (problem) => {
-      connection.console.warn(`Table problem: ${problem}`);
+      connection.console.warn(`Table problem: ${renderProblem(problem, 'en')}`);
       // A notification, not a request: the warning must not wait on the user, and the editor keeps working.
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.tableProblem(clientLang, problem) });
     },

@@ -33,7 +33,7 @@ export class Analyzer {
 
   /** The table in force for a file; a problem with it is the caller's to report. */
   tableFor(absolute: string): TableInForce {
-    return this.resolver.resolve({ dir: path.dirname(absolute), explicit: this.options.table, base: process.cwd(), explicitFrom: '--table' });
+    return this.resolver.resolve({ dir: path.dirname(absolute), explicit: this.options.table, base: process.cwd(), explicitFrom: 'flag' });
   }
 
   analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult | undefined {

@@ -1,0 +1,26 @@
+/** What the CLI says on stderr and about the constants module, in English and Simplified Chinese. */
+import type { Problem } from '../table/problems';
+import type { Lang } from '../table/types';
+import { renderProblem } from './problems';
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export const CLI_MESSAGES = {
+  /** A broken table or .statusdoc.json stops the run (exit 2) rather than checking against something else. */
+  badTable: (lang: Lang, problem: Problem) =>
+    lang === 'zh-cn' ? `状态码表有问题：${renderProblem(problem, lang)}` : `bad table: ${renderProblem(problem, lang)}`,
+  /** `reason` is core/limits' skip reason (binary content, too large). */
+  skipped: (lang: Lang, file: string, reason: string) => (lang === 'zh-cn' ? `已跳过 ${file}：${reason}` : `skipped ${file}: ${reason}`),
+  notSupported: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `已跳过 ${file}：不是 TypeScript、JavaScript 或 YAML 文件` : `skipped ${file}: not a TypeScript, JavaScript or YAML file`,
+  fixed: (lang: Lang, problems: number, files: number) =>
+    lang === 'zh-cn' ? `已修复 ${files} 个文件中的 ${problems} 个问题` : `fixed ${plural(problems, 'problem')} in ${plural(files, 'file')}`,
+  constantsUpToDate: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `${file} 与文档状态码表一致` : `${file} is up to date with the documented table`,
+  constantsMissing: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `${file} 不存在：请运行 statusdoc constants 生成` : `${file} does not exist: run statusdoc constants to regenerate it`,
+  constantsOutOfDate: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `${file} 已过期：请运行 statusdoc constants 重新生成` : `${file} is out of date: run statusdoc constants to regenerate it`,
+  constantsAlreadyUpToDate: (lang: Lang, file: string) => (lang === 'zh-cn' ? `${file} 已是最新` : `${file} is already up to date`),
+  constantsWritten: (lang: Lang, file: string) => (lang === 'zh-cn' ? `已写入 ${file}` : `wrote ${file}`),
+};
