@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from '../../server/src/core/messages';
+import { MAX_DOCUMENT_CHARS, skipCause, skipReason } from '../../server/src/core/limits';
 import { loadTable } from '../../server/src/core/table/load';
 import { problemKey, type Problem, type TableIssue } from '../../server/src/core/table/problems';
 import { parseConfig } from '../../server/src/project/config';
@@ -248,4 +249,14 @@ test('problemKey: the same problem, however its fields were written, has one key
   assert.equal(problemKey({ ...a, line: undefined }), problemKey({ kind: 'tableInvalid', file: '/w/codes.md', issue: a.issue, kept: 'default' }));
   assert.notEqual(problemKey(a), problemKey({ ...a, kept: 'lastGood' }));
   assert.notEqual(problemKey(a), problemKey({ ...a, issue: { kind: 'badCode', at: { kind: 'row', row: 1, table: 2 }, found: '2O1' } }));
+});
+
+test('why a file is skipped: the CLI note in both languages, English for the server log', () => {
+  const huge = 'x'.repeat(MAX_DOCUMENT_CHARS + 1);
+  assert.deepEqual(skipCause(huge), { kind: 'tooLarge', limit: MAX_DOCUMENT_CHARS });
+  assert.equal(skipReason(huge), 'larger than 2,000,000 characters');
+  assert.equal(CLI_MESSAGES.skipped('en', 'big.ts', skipCause(huge)!), 'skipped big.ts: larger than 2,000,000 characters');
+  assert.equal(CLI_MESSAGES.skipped('zh-cn', 'big.ts', skipCause(huge)!), '已跳过 big.ts：超过 2,000,000 个字符');
+  assert.equal(skipReason('a\u0000'), 'binary content');
+  assert.equal(skipCause('const a = 1;'), undefined);
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runChecks } from '../core/checks';
 import type { Finding } from '../core/checks/types';
-import { skipReason } from '../core/limits';
+import { skipCause, type SkipCause } from '../core/limits';
 import { analyzeDocument, languageOfFile } from '../core/sites';
 import type { DocumentFacts } from '../core/sites/types';
 import type { Lang } from '../core/table/types';
@@ -23,7 +23,7 @@ export interface AnalyzeOptions {
   table?: string;
   lang: Lang;
   /** Called for a file that is not read (binary, huge). */
-  onSkip(file: string, reason: string): void;
+  onSkip(file: string, cause: SkipCause): void;
 }
 
 export class Analyzer {
@@ -38,7 +38,7 @@ export class Analyzer {
 
   analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult | undefined {
     const file = path.relative(process.cwd(), absolute) || absolute;
-    const skipped = skipReason(text);
+    const skipped = skipCause(text);
     if (skipped) {
       this.options.onSkip(file, skipped);
       return undefined;

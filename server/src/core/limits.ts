@@ -1,11 +1,21 @@
 /** Documents statusdoc will not read: they answer with no sites instead of stalling the editor. */
+import { CLI_MESSAGES } from './messages/cli';
+
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 
+export type SkipCause = { kind: 'tooLarge'; limit: number } | { kind: 'binary' };
+
 /** Why a document is skipped, or undefined if it can be analysed. */
-export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_DOCUMENT_CHARS) return `larger than ${MAX_DOCUMENT_CHARS.toLocaleString('en')} characters`;
-  if (text.includes('\u0000')) return 'binary content';
+export function skipCause(text: string): SkipCause | undefined {
+  if (text.length > MAX_DOCUMENT_CHARS) return { kind: 'tooLarge', limit: MAX_DOCUMENT_CHARS };
+  if (text.includes('\u0000')) return { kind: 'binary' };
   return undefined;
+}
+
+/** Why a document is skipped, in English (for logs), or undefined if it can be analysed. */
+export function skipReason(text: string): string | undefined {
+  const cause = skipCause(text);
+  return cause && CLI_MESSAGES.skipCause('en', cause);
 }
 
 /** Deeper than any real YAML nests; far below the depth at which the `yaml` parser exhausts V8's stack. */

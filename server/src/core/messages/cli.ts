@@ -1,4 +1,5 @@
 /** What the CLI says on stderr and about the constants module, in English and Simplified Chinese. */
+import type { SkipCause } from '../limits';
 import type { Problem } from '../table/problems';
 import type { Lang } from '../table/types';
 import { renderProblem } from './problems';
@@ -9,8 +10,13 @@ export const CLI_MESSAGES = {
   /** A broken table or .statusdoc.json stops the run (exit 2) rather than checking against something else. */
   badTable: (lang: Lang, problem: Problem) =>
     lang === 'zh-cn' ? `状态码表有问题：${renderProblem(problem, lang)}` : `bad table: ${renderProblem(problem, lang)}`,
-  /** `reason` is core/limits' skip reason (binary content, too large). */
-  skipped: (lang: Lang, file: string, reason: string) => (lang === 'zh-cn' ? `已跳过 ${file}：${reason}` : `skipped ${file}: ${reason}`),
+  skipCause: (lang: Lang, cause: SkipCause) => {
+    if (cause.kind === 'binary') return lang === 'zh-cn' ? '二进制内容' : 'binary content';
+    const limit = cause.limit.toLocaleString('en');
+    return lang === 'zh-cn' ? `超过 ${limit} 个字符` : `larger than ${limit} characters`;
+  },
+  skipped: (lang: Lang, file: string, cause: SkipCause) =>
+    lang === 'zh-cn' ? `已跳过 ${file}：${CLI_MESSAGES.skipCause(lang, cause)}` : `skipped ${file}: ${CLI_MESSAGES.skipCause(lang, cause)}`,
   notSupported: (lang: Lang, file: string) =>
     lang === 'zh-cn' ? `已跳过 ${file}：不是 TypeScript、JavaScript 或 YAML 文件` : `skipped ${file}: not a TypeScript, JavaScript or YAML file`,
   fixed: (lang: Lang, problems: number, files: number) =>
