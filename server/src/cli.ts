@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, CLI_MAX_CHARS, fixAllEdits, problemText, type Lang } from './core';
+import { applyEdits, CLI_MAX_CHARS, CLI_MESSAGES, fixAllEdits, type Lang } from './core';
 import { Analyzer, type FileResult } from './cli/analyze';
 import { formatJson, formatSarif, formatText, totals } from './cli/formats';
 import { formatSites } from './cli/sites';
@@ -76,11 +76,13 @@ function main(argv: string[]): number {
   if (values.help) return print(`${USAGE}\n`, 0);
   if (values.version) return print(`${STATUSDOC_VERSION}\n`, 0);
   const [command, ...paths] = positionals;
+  if (values.lang !== 'en' && values.lang !== 'zh-cn') throw new UsageError(`unknown language "${values.lang}" (use en or zh-cn)`);
+  const lang = values.lang as Lang;
   if (command === 'constants') {
     if (paths.length > 0) throw new UsageError('constants takes no paths (use --out FILE)');
     const inForce = new Analyzer({ table: values.table, lang: 'en' }).tableForFolder(process.cwd());
-    if (inForce.problem) return fail(`bad table: ${inForce.problem}`);
-    const outcome = writeConstantsModule(inForce, values.out, values.check === true);
+    if (inForce.problem) return fail(CLI_MESSAGES.badTable(lang, inForce.problem));
+    const outcome = writeConstantsModule(inForce, values.out, values.check === true, lang);
     (outcome.code === 0 ? process.stdout : process.stderr).write(outcome.message);
     return outcome.code;
   }
@@ -91,19 +93,17 @@ function main(argv: string[]): number {
   const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   const format = values.format ?? 'text';
   if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${formats.join(', ')})`);
-  if (values.lang !== 'en' && values.lang !== 'zh-cn') throw new UsageError(`unknown language "${values.lang}" (use en or zh-cn)`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!(maxWarnings >= 0)) throw new UsageError('--max-warnings takes a number from 0 up');
   if (command === 'sites' && (values.fix || values['exit-zero'] || values['max-warnings'] !== undefined)) {
     throw new UsageError('--fix, --max-warnings and --exit-zero go with check');
   }
-  const lang = values.lang as Lang;
   const maxMegabytes = values['max-file-size'] === undefined ? CLI_MAX_CHARS / MEGABYTE : Number(values['max-file-size']);
   if (!(maxMegabytes > 0)) throw new UsageError('--max-file-size takes a number of megabytes above 0');
 
   const { files, missing, unsupported } = collectFiles(paths.length > 0 ? paths : ['.']);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  for (const file of unsupported) process.stderr.write(`statusdoc: skipped ${file}: not a TypeScript, JavaScript or YAML file\n`);
+  for (const file of unsupported) process.stderr.write(`statusdoc: ${CLI_MESSAGES.notSupported(lang, file)}\n`);
   const analyzer = new Analyzer({ table: values.table, lang, maxChars: Math.floor(maxMegabytes * MEGABYTE) });
 
   const results: FileResult[] = [];
@@ -112,9 +112,9 @@ function main(argv: string[]): number {
   for (const absolute of files) {
     const inForce = analyzer.tableForFolder(path.dirname(absolute));
     // A broken table in CI must stop the build rather than check against something else.
-    if (inForce.problem) return fail(lang === 'zh-cn' ? `状态码表有问题：${problemText(lang, inForce.problem)}` : `bad table: ${inForce.problem}`);
+    if (inForce.problem) return fail(CLI_MESSAGES.badTable(lang, inForce.problem));
     let result = analyzer.analyzeFile(absolute, inForce);
-    if (result.notChecked) process.stderr.write(`statusdoc: skipped ${result.file}: ${result.notChecked}\n`);
+    if (result.notChecked) process.stderr.write(`statusdoc: ${CLI_MESSAGES.skipped(lang, result.file, result.notChecked)}\n`);
     if (values.debug && result.document.facts.failure) process.stderr.write(`statusdoc: while reading ${result.file}:\n${result.document.facts.failure}\n`);
     if (values.fix && !result.notChecked) {
       const edits = fixAllEdits(result.document, result.findings, lang);
@@ -133,7 +133,7 @@ function main(argv: string[]): number {
   if (command === 'sites') return print(formatSites(results, format as 'text' | 'json', lang, files.length), 0);
   const output = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, STATUSDOC_VERSION) : formatText(results, files.length);
   process.stdout.write(output);
-  if (values.fix && format === 'text') process.stderr.write(`statusdoc: fixed ${fixedProblems} problem${fixedProblems === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+  if (values.fix && format === 'text') process.stderr.write(`statusdoc: ${CLI_MESSAGES.fixed(lang, fixedProblems, fixedFiles)}\n`);
   const sum = totals(results);
   if (values['exit-zero']) return 0;
   // A file that was not checked is not a pass: CI must not go green on what it never read.

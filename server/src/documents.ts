@@ -5,13 +5,13 @@
  */
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { collapseChanges, diffTexts, languageOfId, skipText, SourceDocument, type AnalyzeOptions, type TextChange } from './core';
+import { CLI_MESSAGES, collapseChanges, diffTexts, languageOfId, SourceDocument, type AnalyzeOptions, type NotChecked, type TextChange } from './core';
 
 export interface DocumentEvents {
   /** Said once per document version: an adapter caught an exception (a statusdoc bug), or the document was skipped. */
   log(message: string): void;
-  /** A document that will not be checked, said once per document until it changes size class. */
-  skipped(uri: string, reason: string): void;
+  /** A document that is not checked (in full): said once per document until the reason changes. */
+  skipped(uri: string, reason: NotChecked): void;
 }
 
 export class DocumentStore {
@@ -62,14 +62,14 @@ export class DocumentStore {
   private report(uri: string, document: SourceDocument): void {
     const { failure, skipped } = document.facts;
     if (failure) this.events.log(`statusdoc could not finish reading ${uri} (version ${document.version}); its sites are incomplete. Please report this:\n${failure}`);
-    if (skipped) {
-      const reason = skipText(skipped);
-      this.events.log(`Skipped ${uri}: ${reason}.`);
-      if (this.reportedSkips.get(uri) !== skipped.kind) this.events.skipped(uri, reason);
-      this.reportedSkips.set(uri, skipped.kind);
-    } else {
+    const reason: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
+    if (!reason) {
       this.reportedSkips.delete(uri);
+      return;
     }
+    if (skipped) this.events.log(`Skipped ${uri}: ${CLI_MESSAGES.skipCause('en', skipped)}.`);
+    if (this.reportedSkips.get(uri) !== reason.kind) this.events.skipped(uri, reason);
+    this.reportedSkips.set(uri, reason.kind);
   }
 
   /** Applies the changes one by one, noting where each fell in the text it applied to. */

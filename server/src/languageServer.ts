@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { MESSAGES } from './core';
+import { CLI_MESSAGES, MESSAGES, renderProblem } from './core';
 import { langOfLocale, type ServerContext } from './context';
 import { DocumentStore } from './documents';
 import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
@@ -44,7 +44,7 @@ export function startServer(connection: Connection): void {
     log: (message) => connection.console.info(message),
     skipped: (uri, reason) => {
       const file = URI.parse(uri).path.split('/').pop() ?? uri;
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.documentSkipped(clientLang, file, reason) });
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason)) });
     },
   });
   const documents = store.documents;
@@ -82,7 +82,7 @@ export function startServer(connection: Connection): void {
     clientLang = langOfLocale(params.locale);
     const workspace = new Workspace(
       (problem) => {
-        connection.console.warn(`Table problem: ${problem}`);
+        connection.console.warn(`Table problem: ${renderProblem(problem, 'en')}`);
         // A notification, not a request: the warning must not wait on the user, and the editor keeps working.
         void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.tableProblem(clientLang, problem) });
       },

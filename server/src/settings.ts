@@ -48,7 +48,7 @@ function validRules(raw: unknown): RuleSeverities {
   const rules: RuleSeverities = {};
   for (const [id, severity] of Object.entries(raw)) {
     const one = parseRules({ [id]: severity });
-    if (typeof one !== 'string') Object.assign(rules, one);
+    if (one.ok) Object.assign(rules, one.value);
   }
   return rules;
 }

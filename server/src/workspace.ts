@@ -1,6 +1,7 @@
 /** Maps documents to their workspace folder and the documented table in force there; reports broken tables once. */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { problemKey, type Problem } from './core';
 import type { TableInForce } from './project/tables';
 import { TableResolver } from './project/tables';
 import type { Settings } from './settings';
@@ -8,7 +9,7 @@ import type { Settings } from './settings';
 export class Workspace {
   private folders: string[] = [];
   private readonly resolver = new TableResolver();
-  /** The problem last reported per (config, table) pair, so each is shown once until it is fixed. */
+  /** The key of the problem last reported per (config, table) pair, so each is shown once until it is fixed. */
   private readonly reported = new Map<string, string>();
   private readonly seenFiles = new Set<string>();
 
@@ -17,7 +18,7 @@ export class Workspace {
    * @param watch a table doc or .statusdoc.json met for the first time, for the client to watch
    */
   constructor(
-    private readonly report: (problem: string) => void,
+    private readonly report: (problem: Problem) => void,
     private readonly watch: (file: string) => void = () => undefined,
     /** False in an untrusted workspace (VS Code's workspace trust): no table doc is read outside its folders. */
     private readonly trusted = true,
@@ -68,16 +69,14 @@ export class Workspace {
   /** The table in force for the files of a folder; a new problem with it is reported once. */
   tableForFolder(dir: string, settings: Settings): TableInForce & { label: string } {
     const folder = this.folderOf(dir) ?? this.defaultFolder();
-    const mayRead = this.trusted
-      ? undefined
-      : (table: string) => (this.folderOf(table) ? undefined : 'is outside the workspace, and an untrusted workspace reads no table from outside');
+    const mayRead = this.trusted ? undefined : (table: string) => this.folderOf(table) !== undefined;
     // .statusdoc.json is looked for upwards like the CLI does (a monorepo's root config counts in a package folder);
     // an untrusted workspace looks no further than its own folder.
     const stopAt = this.trusted ? undefined : folder;
     const inForce = this.resolver.resolve({ dir, explicit: settings.table || undefined, base: folder ?? dir, stopAt, mayRead });
     const reportedKey = `${inForce.configFile ?? ''}|${inForce.path ?? ''}`;
-    if (inForce.problem && this.reported.get(reportedKey) !== inForce.problem) {
-      this.reported.set(reportedKey, inForce.problem);
+    if (inForce.problem && this.reported.get(reportedKey) !== problemKey(inForce.problem)) {
+      this.reported.set(reportedKey, problemKey(inForce.problem));
       this.report(inForce.problem);
     } else if (!inForce.problem) {
       // Fixed: a later breakage deserves a new message.

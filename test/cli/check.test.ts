@@ -130,6 +130,15 @@ describe('statusdoc check', () => {
     assert.match(stderr, /fixed 2 problems in 2 files/);
   });
 
+  test('--fix --lang zh-cn says what it fixed in Chinese', () => {
+    const dir = project({ 'src/routes.ts': ROUTES, 'api/openapi.yaml': SPEC, 'api.md': '# API\n', 'bin.ts': 'x\u0000' });
+    const { stderr } = check(dir, 'src', 'api', 'api.md', 'bin.ts', '--fix', '--lang', 'zh-cn');
+    assert.equal(
+      stderr,
+      'statusdoc: 已跳过 api.md：不是 TypeScript、JavaScript 或 YAML 文件\nstatusdoc: 已跳过 bin.ts：二进制内容\nstatusdoc: 已修复 2 个文件中的 2 个问题\n',
+    );
+  });
+
   test('.statusdoc.json rules set severities the CLI and the editor share', () => {
     const dir = project({ '.statusdoc.json': '{ "rules": { "wrong-success-code": "warning", "undocumented-code": "off" } }', 'routes.ts': ROUTES });
     const { code, stdout } = check(dir);

@@ -37,3 +37,20 @@ test('writes the module where the project keeps it, --check follows the table', 
   assert.equal(run(dir, '--out', 'elsewhere.ts').stdout, 'wrote elsewhere.ts\n');
   assert.equal(run(dir, 'src').code, 2, 'no paths');
 });
+
+test('--lang zh-cn: the notes and a bad table in Chinese', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-constants-cli-'));
+  made.push(dir);
+  assert.deepEqual(run(dir, '--check', '--lang', 'zh-cn'), { code: 1, stdout: '', stderr: 'http-status.ts 不存在：请运行 statusdoc constants 生成\n' });
+  assert.deepEqual(run(dir, '--lang', 'zh-cn'), { code: 0, stdout: '已写入 http-status.ts\n', stderr: '' });
+  assert.deepEqual(run(dir, '--lang', 'zh-cn'), { code: 0, stdout: 'http-status.ts 已是最新\n', stderr: '' });
+  assert.deepEqual(run(dir, '--check', '--lang', 'zh-cn'), { code: 0, stdout: 'http-status.ts 与文档状态码表一致\n', stderr: '' });
+  assert.deepEqual(run(dir, '--check'), { code: 0, stdout: 'http-status.ts is up to date with the documented table\n', stderr: '' });
+  fs.writeFileSync(path.join(dir, '.statusdoc.json'), '{ "table": 5 }');
+  assert.deepEqual(run(dir, '--lang', 'zh-cn'), {
+    code: 2,
+    stdout: '',
+    stderr: `statusdoc: 状态码表有问题：${path.join(fs.realpathSync(dir), '.statusdoc.json')}: "table" 必须是路径字符串\n`,
+  });
+  assert.equal(run(dir, '--lang', 'fr').code, 2, 'an unknown language is bad usage here too');
+});

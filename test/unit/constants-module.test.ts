@@ -69,7 +69,7 @@ function teamDoc(change: (rows: string[][]) => string[][]): string {
 
 function load(doc: string): StatusTable {
   const result = loadTable('/team/docs/status-codes.md', doc);
-  assert.ok(result.ok, result.ok ? '' : result.problem.message);
+  assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.problem));
   return result.table;
 }
 

@@ -5,7 +5,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
 import { formatOf, loadTable } from '../../server/src/core/table/load';
-import type { StatusEntry, StatusTable, TableProblem } from '../../server/src/core/table/types';
+import { renderTableProblem } from '../../server/src/core/messages';
+import { caughtText, type TableProblem } from '../../server/src/core/table/problems';
+import type { StatusEntry, StatusTable, TableResult } from '../../server/src/core/table/types';
+
+/** A loader's problem with its English message, as users read it. */
+type ShownProblem = TableProblem & { message: string };
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const ORG_DOC = path.join(FIXTURES, 'org-status-codes.md');
@@ -17,7 +22,7 @@ function fixture(name: string): { file: string; text: string } {
 
 function tableOf(file: string, text: string): StatusTable {
   const result = loadTable(file, text);
-  if (!result.ok) assert.fail(`expected ${path.basename(file)} to load, got: ${result.problem.message} (line ${result.problem.line})`);
+  if (!result.ok) assert.fail(`expected ${path.basename(file)} to load, got: ${renderTableProblem(result.problem, 'en')} (line ${result.problem.line})`);
   return result.table;
 }
 
@@ -26,16 +31,17 @@ function loadFixture(name: string): StatusTable {
   return tableOf(file, text);
 }
 
-function problemOf(file: string, text: string): TableProblem {
+function problemOf(file: string, text: string): ShownProblem {
   const result = loadTable(file, text);
   if (result.ok) assert.fail(`expected a problem for ${file}, got a table of ${[...result.table.entries.keys()].join(', ')}`);
-  assert.equal(typeof result.problem.message, 'string');
-  assert.ok(result.problem.message.length > 0, 'the problem says something');
-  assert.ok(!result.problem.message.includes('\n'), `one line, not a dump: ${result.problem.message}`);
-  return result.problem;
+  assert.equal(result.caught, undefined, 'a problem with the doc, not an exception in a reader');
+  const message = renderTableProblem(result.problem, 'en');
+  assert.ok(message.length > 0, 'the problem says something');
+  assert.ok(!message.includes('\n'), `one line, not a dump: ${message}`);
+  return { ...result.problem, message };
 }
 
-function fixtureProblem(name: string): TableProblem {
+function fixtureProblem(name: string): ShownProblem {
   const { file, text } = fixture(name);
   return problemOf(file, text);
 }
@@ -610,7 +616,7 @@ describe('malformed docs give one clear problem with its line', () => {
   });
 });
 
-describe('loadTable never throws', () => {
+describe('loadTable never throws, and nothing inside it throws either', () => {
   // A small seeded generator, so a failure can be replayed.
   function random(seed: number): () => number {
     let state = seed >>> 0;
@@ -627,6 +633,26 @@ describe('loadTable never throws', () => {
   ];
   const NAMES = ['/t/a.md', '/t/a.json', '/t/a.yaml', '/t/a.jsonc', '/t/a.txt', '/t/a.html', '/t/STATUS'];
 
+  /**
+   * What any correct loader gives for any text: no exception caught inside it, and either a table of valid codes whose
+   * method map points at documented success codes, or a one-line problem about the doc (never "could not read").
+   */
+  function assertSound(result: TableResult, label: string): void {
+    assert.equal(result.caught, undefined, `${label}: a reader threw: ${result.caught?.map(caughtText).join('\n')}`);
+    if (result.ok) {
+      for (const [code, found] of result.table.entries) {
+        assert.ok(code >= 100 && code <= 599 && found.code === code, `${label}: code ${code}`);
+      }
+      for (const [method, code] of result.table.successCodeByMethod) {
+        assert.equal(result.table.entries.get(code)?.kind, 'success', `${label}: ${method} -> ${code}`);
+      }
+    } else {
+      assert.notEqual(result.problem.issue.kind, 'readerFailed', label);
+      const message = renderTableProblem(result.problem, 'en');
+      assert.ok(message.length > 0 && !message.includes('\n'), `${label}: ${message}`);
+    }
+  }
+
   test('random garbage in every format', () => {
     const next = random(20260101);
     for (let round = 0; round < 600; round++) {
@@ -636,18 +662,33 @@ describe('loadTable never throws', () => {
         parts.push(next() < 0.8 ? PIECES[Math.floor(next() * PIECES.length)] : String.fromCharCode(Math.floor(next() * 0xffff)));
       }
       const name = NAMES[round % NAMES.length];
-      const result = loadTable(name, parts.join(''));
-      assert.equal(typeof result.ok, 'boolean', `round ${round}`);
-      if (!result.ok) assert.ok(result.problem.message.length > 0, `round ${round}`);
+      assertSound(loadTable(name, parts.join('')), `round ${round}`);
     }
   });
 
-  test('every truncation of the real docs', () => {
+  test('every truncation of the real docs: the rows before the cut, as the whole doc gives them', () => {
     for (const name of ['org-status-codes.md', 'tables/pipe.md', 'tables/table.json', 'tables/table.yaml']) {
       const { file, text } = fixture(name);
+      const whole = tableOf(file, text);
+      const wholeCodes = [...whole.entries.keys()];
       for (let end = 0; end <= text.length; end += 97) {
-        const result = loadTable(file, text.slice(0, end));
-        assert.equal(typeof result.ok, 'boolean', `${name} cut at ${end}`);
+        const cut = text.slice(0, end);
+        const label = `${name} cut at ${end}`;
+        const result = loadTable(file, cut);
+        assertSound(result, label);
+        if (!result.ok) {
+          // A cut row is reported where it is: never past the end of what is left.
+          const lines = cut.split('\n').length;
+          assert.ok(result.problem.line === undefined || result.problem.line <= lines, `${label}: line ${result.problem.line} of ${lines}`);
+          continue;
+        }
+        const codes = [...result.table.entries.keys()];
+        assert.deepEqual(codes, wholeCodes.slice(0, codes.length), `${label}: the leading rows, in order`);
+        // Every row but the last (which the cut may go through) reads exactly as in the whole doc.
+        for (const code of codes.slice(0, -1)) assert.deepEqual(result.table.entries.get(code), whole.entries.get(code), `${label}: ${code}`);
+        for (const [method, code] of result.table.successCodeByMethod) {
+          assert.equal(whole.successCodeByMethod.get(method), code, `${label}: ${method}`);
+        }
       }
     }
   });
@@ -668,34 +709,41 @@ describe('loadTable never throws', () => {
     assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
   });
 
-  test('huge garbage strings', () => {
+  test('huge garbage strings: the problem each one has', () => {
     const started = Date.now();
-    for (const [name, text] of [
+    const cases: [name: string, text: string, expected: TableProblem][] = [
       // Deeper nesting is slow inside htmlparser2 itself (its open-tag stack), not in the reader.
-      ['/t/a.md', '<table><tr><td>'.repeat(5_000)],
-      ['/t/a.md', '|'.repeat(300_000) + '\n' + '|-'.repeat(150_000)],
-      ['/t/a.json', '['.repeat(50_000)],
-      ['/t/a.json', '{"codes": ' + '"x'.repeat(200_000)],
-      ['/t/a.yaml', 'codes:\n' + '  - code: 200\n    meaning: x\n'.repeat(20_000)],
-      ['/t/a.md', '正常返回码'.repeat(200_000)],
-    ] as const) {
+      ['/t/a.md', '<table><tr><td>'.repeat(5_000), { issue: { kind: 'noTable' } }],
+      ['/t/a.md', '|'.repeat(300_000) + '\n' + '|-'.repeat(150_000), { issue: { kind: 'noTable' } }],
+      ['/t/a.json', '['.repeat(50_000), { issue: { kind: 'tooDeep', levels: 400 } }],
+      ['/t/a.json', '{"codes": ' + '"x'.repeat(200_000), { issue: { kind: 'invalidData', parserMessage: 'Unexpected scalar at node end' }, line: 1 }],
+      [
+        '/t/a.yaml',
+        'codes:\n' + '  - code: 200\n    meaning: x\n'.repeat(20_000),
+        { issue: { kind: 'duplicateCode', at: { kind: 'entry', index: 2 }, code: 200, firstLine: 2 }, line: 4 },
+      ],
+      ['/t/a.md', '正常返回码'.repeat(200_000), { issue: { kind: 'noTable' } }],
+    ];
+    for (const [name, text, expected] of cases) {
       const result = loadTable(name, text);
-      assert.equal(typeof result.ok, 'boolean', name);
+      assert.equal(result.caught, undefined, `${name}: a reader threw: ${result.caught?.map(caughtText).join('\n')}`);
+      assert.deepEqual(result.ok ? 'a table' : result.problem, expected, name);
     }
     assert.ok(Date.now() - started < 8000, `took ${Date.now() - started} ms`);
   });
 });
 
 test('a pathologically deep JSON/YAML table is a problem, not a crash', () => {
-  const result = loadTable('/t/codes.yaml', '['.repeat(5000));
-  assert.equal(result.ok, false);
-  assert.match(result.ok ? '' : result.problem.message, /nested deeper than 400 levels/);
+  assert.match(problemOf('/t/codes.yaml', '['.repeat(5000)).message, /nested deeper than 400 levels/);
 });
 
 test('a table headed "Code" whose only row is mistyped reports that row, not "no status-code table found"', () => {
-  const result = loadTable('/t/status.md', '| Code | Meaning |\n|---|---|\n| 2O1 | Created. |\n');
-  assert.equal(result.ok, false);
-  assert.deepEqual(result.ok ? undefined : result.problem, { message: 'row 1: expected a status code from 100 to 599, found "2O1"', line: 3 });
+  const problem = problemOf('/t/status.md', '| Code | Meaning |\n|---|---|\n| 2O1 | Created. |\n');
+  assert.deepEqual(problem, {
+    issue: { kind: 'badCode', at: { kind: 'row', row: 1 }, found: '2O1' },
+    line: 3,
+    message: 'row 1: expected a status code from 100 to 599, found "2O1"',
+  });
   // A table of other numbers under another header is still not a status table.
   assert.equal(loadTable('/t/x.md', '| Setting | Value |\n|---|---|\n| timeout | 30s |\n').ok, false);
 });

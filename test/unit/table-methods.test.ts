@@ -7,27 +7,29 @@ import { buildTable, type RowInput } from '../../server/src/core/table/build';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
 import { loadTable } from '../../server/src/core/table/load';
 import { HTTP_METHODS, methodsNamedIn, normalizeMethod } from '../../server/src/core/table/methods';
-import type { StatusTable, TableProblem } from '../../server/src/core/table/types';
+import { renderTableProblem } from '../../server/src/core/messages';
+import type { TableProblem } from '../../server/src/core/table/problems';
+import type { StatusTable } from '../../server/src/core/table/types';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
 function loadFixture(name: string): StatusTable {
   const file = path.join(FIXTURES, name);
   const result = loadTable(file, fs.readFileSync(file, 'utf8'));
-  if (!result.ok) assert.fail(`${name}: ${result.problem.message}`);
+  if (!result.ok) assert.fail(`${name}: ${renderTableProblem(result.problem, 'en')}`);
   return result.table;
 }
 
 function built(rows: Omit<RowInput, 'where'>[]): StatusTable {
-  const result = buildTable('test', rows.map((row, index) => ({ ...row, where: `row ${index + 1}`, line: index + 1 })));
-  if (!result.ok) assert.fail(result.problem.message);
+  const result = buildTable('test', rows.map((row, index) => ({ ...row, where: { kind: 'row', row: index + 1 }, line: index + 1 })));
+  if (!result.ok) assert.fail(renderTableProblem(result.problem, 'en'));
   return result.table;
 }
 
-function buildProblem(rows: Omit<RowInput, 'where'>[]): TableProblem {
-  const result = buildTable('test', rows.map((row, index) => ({ ...row, where: `row ${index + 1}`, line: index + 1 })));
+function buildProblem(rows: Omit<RowInput, 'where'>[]): TableProblem & { message: string } {
+  const result = buildTable('test', rows.map((row, index) => ({ ...row, where: { kind: 'row', row: index + 1 }, line: index + 1 })));
   if (result.ok) assert.fail('expected a problem');
-  return result.problem;
+  return { ...result.problem, message: renderTableProblem(result.problem, 'en') };
 }
 
 const methodMap = (table: StatusTable) => Object.fromEntries(table.successCodeByMethod);
@@ -164,7 +166,7 @@ describe('the method map a table builds', () => {
     assert.equal(result.ok, false);
     if (!result.ok) {
       assert.equal(result.problem.line, 5);
-      assert.match(result.problem.message, /PUT/);
+      assert.match(renderTableProblem(result.problem, 'en'), /PUT/);
     }
   });
 

@@ -5,8 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
+import { caughtText } from '../../server/src/core/table/problems';
 import { CONFIG_FILE, findConfigFile, parseConfig } from '../../server/src/project/config';
-import { TableResolver } from '../../server/src/project/tables';
+import { renderConfigIssue, renderProblem } from '../../server/src/core/messages';
+import { TableResolver, type TableInForce } from '../../server/src/project/tables';
 
 const ORG_DOC = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'org-status-codes.md'), 'utf8');
 const made: string[] = [];
@@ -36,6 +38,11 @@ function rewrite(root: string, name: string, content: string): void {
   const file = write(root, name, content);
   const when = new Date(Date.now() + ++tick * 10_000);
   fs.utimesSync(file, when, when);
+}
+
+/** The problem as an English-reading user sees it. */
+function shown(resolved: TableInForce): string | undefined {
+  return resolved.problem && renderProblem(resolved.problem, 'en');
 }
 
 function pipeDoc(rows: [number, string][]): string {
@@ -147,17 +154,17 @@ describe('TableResolver', () => {
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.equal(resolved.table, DEFAULT_TABLE);
     assert.equal(resolved.path, undefined);
-    assert.ok(resolved.problem?.startsWith(path.join(root, CONFIG_FILE)), resolved.problem);
-    assert.match(resolved.problem!, /not valid JSON/);
+    assert.ok(shown(resolved)?.startsWith(path.join(root, CONFIG_FILE)), shown(resolved));
+    assert.match(shown(resolved)!, /not valid JSON/);
   });
 
   test('a .statusdoc.json of the wrong shape', () => {
     const root = workspace({ [CONFIG_FILE]: '{ "table": 5 }' });
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.equal(resolved.table, DEFAULT_TABLE);
-    assert.ok(resolved.problem?.includes(path.join(root, CONFIG_FILE)), resolved.problem);
-    assert.match(resolved.problem!, /"table" must be a path string/);
-    assert.deepEqual(parseConfig('[]'), { ok: false, problem: 'expected a JSON object' });
+    assert.ok(shown(resolved)?.includes(path.join(root, CONFIG_FILE)), shown(resolved));
+    assert.match(shown(resolved)!, /"table" must be a path string/);
+    assert.deepEqual(parseConfig('[]'), { ok: false, problem: { kind: 'configNotObject' } });
     assert.deepEqual(parseConfig('{"table": "a.md", "other": 1}'), { ok: true, config: { table: 'a.md', rules: {} } });
   });
 
@@ -165,16 +172,16 @@ describe('TableResolver', () => {
     const root = workspace({ [CONFIG_FILE]: JSON.stringify({ table: 'docs/missing.md' }) });
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.equal(resolved.table, DEFAULT_TABLE);
-    assert.ok(resolved.problem?.includes(path.join(root, 'docs/missing.md')), resolved.problem);
-    assert.ok(resolved.problem?.includes(path.join(root, CONFIG_FILE)), resolved.problem);
-    assert.match(resolved.problem!, /not found/);
+    assert.ok(shown(resolved)?.includes(path.join(root, 'docs/missing.md')), shown(resolved));
+    assert.ok(shown(resolved)?.includes(path.join(root, CONFIG_FILE)), shown(resolved));
+    assert.match(shown(resolved)!, /not found/);
   });
 
   test('a table path that is a folder is a problem, not a crash', () => {
     const root = workspace({ [CONFIG_FILE]: JSON.stringify({ table: 'docs' }), 'docs/a.md': TEAM_DOC });
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.equal(resolved.table, DEFAULT_TABLE);
-    assert.ok(resolved.problem?.includes(path.join(root, 'docs')), resolved.problem);
+    assert.ok(shown(resolved)?.includes(path.join(root, 'docs')), shown(resolved));
   });
 
   test('a doc malformed from the start: file:line in the problem, and the default', () => {
@@ -184,9 +191,9 @@ describe('TableResolver', () => {
     });
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.equal(resolved.table, DEFAULT_TABLE);
-    assert.ok(resolved.problem?.startsWith(`${path.join(root, 'status.md')}:5: `), resolved.problem);
-    assert.match(resolved.problem!, /404 is documented twice/);
-    assert.match(resolved.problem!, /default table is used/);
+    assert.ok(shown(resolved)?.startsWith(`${path.join(root, 'status.md')}:5: `), shown(resolved));
+    assert.match(shown(resolved)!, /404 is documented twice/);
+    assert.match(shown(resolved)!, /default table is used/);
   });
 
   test('a doc that becomes malformed keeps the last good table, and a fix is picked up', () => {
@@ -202,12 +209,12 @@ describe('TableResolver', () => {
     const broken = resolver.resolve(query);
     assert.equal(broken.table, good.table, 'the last good table stays in force');
     assert.equal(broken.path, doc);
-    assert.ok(broken.problem?.startsWith(`${doc}:4: `), broken.problem);
-    assert.match(broken.problem!, /"99"/);
-    assert.match(broken.problem!, /last good version stays in force/);
+    assert.ok(shown(broken)?.startsWith(`${doc}:4: `), shown(broken));
+    assert.match(shown(broken)!, /"99"/);
+    assert.match(shown(broken)!, /last good version stays in force/);
 
     // Asking again while it is still broken says the same thing.
-    assert.equal(resolver.resolve(query).problem, broken.problem);
+    assert.deepEqual(resolver.resolve(query).problem, broken.problem);
 
     rewrite(root, 'docs/status.md', pipeDoc([[200, 'Normal answer of GET.'], [503, 'Try again later.']]));
     const fixed = resolver.resolve(query);
@@ -263,7 +270,7 @@ describe('TableResolver', () => {
     rewrite(root, CONFIG_FILE, '{ "table": ');
     const broken = resolver.resolve(query);
     assert.equal(broken.table, DEFAULT_TABLE);
-    assert.ok(broken.problem?.includes(CONFIG_FILE), broken.problem);
+    assert.ok(shown(broken)?.includes(CONFIG_FILE), shown(broken));
     rewrite(root, CONFIG_FILE, JSON.stringify({ table: 'status.md' }, null, 2));
     const fixed = resolver.resolve(query);
     assert.equal(fixed.problem, undefined);
@@ -278,7 +285,28 @@ describe('TableResolver', () => {
     fs.rmSync(path.join(root, 'status.md'));
     const gone = resolver.resolve(query);
     assert.equal(gone.table, good.table);
-    assert.ok(gone.problem?.includes(path.join(root, 'status.md')), gone.problem);
+    assert.ok(shown(gone)?.includes(path.join(root, 'status.md')), shown(gone));
+  });
+
+  test('an exception in a loader is caught, named in the problem, and handed back for the log', () => {
+    const root = workspace({ [CONFIG_FILE]: JSON.stringify({ table: 'status.md' }), 'status.md': TEAM_DOC });
+    const query = { dir: root, stopAt: root };
+    assert.equal(new TableResolver().resolve(query).caught, undefined, 'a sound loader: nothing caught');
+
+    const bug = new TypeError('a reader bug');
+    const thrown = new TableResolver(() => {
+      throw bug;
+    }).resolve(query);
+    assert.equal(thrown.table, DEFAULT_TABLE);
+    assert.deepEqual(thrown.caught, [bug]);
+    const namedBy = { kind: 'config', file: path.join(root, CONFIG_FILE) };
+    assert.deepEqual(thrown.problem, { kind: 'tableUnreadable', file: path.join(root, 'status.md'), namedBy, failure: { kind: 'parseFailed', message: 'a reader bug' } });
+    assert.match(caughtText(thrown.caught![0]), /TypeError: a reader bug\n\s+at /, 'the stack, for the log');
+
+    // What loadTable returns when one of its readers threw: the problem and, beside it, the exception.
+    const inside = new TableResolver(() => ({ ok: false, problem: { issue: { kind: 'readerFailed', message: 'a reader bug' } }, caught: [bug] })).resolve(query);
+    assert.deepEqual(inside.caught, [bug]);
+    assert.equal(shown(inside), `${path.join(root, 'status.md')}: could not read the table: a reader bug (the default table is used)`);
   });
 
   test('two resolvers (editor and CLI) resolve the same table for the same folder', () => {
@@ -301,14 +329,19 @@ describe('.statusdoc.json rules', () => {
   });
 
   test('an unknown rule or severity is a problem naming the key', () => {
-    assert.deepEqual(parseConfig('{ "rules": { "wrong-succes-code": "off" } }'), {
-      ok: false,
-      problem: '"rules.wrong-succes-code": unknown rule (known: wrong-success-code, undocumented-code, implicit-success-code)',
-    });
+    const shownIssue = (text: string) => {
+      const read = parseConfig(text);
+      return read.ok ? 'valid' : renderConfigIssue(read.problem, 'en');
+    };
+    assert.equal(
+      shownIssue('{ "rules": { "wrong-succes-code": "off" } }'),
+      '"rules.wrong-succes-code": unknown rule (known: wrong-success-code, undocumented-code, implicit-success-code)',
+    );
+    assert.equal(shownIssue('{ "rules": { "undocumented-code": "fatal" } }'), '"rules.undocumented-code": expected one of error, warning, information, hint, off');
+    assert.equal(shownIssue('{ "rules": [] }'), '"rules" must be an object of rule id to severity');
     assert.deepEqual(parseConfig('{ "rules": { "undocumented-code": "fatal" } }'), {
       ok: false,
-      problem: '"rules.undocumented-code": expected one of error, warning, information, hint, off',
+      problem: { kind: 'badSeverity', rule: 'undocumented-code', allowed: ['error', 'warning', 'information', 'hint', 'off'] },
     });
-    assert.deepEqual(parseConfig('{ "rules": [] }'), { ok: false, problem: '"rules" must be an object of rule id to severity' });
   });
 });

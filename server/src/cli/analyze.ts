@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check, CLI_MAX_CHARS, languageOfFile, skipText, SourceDocument, type Finding, type Lang } from '../core';
+import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type NotChecked } from '../core';
 import { TableResolver, type TableInForce } from '../project/tables';
 
 export interface FileResult {
@@ -16,7 +16,7 @@ export interface FileResult {
   inForce: TableInForce;
   findings: Finding[];
   /** Why the file was not checked (in full), if it was not. */
-  notChecked?: string;
+  notChecked?: NotChecked;
 }
 
 export interface AnalyzeOptions {
@@ -33,7 +33,7 @@ export class Analyzer {
 
   /** The table in force for the files of a folder; a problem with it is the caller's to report. */
   tableForFolder(dir: string): TableInForce {
-    return this.resolver.resolve({ dir, explicit: this.options.table, base: process.cwd(), explicitFrom: '--table' });
+    return this.resolver.resolve({ dir, explicit: this.options.table, base: process.cwd(), explicitFrom: 'flag' });
   }
 
   analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult {
@@ -41,11 +41,7 @@ export class Analyzer {
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;
     const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang });
-    const notChecked = skipped ? skipText(skipped) : failure ? `statusdoc could not finish reading it (${firstLine(failure)}); run with --debug for the trace` : undefined;
+    const notChecked: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
     return { file, absolute, document, inForce, findings, notChecked };
   }
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0];
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { generateConstantsModule } from '../core';
+import { CLI_MESSAGES, generateConstantsModule, type Lang } from '../core';
 import { projectModulePath } from '../project/constants';
 import type { TableInForce } from '../project/tables';
 
@@ -14,19 +14,19 @@ export interface ConstantsOutcome {
   message: string;
 }
 
-export function writeConstantsModule(inForce: TableInForce, out: string | undefined, check: boolean): ConstantsOutcome {
+export function writeConstantsModule(inForce: TableInForce, out: string | undefined, check: boolean, lang: Lang = 'en'): ConstantsOutcome {
   const cwd = process.cwd();
-  const target = out ? path.resolve(out) : projectModulePath(path.join(cwd, 'index.ts'), { source: 'auto', module: '' }, inForce);
+  const target = out ? path.resolve(out) : projectModulePath(cwd, { source: 'auto', module: '' }, inForce);
   const content = generateConstantsModule(inForce.table, inForce.path ? path.basename(inForce.path) : 'statusdoc default table');
   const relative = path.relative(cwd, target) || target;
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
   if (check) {
     return current === content
-      ? { code: 0, message: `${relative} is up to date with the documented table\n` }
-      : { code: 1, message: `${relative} ${current === undefined ? 'does not exist' : 'is out of date'}: run statusdoc constants to regenerate it\n` };
+      ? { code: 0, message: `${CLI_MESSAGES.constantsUpToDate(lang, relative)}\n` }
+      : { code: 1, message: `${(current === undefined ? CLI_MESSAGES.constantsMissing : CLI_MESSAGES.constantsOutOfDate)(lang, relative)}\n` };
   }
-  if (current === content) return { code: 0, message: `${relative} is already up to date\n` };
+  if (current === content) return { code: 0, message: `${CLI_MESSAGES.constantsAlreadyUpToDate(lang, relative)}\n` };
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, content);
-  return { code: 0, message: `wrote ${relative}\n` };
+  return { code: 0, message: `${CLI_MESSAGES.constantsWritten(lang, relative)}\n` };
 }

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { RULES, type Finding, type Severity } from '../core';
+import { CLI_MESSAGES, RULES, type Finding, type Severity } from '../core';
 import type { FileResult } from './analyze';
 import { ruleDocsUrl } from '../project/docs';
 
@@ -44,6 +44,11 @@ export function totals(results: readonly FileResult[]): Totals {
   };
 }
 
+/** Why a file was not checked, in the words of the CLI's notes (reports are in English, like their summaries). */
+function notCheckedText(result: FileResult): string {
+  return result.notChecked ? CLI_MESSAGES.skipCause('en', result.notChecked) : '';
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `file:line:col severity rule message`, one problem a line, then a summary. */
@@ -54,7 +59,7 @@ export function formatText(results: readonly FileResult[], fileCount: number): s
       lines.push(`${result.file}:${line}:${column} ${finding.severity} ${finding.rule} ${finding.message}`);
     }
   }
-  for (const result of results) if (result.notChecked) lines.push(`${result.file}: not checked: ${result.notChecked}`);
+  for (const result of results) if (result.notChecked) lines.push(`${result.file}: not checked: ${notCheckedText(result)}`);
   const sum = totals(results);
   const problems = sum.errors + sum.warnings + sum.others;
   if (problems === 0 && sum.notChecked === 0) {
@@ -79,7 +84,7 @@ const ESLINT_SEVERITY: Record<Severity, 1 | 2> = { error: 2, warning: 1, informa
  */
 export function formatJson(results: readonly FileResult[]): string {
   const files = results.map((result) => {
-    const fatal = result.notChecked ? [{ ruleId: null, fatal: true, severity: 2, message: `Not checked: ${result.notChecked}`, line: 1, column: 1 }] : [];
+    const fatal = result.notChecked ? [{ ruleId: null, fatal: true, severity: 2, message: `Not checked: ${notCheckedText(result)}`, line: 1, column: 1 }] : [];
     const messages = locate(result).map(({ finding, line, column, endLine, endColumn }) => ({
       ruleId: finding.rule,
       severity: ESLINT_SEVERITY[finding.severity],
@@ -168,7 +173,7 @@ function notCheckedInvocation(results: readonly FileResult[]): Pick<Run, 'invoca
         toolExecutionNotifications: notChecked.map((result) => ({
           level: 'error' as const,
           descriptor: { id: 'not-checked' },
-          message: { text: `Not checked: ${result.notChecked}` },
+          message: { text: `Not checked: ${notCheckedText(result)}` },
           locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(result), uriBaseId: '%SRCROOT%' } } }],
         })),
       },

@@ -27,7 +27,7 @@ export type { AnalyzeOptions } from './sites';
 export { languageOfFile, languageOfId, siteAt } from './sites';
 export type { CodeForm, ConstantLibrary, DocumentFacts, DocumentLanguage, ImportFact, Site, SiteMethod, SiteRole } from './sites/types';
 export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn, type TextChange } from './text';
-export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, skipReason, skipText, type SkipReason } from './limits';
+export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
 
 export type { CheckOptions } from './checks';
 export { RULES, RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleMeta } from './checks/rules';
@@ -47,8 +47,8 @@ export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
-export { MESSAGES } from './messages';
-export { problemText } from './problemText';
+export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';
+export { problemKey, type ConfigIssue, type NamedBy, type Problem, type ProblemKind, type ReadFailure, type TableIssue } from './table/problems';
 
 export { DEFAULT_TABLE } from './table/defaultTable';
 export { loadTable } from './table/load';

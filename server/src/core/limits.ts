@@ -18,17 +18,8 @@ export function skipReason(text: string, maxChars = EDITOR_MAX_CHARS): SkipReaso
   return undefined;
 }
 
-/** A skip reason in words, for logs, CLI notes and editor messages. */
-export function skipText(reason: SkipReason): string {
-  switch (reason.kind) {
-    case 'too-large':
-      return `larger than ${reason.limit.toLocaleString('en')} characters (${reason.chars.toLocaleString('en')})`;
-    case 'binary':
-      return 'binary content';
-    case 'too-deep':
-      return `nested deeper than ${reason.limit} levels`;
-  }
-}
+/** Why a file was not checked in full: skipped before reading, or an adapter failed while reading it. */
+export type NotChecked = SkipReason | { kind: 'failure'; firstLine: string };
 
 /** Deeper than any real YAML nests; far below the depth at which the `yaml` parser exhausts V8's stack. */
 export const MAX_YAML_NESTING = 400;

@@ -1,6 +1,10 @@
-/** What the checks and fixes say, in English and Simplified Chinese. The only place their wording lives. */
-import { problemText } from './problemText';
+/** What the checks, fixes and the server say, in English and Simplified Chinese. The only place their wording lives. */
+import { renderProblem } from './messages/problems';
+import type { Problem } from './table/problems';
 import type { Lang } from './table/types';
+
+export { renderConfigIssue, renderProblem, renderTableProblem } from './messages/problems';
+export { CLI_MESSAGES } from './messages/cli';
 
 interface Named {
   code: number;
@@ -29,9 +33,9 @@ export const MESSAGES = {
   useAllConstants: (lang: Lang) => (lang === 'zh-cn' ? '将所有状态码数字替换为具名常量' : 'Use named constants for every status code'),
   createConstantsModule: (lang: Lang) =>
     lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table',
-  /** The frame around a table or .statusdoc.json problem; the detail (file, line, what is wrong) stays as written. */
-  tableProblem: (lang: Lang, detail: string) =>
-    lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${problemText(lang, detail)}` : `statusdoc: ${detail}`,
+  /** A table or .statusdoc.json problem as the editor shows it: framed, naming the file (and line) to fix. */
+  tableProblem: (lang: Lang, problem: Problem) =>
+    lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${renderProblem(problem, lang)}` : `statusdoc: ${renderProblem(problem, lang)}`,
   noFolder: (lang: Lang) =>
     lang === 'zh-cn' ? 'statusdoc：请先打开一个文件夹，常量模块会写入工作区。' : 'statusdoc: open a folder first: the constants module is written into the workspace.',
   untrustedWrite: (lang: Lang, file: string) =>
@@ -42,5 +46,12 @@ export const MESSAGES = {
     lang === 'zh-cn'
       ? `statusdoc：未检查 ${file}（${reason}），其中的状态码没有悬停提示和诊断。可调整 statusdoc.maxFileSizeMB 设置。`
       : `statusdoc: ${file} is not checked (${reason}): no hovers or diagnostics for its status codes. The limit is the statusdoc.maxFileSizeMB setting.`,
+  /** The client would not apply the constants module's edit. */
+  couldNotWrite: (lang: Lang, file: string, reason?: string) =>
+    lang === 'zh-cn'
+      ? `statusdoc：无法写入 ${file}${reason ? `：${reason}` : ''}`
+      : `statusdoc: could not write ${file}${reason ? `: ${reason}` : ''}`,
+  /** The label of the edit that writes the constants module (the editor's undo names it). */
+  constantsModuleEdit: (lang: Lang) => (lang === 'zh-cn' ? 'statusdoc：状态码常量模块' : 'statusdoc: constants module'),
   fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),
 };

@@ -104,9 +104,9 @@ export async function createConstantsModule(context: ServerContext, connection: 
     fs.writeFileSync(modulePath, content);
     return moduleUri;
   }
-  const result = await connection.workspace.applyEdit({ label: 'statusdoc: constants module', edit });
+  const result = await connection.workspace.applyEdit({ label: MESSAGES.constantsModuleEdit(context.languageFor(settings)), edit });
   if (!result.applied) {
-    showError(connection, `statusdoc: could not write ${modulePath}${result.failureReason ? `: ${result.failureReason}` : ''}`);
+    showError(connection, MESSAGES.couldNotWrite(context.languageFor(settings), modulePath, result.failureReason));
     return undefined;
   }
   return moduleUri;

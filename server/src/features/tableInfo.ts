@@ -2,7 +2,7 @@
  * statusdoc/tableInfo, for the VS Code client's status bar and "Open Status-Code Table" (any client may use it):
  * which table is in force for a document, whether it is broken, and the table as Markdown.
  */
-import { problemText } from '../core';
+import { renderProblem } from '../core';
 import type { ServerContext } from '../context';
 import type { TableInfo } from '../protocol';
 
@@ -21,6 +21,6 @@ export async function tableInfo(context: ServerContext, uri: string): Promise<Ta
     ...rows,
     '',
   ].join('\n');
-  const problem = inForce.problem ? problemText(context.languageFor(settings), inForce.problem) : null;
+  const problem = inForce.problem ? renderProblem(inForce.problem, context.languageFor(settings)) : null;
   return { label: inForce.label, path: inForce.path ?? null, problem, markdown };
 }

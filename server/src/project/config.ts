@@ -1,7 +1,7 @@
 /** `.statusdoc.json`: the project file the CLI and the editor both read, found from a file's folder upwards. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isRuleId, isSeveritySetting, RULE_IDS, SEVERITY_SETTINGS, type RuleSeverities, CONSTANTS_SETTINGS, type ConstantsSetting } from '../core';
+import { CONSTANTS_SETTINGS, isRuleId, isSeveritySetting, RULE_IDS, SEVERITY_SETTINGS, type ConfigIssue, type ConstantsSetting, type RuleSeverities } from '../core';
 
 export const CONFIG_FILE = '.statusdoc.json';
 
@@ -14,7 +14,9 @@ export interface ProjectConfig {
   constants?: { source?: ConstantsSetting; module?: string };
 }
 
-export type ConfigRead = { ok: true; config: ProjectConfig } | { ok: false; problem: string };
+export type ConfigRead = { ok: true; config: ProjectConfig } | { ok: false; problem: ConfigIssue };
+
+type Checked<T> = { ok: true; value: T } | { ok: false; problem: ConfigIssue };
 
 /** Parses a .statusdoc.json text; a wrong shape is a problem to show, not an exception. */
 export function parseConfig(text: string): ConfigRead {
@@ -22,41 +24,42 @@ export function parseConfig(text: string): ConfigRead {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: `not valid JSON: ${(error as Error).message}` };
+    return { ok: false, problem: { kind: 'configNotJson', parserMessage: (error as Error).message } };
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problem: 'expected a JSON object' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, problem: { kind: 'configNotObject' } };
   const { table, rules, constants } = data as Record<string, unknown>;
-  if (table !== undefined && typeof table !== 'string') return { ok: false, problem: '"table" must be a path string' };
+  if (table !== undefined && typeof table !== 'string') return { ok: false, problem: { kind: 'tableNotString' } };
   const severities = parseRules(rules);
-  if (typeof severities === 'string') return { ok: false, problem: severities };
+  if (!severities.ok) return severities;
   const constantsConfig = parseConstants(constants);
-  if (typeof constantsConfig === 'string') return { ok: false, problem: constantsConfig };
-  return { ok: true, config: { table, rules: severities, ...(constantsConfig ? { constants: constantsConfig } : {}) } };
+  if (!constantsConfig.ok) return constantsConfig;
+  const config = { table, rules: severities.value, ...(constantsConfig.value ? { constants: constantsConfig.value } : {}) };
+  return { ok: true, config };
 }
 
 /** `"constants": { "source": "nestjs", "module": "src/http-status.ts" }`, or the problem with it. */
-function parseConstants(value: unknown): ProjectConfig['constants'] | string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '"constants" must be an object with "source" and/or "module"';
+function parseConstants(value: unknown): Checked<ProjectConfig['constants']> {
+  if (value === undefined) return { ok: true, value: undefined };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: { kind: 'constantsNotObject' } };
   const { source, module } = value as Record<string, unknown>;
   if (source !== undefined && !(CONSTANTS_SETTINGS as readonly unknown[]).includes(source)) {
-    return `"constants.source": expected one of ${CONSTANTS_SETTINGS.join(', ')}`;
+    return { ok: false, problem: { kind: 'badConstantsSource', allowed: CONSTANTS_SETTINGS } };
   }
-  if (module !== undefined && typeof module !== 'string') return '"constants.module" must be a path string';
-  return { source: source as ConstantsSetting | undefined, module: module as string | undefined };
+  if (module !== undefined && typeof module !== 'string') return { ok: false, problem: { kind: 'constantsModuleNotString' } };
+  return { ok: true, value: { source: source as ConstantsSetting | undefined, module: module as string | undefined } };
 }
 
 /** `"rules": { "undocumented-code": "off" }` -> severities, or the problem with it. */
-export function parseRules(rules: unknown): RuleSeverities | string {
-  if (rules === undefined) return {};
-  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return '"rules" must be an object of rule id to severity';
+export function parseRules(rules: unknown): Checked<RuleSeverities> {
+  if (rules === undefined) return { ok: true, value: {} };
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return { ok: false, problem: { kind: 'rulesNotObject' } };
   const severities: RuleSeverities = {};
   for (const [id, severity] of Object.entries(rules)) {
-    if (!isRuleId(id)) return `"rules.${id}": unknown rule (known: ${RULE_IDS.join(', ')})`;
-    if (!isSeveritySetting(severity)) return `"rules.${id}": expected one of ${SEVERITY_SETTINGS.join(', ')}`;
+    if (!isRuleId(id)) return { ok: false, problem: { kind: 'unknownRule', rule: id, known: RULE_IDS } };
+    if (!isSeveritySetting(severity)) return { ok: false, problem: { kind: 'badSeverity', rule: id, allowed: SEVERITY_SETTINGS } };
     severities[id] = severity;
   }
-  return severities;
+  return { ok: true, value: severities };
 }
 
 /** The nearest .statusdoc.json at or above `dir`, not climbing past `stopAt` when given. */

@@ -1,7 +1,9 @@
 /** Re-reads a file only when its stat signature changes, so every request can ask for fresh content cheaply. */
 import * as fs from 'node:fs';
+import type { ReadFailure } from '../core';
 
-export type FileRead<T> = { ok: true; value: T } | { ok: false; error: string };
+/** The parsed content, or why there is none; `caught` holds what the parser threw (a bug), for the log. */
+export type FileRead<T> = { ok: true; value: T } | { ok: false; failure: ReadFailure; caught?: unknown[] };
 
 interface Entry<T> {
   signature: string;
@@ -18,20 +20,15 @@ export class FileCache<T> {
     let signature: string;
     try {
       const stat = fs.statSync(path);
-      if (!stat.isFile()) return { ok: false, error: 'not a file' };
+      if (!stat.isFile()) return { ok: false, failure: { kind: 'notAFile' } };
       signature = `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}`;
     } catch {
       this.entries.delete(path);
-      return { ok: false, error: 'file not found' };
+      return { ok: false, failure: { kind: 'notFound' } };
     }
     const cached = this.entries.get(path);
     if (cached?.signature === signature) return cached.read;
-    let read: FileRead<T>;
-    try {
-      read = { ok: true, value: this.parse(fs.readFileSync(path, 'utf8'), path) };
-    } catch (error) {
-      read = { ok: false, error: (error as Error).message };
-    }
+    const read = this.read(path);
     this.entries.set(path, { signature, read });
     return read;
   }
@@ -39,5 +36,20 @@ export class FileCache<T> {
   /** Forget a file (after a watcher says it changed), so the next get re-reads it. */
   invalidate(path: string): void {
     this.entries.delete(path);
+  }
+
+  private read(path: string): FileRead<T> {
+    let text: string;
+    try {
+      text = fs.readFileSync(path, 'utf8');
+    } catch (error) {
+      // The operating system's refusal (permissions, a file gone since stat): the user's to fix, not a bug.
+      return { ok: false, failure: { kind: 'ioError', message: (error as Error).message } };
+    }
+    try {
+      return { ok: true, value: this.parse(text, path) };
+    } catch (error) {
+      return { ok: false, failure: { kind: 'parseFailed', message: error instanceof Error ? error.message : typeof error }, caught: [error] };
+    }
   }
 }

@@ -5,7 +5,7 @@
  * A doc that breaks keeps its last good table in force and reports a problem naming the file and the row.
  */
 import * as path from 'node:path';
-import { DEFAULT_TABLE, loadTable, type StatusTable, type TableResult, type RuleSeverities } from '../core';
+import { DEFAULT_TABLE, loadTable, type NamedBy, type Problem, type RuleSeverities, type StatusTable, type TableResult } from '../core';
 import { findConfigFile, parseConfig, type ConfigRead, type ProjectConfig } from './config';
 import { FileCache } from './fileCache';
 
@@ -13,8 +13,10 @@ export interface TableInForce {
   table: StatusTable;
   /** Absolute path of the doc, or undefined for the default. */
   path?: string;
-  /** What a person must fix, with the file named; undefined when all is well. */
-  problem?: string;
+  /** What a person must fix, with the file named; undefined when all is well. Rendered by core/messages. */
+  problem?: Problem;
+  /** Exceptions statusdoc's own readers threw on the way (bugs, for the log); absent when none. */
+  caught?: unknown[];
   /** Rule severities from the .statusdoc.json in force (empty without one). */
   rules: RuleSeverities;
   /** The .statusdoc.json in force, if any. */
@@ -29,38 +31,53 @@ export interface TableQuery {
   /** An explicit table path (setting or --table), relative to `base`. */
   explicit?: string;
   base?: string;
-  /** How to name where `explicit` came from in a message. */
-  explicitFrom?: string;
+  /** Who gave `explicit`: the editor's statusdoc.table setting (the default) or the CLI's --table flag. */
+  explicitFrom?: 'setting' | 'flag';
   /** Do not look for .statusdoc.json above this folder (the workspace folder). */
   stopAt?: string;
-  /** Whether a table doc at this path may be read (an untrusted workspace reads none outside itself). */
-  mayRead?: (file: string) => string | undefined;
+  /** Whether a table doc at this path may be read: false outside an untrusted workspace's folders. */
+  mayRead?: (file: string) => boolean;
 }
 
 export class TableResolver {
   private readonly configs = new FileCache<ConfigRead>((text) => parseConfig(text));
-  private readonly docs = new FileCache<TableResult>((text, file) => loadTable(file, text));
+  private readonly docs = new FileCache<TableResult>((text, file) => this.readTable(file, text));
   private readonly lastGood = new Map<string, StatusTable>();
+
+  /** @param readTable the table loader; another only to see what happens when a loader has a bug. */
+  constructor(private readonly readTable: (file: string, text: string) => TableResult = loadTable) {}
 
   resolve(query: TableQuery): TableInForce {
     const configFile = findConfigFile(query.dir, query.stopAt);
     let config: ProjectConfig = {};
-    let configProblem: string | undefined;
+    let configProblem: Problem | undefined;
+    let configCaught: unknown[] = [];
     if (configFile) {
       const read = this.configs.get(configFile);
-      if (!read.ok) configProblem = `${configFile}: ${read.error}`;
-      else if (!read.value.ok) configProblem = `${configFile}: ${read.value.problem}`;
+      if (!read.ok) {
+        configProblem = { kind: 'configUnreadable', file: configFile, failure: read.failure };
+        configCaught = read.caught ?? [];
+      } else if (!read.value.ok) configProblem = { kind: 'configInvalid', file: configFile, issue: read.value.problem };
       else config = read.value.config;
     }
     let inForce: Omit<TableInForce, 'rules' | 'constants'>;
     if (query.explicit) {
-      inForce = this.load(path.resolve(query.base ?? query.dir, query.explicit), query.explicitFrom ?? 'the statusdoc.table setting', query.mayRead);
+      const namedBy: NamedBy = { kind: query.explicitFrom ?? 'setting' };
+      inForce = this.load(path.resolve(query.base ?? query.dir, query.explicit), namedBy, query.mayRead);
     } else if (configFile && config.table) {
-      inForce = this.load(path.resolve(path.dirname(configFile), config.table), configFile, query.mayRead);
+      inForce = this.load(path.resolve(path.dirname(configFile), config.table), { kind: 'config', file: configFile }, query.mayRead);
     } else {
       inForce = { table: DEFAULT_TABLE };
     }
-    return { ...inForce, problem: inForce.problem ?? configProblem, rules: config.rules ?? {}, configFile, constants: config.constants };
+    const caught = [...configCaught, ...(inForce.caught ?? [])];
+    return {
+      ...inForce,
+      problem: inForce.problem ?? configProblem,
+      caught: caught.length > 0 ? caught : undefined,
+      rules: config.rules ?? {},
+      configFile,
+      constants: config.constants,
+    };
   }
 
   /** Forget cached reads of a file that a watcher reported changed. */
@@ -69,21 +86,21 @@ export class TableResolver {
     this.docs.invalidate(file);
   }
 
-  private load(file: string, namedBy: string, mayRead?: (file: string) => string | undefined): Omit<TableInForce, 'rules' | 'constants'> {
-    const refused = mayRead?.(file);
-    if (refused) return { table: DEFAULT_TABLE, problem: `${file} (named by ${namedBy}) ${refused}; the default table is used` };
+  private load(file: string, namedBy: NamedBy, mayRead?: (file: string) => boolean): Omit<TableInForce, 'rules' | 'constants'> {
+    if (mayRead && !mayRead(file)) return { table: DEFAULT_TABLE, problem: { kind: 'tableOutsideWorkspace', file, namedBy } };
     const read = this.docs.get(file);
     const fallback = this.lastGood.get(file);
     if (!read.ok) {
-      return { table: fallback ?? DEFAULT_TABLE, path: fallback && file, problem: `${file} (named by ${namedBy}): ${read.error}` };
+      const problem: Problem = { kind: 'tableUnreadable', file, namedBy, failure: read.failure };
+      return { table: fallback ?? DEFAULT_TABLE, path: fallback && file, problem, caught: read.caught };
     }
+    const { caught } = read.value;
     if (!read.value.ok) {
-      const { message, line } = read.value.problem;
-      const where = line ? `${file}:${line}` : file;
-      const kept = fallback ? 'the last good version stays in force' : 'the default table is used';
-      return { table: fallback ?? DEFAULT_TABLE, path: fallback && file, problem: `${where}: ${message} (${kept})` };
+      const { issue, line } = read.value.problem;
+      const problem: Problem = { kind: 'tableInvalid', file, line, issue, kept: fallback ? 'lastGood' : 'default' };
+      return { table: fallback ?? DEFAULT_TABLE, path: fallback && file, problem, caught };
     }
     this.lastGood.set(file, read.value.table);
-    return { table: read.value.table, path: file };
+    return { table: read.value.table, path: file, caught };
   }
 }

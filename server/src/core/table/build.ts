@@ -1,6 +1,7 @@
 /** Turns the rows any loader read into a checked StatusTable. One place for every loader's validation. */
 import { STANDARD_REASONS, isStatusCodeNumber, statusClass } from '../httpStatus';
 import { methodsNamedIn, normalizeMethod } from './methods';
+import type { RowRef, TableIssue } from './problems';
 import type { Lang, StatusEntry, StatusKind, StatusTable, TableResult } from './types';
 
 export interface RowInput {
@@ -15,8 +16,8 @@ export interface RowInput {
   methods?: string[];
   /** 1-based line of the row in the doc. */
   line?: number;
-  /** How to name the row in a message: "row 3 of table 2". */
-  where: string;
+  /** Which row this is, for a problem about it: row 3 of table 2, entry 4, entry "503". */
+  where: RowRef;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -30,30 +31,25 @@ export function kindOfClass(code: number): StatusKind {
   return cls === 'client error' || cls === 'server error' ? 'error' : cls;
 }
 
-function fail(message: string, line?: number): TableResult {
-  return { ok: false, problem: { message, line } };
-}
-
-/** The row as a message names it; its line travels separately in TableProblem.line. */
-function at(row: RowInput): string {
-  return row.where;
+function fail(issue: TableIssue, line?: number): TableResult {
+  return { ok: false, problem: line === undefined ? { issue } : { issue, line } };
 }
 
 export function buildTable(source: string, rows: RowInput[]): TableResult {
-  if (rows.length === 0) return fail('no status-code table found: expected rows that start with a code such as 404');
+  if (rows.length === 0) return fail({ kind: 'noTable' });
   const entries = new Map<number, StatusEntry>();
   const successCodeByMethod = new Map<string, number>();
-  const methodLines = new Map<string, string>();
+  const methodRows = new Map<string, RowRef>();
 
   for (const row of rows) {
     const raw = String(row.code).trim();
     const code = /^\d{3}$/.test(raw) ? Number(raw) : NaN;
     if (!isStatusCodeNumber(code)) {
-      return fail(`${at(row)}: expected a status code from 100 to 599, found "${raw}"`, row.line);
+      return fail({ kind: 'badCode', at: row.where, found: raw }, row.line);
     }
     const previous = entries.get(code);
     if (previous) {
-      return fail(`${at(row)}: ${code} is documented twice${previous.line ? ` (first on line ${previous.line})` : ''}`, row.line);
+      return fail({ kind: 'duplicateCode', at: row.where, code, firstLine: previous.line }, row.line);
     }
     const meaning = row.meaning?.trim();
     const meanings: Partial<Record<Lang, string>> = { ...row.translations };
@@ -63,7 +59,7 @@ export function buildTable(source: string, rows: RowInput[]): TableResult {
       meanings[documentedLang] = meaning;
     } else {
       const given = Object.keys(meanings) as Lang[];
-      if (given.length === 0) return fail(`${at(row)}: ${code} has no meaning`, row.line);
+      if (given.length === 0) return fail({ kind: 'noMeaning', at: row.where, code }, row.line);
       documentedLang = given[0];
     }
     const kind = row.kind ?? kindOfClass(code);
@@ -71,7 +67,7 @@ export function buildTable(source: string, rows: RowInput[]): TableResult {
     if (row.methods) {
       for (const name of row.methods) {
         const method = normalizeMethod(name);
-        if (!method) return fail(`${at(row)}: "${name}" is not an HTTP method`, row.line);
+        if (!method) return fail({ kind: 'notAMethod', at: row.where, name }, row.line);
         methods.push(method);
       }
     } else if (kind === 'success') {
@@ -80,13 +76,10 @@ export function buildTable(source: string, rows: RowInput[]): TableResult {
     for (const method of methods) {
       const other = successCodeByMethod.get(method);
       if (other !== undefined) {
-        return fail(
-          `${at(row)}: ${method} is named as the normal answer of both ${other} (${methodLines.get(method)}) and ${code}`,
-          row.line,
-        );
+        return fail({ kind: 'methodClash', at: row.where, method, code, other, otherAt: methodRows.get(method)! }, row.line);
       }
       successCodeByMethod.set(method, code);
-      methodLines.set(method, at(row));
+      methodRows.set(method, row.where);
     }
     entries.set(code, {
       code,

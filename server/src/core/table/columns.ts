@@ -76,7 +76,7 @@ export function rowsFromGrids(grids: Grid[]): RowInput[] {
       (untagged.length >= 2 || langCols.size === 0 ? untagged[untagged.length - 1] : [...langCols.keys()][0]);
     const reasonCol = untagged.find((col) => col !== meaningCol);
     const tableKind = kindFromWord(headers[codeCol] ?? '');
-    const tableName = codeGrids.length > 1 ? ` of table ${index + 1}` : '';
+    const table = codeGrids.length > 1 ? index + 1 : undefined;
 
     grid.rows.forEach((row, rowIndex) => {
       const codeCell = row.cells[codeCol] ?? '';
@@ -92,7 +92,7 @@ export function rowsFromGrids(grids: Grid[]): RowInput[] {
         meaning: meaningCol !== undefined ? row.cells[meaningCol] : undefined,
         translations,
         line: row.line,
-        where: `row ${rowIndex + 1}${tableName}`,
+        where: table === undefined ? { kind: 'row', row: rowIndex + 1 } : { kind: 'row', row: rowIndex + 1, table },
       });
     });
   });

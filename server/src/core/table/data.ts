@@ -15,12 +15,13 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import { MAX_YAML_NESTING, yamlTooDeep } from '../limits';
 import type { RowInput } from './build';
 import { kindFromWord } from './columns';
-import type { Lang, TableProblem } from './types';
+import type { RowRef, TableIssue, TableProblem } from './problems';
+import type { Lang } from './types';
 
 type Rows = { ok: true; rows: RowInput[] } | { ok: false; problem: TableProblem };
 
-function problem(message: string, line?: number): Rows {
-  return { ok: false, problem: { message, line } };
+function problem(issue: TableIssue, line?: number): Rows {
+  return { ok: false, problem: line === undefined ? { issue } : { issue, line } };
 }
 
 function text(value: unknown): string | undefined {
@@ -39,12 +40,12 @@ export function withoutJsonComments(text: string): string {
 }
 
 export function readDataRows(source: string): Rows {
-  if (yamlTooDeep(source)) return problem(`nested deeper than ${MAX_YAML_NESTING} levels: not a status-code table`);
+  if (yamlTooDeep(source)) return problem({ kind: 'tooDeep', levels: MAX_YAML_NESTING });
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
-    return problem(`not valid JSON/YAML: ${error.message.split('\n')[0]}`, lineCounter.linePos(error.pos[0]).line);
+    return problem({ kind: 'invalidData', parserMessage: error.message.split('\n')[0] }, lineCounter.linePos(error.pos[0]).line);
   }
   const lineOf = (node: Node | null | undefined) =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
@@ -53,30 +54,30 @@ export function readDataRows(source: string): Rows {
   if (isMap(list) && list.has('codes')) list = list.get('codes', true) as Node;
   const rows: RowInput[] = [];
 
-  const entryRow = (value: Node | null, code: unknown, where: string, line: number | undefined): string | undefined => {
+  const entryRow = (value: Node | null, code: unknown, where: RowRef, line: number | undefined): TableIssue | undefined => {
     // A bare value is a meaning only where a key gave the code ("504": "网关超时。"), not as a list item.
     if (isScalar(value) && code !== undefined) {
       rows.push({ code: text(code) ?? '', meaning: text(value.value), where, line });
       return undefined;
     }
-    if (!isMap(value)) return `${where}: expected a mapping with code, reason and meaning`;
+    if (!isMap(value)) return { kind: 'notAMapping', at: where };
     const entry = value.toJSON() as Record<string, unknown>;
     const translations: Partial<Record<Lang, string>> = {};
     const given = entry.translations;
     if (given && typeof given === 'object') {
       for (const [lang, meaning] of Object.entries(given)) {
         const key = lang.toLowerCase() === 'zh' ? 'zh-cn' : (lang.toLowerCase() as Lang);
-        if (key !== 'en' && key !== 'zh-cn') return `${where}: unknown translation language "${lang}" (use en or zh-cn)`;
+        if (key !== 'en' && key !== 'zh-cn') return { kind: 'unknownTranslation', at: where, lang };
         if (text(meaning)) translations[key] = text(meaning);
       }
     }
     const methods = entry.methods;
     if (methods !== undefined && !(Array.isArray(methods) && methods.every((m) => typeof m === 'string'))) {
-      return `${where}: methods must be a list such as [POST]`;
+      return { kind: 'methodsNotAList', at: where };
     }
     const kindText = text(entry.kind);
     const kind = kindText === undefined ? undefined : kindFromWord(kindText);
-    if (kindText !== undefined && !kind) return `${where}: unknown kind "${kindText}" (use success or error)`;
+    if (kindText !== undefined && !kind) return { kind: 'unknownKind', at: where, kindText };
     rows.push({
       code: text(entry.code ?? code) ?? '',
       reason: text(entry.reason),
@@ -92,18 +93,18 @@ export function readDataRows(source: string): Rows {
 
   if (isSeq(list)) {
     for (const [index, item] of list.items.entries()) {
-      const error = entryRow(item as Node, undefined, `entry ${index + 1}`, lineOf(item as Node));
+      const error = entryRow(item as Node, undefined, { kind: 'entry', index: index + 1 }, lineOf(item as Node));
       if (error) return problem(error, lineOf(item as Node));
     }
   } else if (isMap(list)) {
     for (const pair of list.items) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       const line = lineOf(pair.key as Node);
-      const error = entryRow(pair.value as Node, key, `entry "${text(key) ?? '?'}"`, line);
+      const error = entryRow(pair.value as Node, key, { kind: 'key', key: text(key) ?? '?' }, line);
       if (error) return problem(error, line);
     }
   } else {
-    return problem('expected a list of codes, or a mapping "codes:" of code to meaning', lineOf(list));
+    return problem({ kind: 'notAList' }, lineOf(list));
   }
   return { ok: true, rows };
 }

@@ -33,10 +33,10 @@ function build(): StatusTable {
     kind,
     meaning: zh,
     translations: { en },
-    where: `default row ${index + 1}`,
+    where: { kind: 'defaultRow', row: index + 1 },
   }));
   const result = buildTable('default', rows);
-  if (!result.ok) throw new Error(`statusdoc's default table is broken: ${result.problem.message}`);
+  if (!result.ok) throw new Error(`statusdoc's default table is broken: ${JSON.stringify(result.problem)}`);
   return result.table;
 }
 

@@ -17,10 +17,11 @@ export function formatOf(fileName: string, text: string): TableFormat {
 
 /**
  * Parses a table doc. `source` is what the table will say it came from (the absolute path).
- * Never throws: anything wrong comes back as a problem a person can act on.
+ * Never throws: anything wrong comes back as a problem a person can act on; an exception a reader threw (a bug)
+ * comes back in `caught` beside that problem, so it is seen rather than swallowed.
  */
 export function loadTable(source: string, text: string): TableResult {
-  if (text.includes('\u0000')) return { ok: false, problem: { message: 'the file is binary, not a table doc' } };
+  if (text.includes('\u0000')) return { ok: false, problem: { issue: { kind: 'binary' } } };
   try {
     if (formatOf(source, text) === 'data') {
       const read = readDataRows(/\.jsonc?$/i.test(source) ? withoutJsonComments(text) : text);
@@ -31,8 +32,13 @@ export function loadTable(source: string, text: string): TableResult {
     const grids = [...readHtmlGrids(withoutFencedCode(text)), ...readPipeGrids(text)].sort((a, b) => a.line - b.line);
     return finish(buildTable(source, rowsFromGrids(grids)));
   } catch (error) {
-    return { ok: false, problem: { message: `could not read the table: ${(error as Error).message}` } };
+    return { ok: false, problem: { issue: { kind: 'readerFailed', message: messageOf(error) } }, caught: [error] };
   }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : typeof error;
 }
 
 function finish(result: TableResult): TableResult {

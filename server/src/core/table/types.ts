@@ -1,4 +1,7 @@
 /** The documented status-code table: what the organisation says each code means. */
+import type { TableProblem } from './problems';
+
+export type { TableProblem } from './problems';
 
 /** Languages a meaning can be shown in. */
 export type Lang = 'en' | 'zh-cn';
@@ -29,11 +32,8 @@ export interface StatusTable {
   successCodeByMethod: ReadonlyMap<string, number>;
 }
 
-/** A doc that could not be read as a table: what a person must fix, and where. */
-export interface TableProblem {
-  message: string;
-  /** 1-based line in the doc, when the problem has one. */
-  line?: number;
-}
-
-export type TableResult = { ok: true; table: StatusTable } | { ok: false; problem: TableProblem };
+/**
+ * A table, or what a person must fix in the doc. `caught` holds exceptions a reader threw (statusdoc's bugs, not the
+ * doc's): absent when none, so a shell can log them and a test can insist there were none.
+ */
+export type TableResult = ({ ok: true; table: StatusTable } | { ok: false; problem: TableProblem }) & { caught?: unknown[] };

@@ -1,0 +1,45 @@
+/** What the CLI says on stderr and about the constants module, in English and Simplified Chinese. */
+import type { NotChecked } from '../limits';
+import type { Problem } from '../table/problems';
+import type { Lang } from '../table/types';
+import { renderProblem } from './problems';
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export const CLI_MESSAGES = {
+  /** A broken table or .statusdoc.json stops the run (exit 2) rather than checking against something else. */
+  badTable: (lang: Lang, problem: Problem) =>
+    lang === 'zh-cn' ? `状态码表有问题：${renderProblem(problem, lang)}` : `bad table: ${renderProblem(problem, lang)}`,
+  /** Why a file was not checked, for CLI notes, reports and the editor's message. */
+  skipCause: (lang: Lang, cause: NotChecked) => {
+    switch (cause.kind) {
+      case 'binary':
+        return lang === 'zh-cn' ? '二进制内容' : 'binary content';
+      case 'too-deep':
+        return lang === 'zh-cn' ? `嵌套超过 ${cause.limit} 层` : `nested deeper than ${cause.limit} levels`;
+      case 'failure':
+        return lang === 'zh-cn'
+          ? `statusdoc 读取时出错（${cause.firstLine}）；用 --debug 查看详情`
+          : `statusdoc could not finish reading it (${cause.firstLine}); run with --debug for the trace`;
+      case 'too-large': {
+        const limit = cause.limit.toLocaleString('en');
+        const chars = cause.chars.toLocaleString('en');
+        return lang === 'zh-cn' ? `超过 ${limit} 个字符（${chars}）` : `larger than ${limit} characters (${chars})`;
+      }
+    }
+  },
+  skipped: (lang: Lang, file: string, cause: NotChecked) =>
+    lang === 'zh-cn' ? `已跳过 ${file}：${CLI_MESSAGES.skipCause(lang, cause)}` : `skipped ${file}: ${CLI_MESSAGES.skipCause(lang, cause)}`,
+  notSupported: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `已跳过 ${file}：不是 TypeScript、JavaScript 或 YAML 文件` : `skipped ${file}: not a TypeScript, JavaScript or YAML file`,
+  fixed: (lang: Lang, problems: number, files: number) =>
+    lang === 'zh-cn' ? `已修复 ${files} 个文件中的 ${problems} 个问题` : `fixed ${plural(problems, 'problem')} in ${plural(files, 'file')}`,
+  constantsUpToDate: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `${file} 与文档状态码表一致` : `${file} is up to date with the documented table`,
+  constantsMissing: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `${file} 不存在：请运行 statusdoc constants 生成` : `${file} does not exist: run statusdoc constants to regenerate it`,
+  constantsOutOfDate: (lang: Lang, file: string) =>
+    lang === 'zh-cn' ? `${file} 已过期：请运行 statusdoc constants 重新生成` : `${file} is out of date: run statusdoc constants to regenerate it`,
+  constantsAlreadyUpToDate: (lang: Lang, file: string) => (lang === 'zh-cn' ? `${file} 已是最新` : `${file} is already up to date`),
+  constantsWritten: (lang: Lang, file: string) => (lang === 'zh-cn' ? `已写入 ${file}` : `wrote ${file}`),
+};
