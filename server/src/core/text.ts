@@ -22,3 +22,10 @@ export function positionLocator(text: string): (offset: number) => LineColumn {
     return { line: low, character: offset - starts[low] };
   };
 }
+
+/** One edit between two versions of a text, collapsed: [start, oldEnd) of the old text became [start, newEnd) of the new. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
