@@ -117,6 +117,8 @@ export function readFlow(line: string, start: number, depth = 0): { node: FlowMa
       let value: FlowNode | undefined;
       if (line[i] === ':') {
         i = skipSpaces(line, i + 1);
+        // `{ a: }` holds an empty scalar; `{ a }` holds nothing at all (findYamlSites tells them apart for `openapi`).
+        value = { kind: 'scalar', start: i, end: i, quote: '', text: '' };
         if (line[i] !== ',' && line[i] !== '}') {
           if (line[i] === '{' || line[i] === '[') {
             const inner = readFlow(line, i, depth + 1);

@@ -62,6 +62,7 @@ const SEEN_CALLBACKS = 32;
 
 /** What a value turned out to be. */
 const enum Kind {
+  /** Nothing at all: a flow pair without `:`, or no lines below a key (which the block reader turns into an empty scalar). */
   Null,
   Scalar,
   Map,
@@ -198,15 +199,15 @@ export class StructurePass {
     this.lastScalar = undefined;
     switch (value.kind) {
       case ValueKind.None:
-        return this.nested(col, sameIndentSeq, role, parent, wantScalars);
       case ValueKind.Props: {
         const kind = this.nested(col, sameIndentSeq, role, parent, wantScalars);
         if (kind === Kind.Null) {
-          // An anchored or tagged empty node is a scalar, not nothing.
-          this.lastScalar = { start: this.starts[j] + rec.col, end: this.starts[j] + rec.col, quote: '', text: value.tagged ? undefined : '' };
+          // In block style an empty value is an empty scalar, not nothing (so `openapi:` alone still counts);
+          // empty, it is no code and no method.
+          this.lastScalar = { start: this.starts[j], end: this.starts[j], quote: '', text: '' };
           return Kind.Scalar;
         }
-        if ((value.strongTag && kind !== Kind.Scalar) || (value.tagged && kind === Kind.Scalar)) throw CANNOT;
+        if (value.kind === ValueKind.Props && ((value.strongTag && kind !== Kind.Scalar) || (value.tagged && kind === Kind.Scalar))) throw CANNOT;
         return kind;
       }
       case ValueKind.Alias:
