@@ -65,7 +65,7 @@ function description(w: Writer, indent: number): void {
       w.line(indent, `description: ${w.pick(['|', '>', '|-', '>+'])}`);
       w.line(indent + 2, "Answers '200': on success and responses: below.");
       if (w.chance(0.5)) w.lines.push('');
-      w.line(indent + 2, w.pick(['status: 201', 'method: POST', '  - item: [unclosed', '"quoted \\" text']));
+      w.line(indent + 2, w.pick(['status: 201', 'method: POST', '  - item: [closed]', '"quoted \\" text']));
       return;
     case 2:
       w.line(indent, 'description: a long plain text');

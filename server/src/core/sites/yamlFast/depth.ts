@@ -17,6 +17,8 @@ export interface NestingSummary {
   peakFromZero: number;
 }
 
+// A module-local copy: imports cost a getter call each under tsx, and the fold below runs once per line.
+const MAX_NESTING = MAX_YAML_NESTING;
 const FLAT: NestingSummary = { deepLead: false, net: 0, peakRise: 0, endFromZero: 0, peakFromZero: 0 };
 
 /** Summarises one line (without its `\n`) as yamlTooDeep reads it. */
@@ -26,7 +28,7 @@ export function summariseNesting(line: string): NestingSummary {
     const c = line.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 45 && c !== 63) break;
   }
-  const deepLead = i > MAX_YAML_NESTING * 2;
+  const deepLead = i > MAX_NESTING * 2;
   let net = 0;
   let peakRise = 0;
   let floored = 0;
@@ -58,7 +60,7 @@ export function linesTooDeep(lines: readonly { nesting: NestingSummary }[]): boo
     const s = lines[i].nesting;
     if (s === FLAT) continue;
     if (s.deepLead) return true;
-    if (Math.max(flow + s.peakRise, s.peakFromZero) > MAX_YAML_NESTING) return true;
+    if (Math.max(flow + s.peakRise, s.peakFromZero) > MAX_NESTING) return true;
     flow = Math.max(flow + s.net, s.endFromZero);
   }
   return false;

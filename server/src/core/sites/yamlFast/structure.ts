@@ -11,6 +11,21 @@ import type { Site, SiteMethod } from '../types';
 import type { FlowMap, FlowNode, FlowSeq, ScalarToken } from './flow';
 import { LineKind, ValueKind, type LineRecord, type ValueToken } from './lines';
 
+// Module-local copies: read through a module boundary in a hot loop, imports cost a getter call each under tsx.
+const CONTENT = LineKind.Content;
+const BAD_LINE = LineKind.Bad;
+const DOC_START = LineKind.DocStart;
+const DOC_END = LineKind.DocEnd;
+const V_NONE = ValueKind.None;
+const V_SCALAR = ValueKind.Scalar;
+const V_FLOW = ValueKind.Flow;
+const V_ALIAS = ValueKind.Alias;
+const V_BLOCK = ValueKind.Block;
+const V_PROPS = ValueKind.Props;
+const STATUS = STATUS_KEYS;
+const METHOD = METHOD_KEYS;
+const OPERATION = OPERATION_KEYS;
+
 export class CannotRead extends Error {}
 const CANNOT = new CannotRead();
 
@@ -31,6 +46,9 @@ interface Role {
   depth: number;
   method: SiteMethod | undefined;
 }
+
+/** An empty scalar: no code, no method. */
+const EMPTY_TOKEN: ScalarToken = { kind: 'scalar', start: 0, end: 0, quote: '', text: '' };
 
 const NO_ROLE: Role = { kind: RoleKind.None, depth: 0, method: undefined };
 const ROOT_ROLE: Role = { kind: RoleKind.Root, depth: 0, method: undefined };
@@ -84,8 +102,13 @@ export class StructurePass {
   private readonly sites: Site[] = [];
   private docSpecSites: Site[] = [];
   private docIsOpenApi = false;
-  /** The scalar the last value read was, when it was one. */
-  private lastScalar: Scalar | undefined;
+  /**
+   * The scalar the last value read was, when it was one: its token, line and text (which a folded continuation
+   * makes unknown). Kept apart, and made into a Scalar only where a status or method key needs it.
+   */
+  private lastToken: ScalarToken = EMPTY_TOKEN;
+  private lastLine = 0;
+  private lastText: string | undefined;
 
   constructor(
     private readonly recs: readonly LineRecord[],
@@ -96,7 +119,7 @@ export class StructurePass {
     const n = this.recs.length;
     while (this.i < n) {
       const rec = this.recs[this.i];
-      if (rec.kind === LineKind.DocStart || rec.kind === LineKind.DocEnd) {
+      if (rec.kind === DOC_START || rec.kind === DOC_END) {
         this.i++;
         continue;
       }
@@ -110,9 +133,9 @@ export class StructurePass {
     const recs = this.recs;
     for (let i = this.i; i < recs.length; i++) {
       const kind = recs[i].kind;
-      if (kind === LineKind.Content) return i;
-      if (kind === LineKind.Bad) throw CANNOT;
-      if (kind === LineKind.DocStart || kind === LineKind.DocEnd) return -1;
+      if (kind === CONTENT) return i;
+      if (kind === BAD_LINE) throw CANNOT;
+      if (kind === DOC_START || kind === DOC_END) return -1;
     }
     return -1;
   }
@@ -128,22 +151,29 @@ export class StructurePass {
       else if (rec.key) this.map(0, ROOT_ROLE, undefined);
       else {
         this.i = j + 1;
-        if (rec.value.kind === ValueKind.Flow) this.flowValue(rec.value.flow!, ROOT_ROLE, undefined, j, undefined);
-        else if (rec.value.kind === ValueKind.Block || rec.value.kind === ValueKind.Props) throw CANNOT;
+        if (rec.value.kind === V_FLOW) this.flowValue(rec.value.flow!, ROOT_ROLE, undefined, j, undefined);
+        else if (rec.value.kind === V_BLOCK || rec.value.kind === V_PROPS) throw CANNOT;
       }
       if (this.peek() >= 0) throw CANNOT; // more content after the root node: an error the parser reports
     }
     // Skip to the document's end (blank and comment lines); the marker itself is read by run().
-    while (this.i < this.recs.length && this.recs[this.i].kind !== LineKind.DocStart && this.recs[this.i].kind !== LineKind.DocEnd) {
-      if (this.recs[this.i].kind === LineKind.Bad) throw CANNOT;
+    while (this.i < this.recs.length && this.recs[this.i].kind !== DOC_START && this.recs[this.i].kind !== DOC_END) {
+      if (this.recs[this.i].kind === BAD_LINE) throw CANNOT;
       this.i++;
     }
     if (this.docIsOpenApi) for (const site of this.docSpecSites) this.sites.push(site);
   }
 
-  private scalarAt(line: number, token: ScalarToken): Scalar {
-    const base = this.starts[line];
-    return { start: base + token.start, end: base + token.end, quote: token.quote, text: token.text };
+  private setScalar(line: number, token: ScalarToken): Kind {
+    this.lastToken = token;
+    this.lastLine = line;
+    this.lastText = token.text;
+    return Kind.Scalar;
+  }
+
+  private lastScalar(): Scalar {
+    const base = this.starts[this.lastLine];
+    return { start: base + this.lastToken.start, end: base + this.lastToken.end, quote: this.lastToken.quote, text: this.lastText };
   }
 
   /**
@@ -166,7 +196,7 @@ export class StructurePass {
       const key = rec.key!;
       const keyText = key.text!;
       const childRole = this.keyRole(frame, role, keyText, j, key);
-      const kind = this.inlineOrNested(rec, j, col, true, childRole, frame, STATUS_KEYS.has(keyText));
+      const kind = this.inlineOrNested(rec, j, col, true, childRole, frame, STATUS.has(keyText));
       this.pairDone(frame, role, keyText, kind);
     }
     this.close(frame);
@@ -186,7 +216,7 @@ export class StructurePass {
       }
       this.i = j + 1;
       const kind = this.inlineOrNested(rec, j, col, false, NO_ROLE, undefined, collect !== undefined);
-      if (kind === Kind.Scalar && collect) collect.push(this.lastScalar!);
+      if (kind === Kind.Scalar && collect) collect.push(this.lastScalar());
     }
   }
 
@@ -196,32 +226,30 @@ export class StructurePass {
    */
   private inlineOrNested(rec: LineRecord, j: number, col: number, sameIndentSeq: boolean, role: Role, parent: Frame | undefined, wantScalars: boolean): Kind {
     const value = rec.value;
-    this.lastScalar = undefined;
     switch (value.kind) {
-      case ValueKind.None:
-      case ValueKind.Props: {
+      case V_NONE:
+      case V_PROPS: {
         const kind = this.nested(col, sameIndentSeq, role, parent, wantScalars);
         if (kind === Kind.Null) {
           // In block style an empty value is an empty scalar, not nothing (so `openapi:` alone still counts);
           // empty, it is no code and no method.
-          this.lastScalar = { start: this.starts[j], end: this.starts[j], quote: '', text: '' };
-          return Kind.Scalar;
+          return this.setScalar(j, EMPTY_TOKEN);
         }
-        if (value.kind === ValueKind.Props && ((value.strongTag && kind !== Kind.Scalar) || (value.tagged && kind === Kind.Scalar))) throw CANNOT;
+        if (value.kind === V_PROPS && ((value.strongTag && kind !== Kind.Scalar) || (value.tagged && kind === Kind.Scalar))) throw CANNOT;
         return kind;
       }
-      case ValueKind.Alias:
+      case V_ALIAS:
         this.noMoreIndented(col);
         return Kind.Other;
-      case ValueKind.Block:
-        this.lastScalar = { start: 0, end: 0, quote: '', text: undefined };
+      case V_BLOCK:
+        this.setScalar(j, value.scalar!);
         this.noMoreIndented(col);
         return Kind.Scalar;
-      case ValueKind.Flow:
+      case V_FLOW:
         this.noMoreIndented(col);
         return this.flowValue(value.flow!, role, parent, j, wantScalars ? [] : undefined);
-      case ValueKind.Scalar:
-        this.lastScalar = this.scalarAt(j, value.scalar!);
+      case V_SCALAR:
+        this.setScalar(j, value.scalar!);
         if (value.plain) this.continuation(col, value);
         else this.noMoreIndented(col);
         return Kind.Scalar;
@@ -241,7 +269,7 @@ export class StructurePass {
       }
       this.i = j + 1;
       const value = rec.value;
-      if (value.kind === ValueKind.Props || value.kind === ValueKind.Block) throw CANNOT;
+      if (value.kind === V_PROPS || value.kind === V_BLOCK) throw CANNOT;
       return this.inlineOrNested(rec, j, col, false, role, parent, wantScalars);
     }
     if (rec.indent === col && rec.dash && sameIndentSeq) return this.seqValue(col, wantScalars);
@@ -266,9 +294,9 @@ export class StructurePass {
       if (j < 0) return;
       const rec = this.recs[j];
       if (rec.indent <= col) return;
-      if (comment || rec.dash || rec.key || rec.value.kind !== ValueKind.Scalar || !rec.value.plain) throw CANNOT;
+      if (comment || rec.dash || rec.key || rec.value.kind !== V_SCALAR || !rec.value.plain) throw CANNOT;
       comment = rec.value.comment;
-      this.lastScalar = { ...this.lastScalar!, text: undefined };
+      this.lastText = undefined;
       this.i = j + 1;
     }
   }
@@ -297,7 +325,7 @@ export class StructurePass {
       case RoleKind.Paths:
         return { kind: RoleKind.PathItem, depth: role.depth, method: undefined };
       case RoleKind.PathItem:
-        if (!OPERATION_KEYS.has(key)) return NO_ROLE;
+        if (!OPERATION.has(key)) return NO_ROLE;
         return { kind: RoleKind.Operation, depth: role.depth, method: { name: key.toUpperCase(), source: 'openapi', at: this.starts[line] + token.start } };
       case RoleKind.Operation:
         if (key === 'responses' && !(frame.seen & SEEN_RESPONSES)) {
@@ -331,14 +359,14 @@ export class StructurePass {
         if (kind !== Kind.Null) this.docIsOpenApi = true;
       }
     }
-    if (kind === Kind.Scalar && !frame.own && METHOD_KEYS.has(key)) {
-      const scalar = this.lastScalar!;
+    if (kind === Kind.Scalar && !frame.own && METHOD.has(key)) {
+      const scalar = this.lastScalar();
       if (scalar.text === undefined) throw CANNOT;
       const name = normalizeMethod(scalar.text);
       if (name) frame.own = { name, source: 'mapping', at: scalar.start };
     }
-    if (STATUS_KEYS.has(key)) {
-      const values = kind === Kind.Scalar ? [this.lastScalar!] : kind === Kind.Seq ? this.seqScalars! : [];
+    if (STATUS.has(key)) {
+      const values = kind === Kind.Scalar ? [this.lastScalar()] : kind === Kind.Seq ? this.seqScalars! : [];
       for (const value of values) {
         if (value.text === undefined) throw CANNOT;
         const code = statusCodeOfSource(value.text);
@@ -371,7 +399,7 @@ export class StructurePass {
     if (node.kind === 'seq') {
       for (const item of node.items) {
         const kind = this.flowNode(item, NO_ROLE, undefined, line, false);
-        if (kind === Kind.Scalar && collect) collect.push(this.lastScalar!);
+        if (kind === Kind.Scalar && collect) collect.push(this.lastScalar());
       }
       this.seqScalars = collect;
       return Kind.Seq;
@@ -381,7 +409,7 @@ export class StructurePass {
       const keyText = pair.key.text;
       if (keyText === undefined) throw CANNOT;
       const childRole = this.keyRole(frame, role, keyText, line, pair.key);
-      const kind = pair.value ? this.flowNode(pair.value, childRole, frame, line, STATUS_KEYS.has(keyText)) : Kind.Null;
+      const kind = pair.value ? this.flowNode(pair.value, childRole, frame, line, STATUS.has(keyText)) : Kind.Null;
       this.pairDone(frame, role, keyText, kind);
     }
     this.close(frame);
@@ -389,10 +417,7 @@ export class StructurePass {
   }
 
   private flowNode(node: FlowNode, role: Role, parent: Frame | undefined, line: number, wantScalars: boolean): Kind {
-    if (node.kind === 'scalar') {
-      this.lastScalar = this.scalarAt(line, node);
-      return Kind.Scalar;
-    }
+    if (node.kind === 'scalar') return this.setScalar(line, node);
     return this.flowValue(node, role, parent, line, wantScalars ? [] : undefined);
   }
 }
