@@ -115,7 +115,8 @@ function main(argv: string[]): number {
     if (inForce.problem) return fail(CLI_MESSAGES.badTable(lang, inForce.problem));
     let result = analyzer.analyzeFile(absolute, inForce);
     if (result.notChecked) process.stderr.write(`statusdoc: ${CLI_MESSAGES.skipped(lang, result.file, result.notChecked)}\n`);
-    if (values.debug && result.document.facts.failure) process.stderr.write(`statusdoc: while reading ${result.file}:\n${result.document.facts.failure}\n`);
+    const caught = result.document.facts.failure ?? result.document.facts.recovered;
+    if (values.debug && caught) process.stderr.write(`statusdoc: while reading ${result.file}:\n${caught}\n`);
     if (values.fix && !result.notChecked) {
       const edits = fixAllEdits(result.document, result.findings, lang);
       const fixed = applyEdits(result.document.text, edits);

@@ -6,11 +6,10 @@ import { MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
 import type { TextChange } from '../text';
 import type { DocumentFacts, DocumentLanguage, Site } from './types';
 import { findYamlSites } from './yaml';
+import { scanYamlSites, type YamlScanState } from './yamlFast';
 
 /** What one version's parse leaves for the next version to reuse; opaque outside the adapters. */
-export interface ParseState {
-  readonly language: DocumentLanguage;
-}
+export type ParseState = { readonly language: 'yaml'; readonly scan?: YamlScanState } | { readonly language: Exclude<DocumentLanguage, 'yaml'> };
 
 /** An earlier version's parse state and the change from that version's text to this one's. */
 export interface PreviousParse {
@@ -27,13 +26,8 @@ export interface AnalyzeOptions {
 export function analyze(text: string, language: DocumentLanguage, options: AnalyzeOptions = {}, previous?: PreviousParse): { facts: DocumentFacts; state?: ParseState } {
   const skipped = skipReason(text, options.maxChars);
   if (skipped) return { facts: { ...empty(language), skipped } };
-  void previous;
   try {
-    if (language === 'yaml') {
-      // The `yaml` parser recurses per level; such text is refused before parsing (see limits.ts).
-      if (yamlTooDeep(text)) return { facts: { ...empty(language), skipped: { kind: 'too-deep', limit: MAX_YAML_NESTING } } };
-      return { facts: { ...empty(language), sites: findYamlSites(text) } };
-    }
+    if (language === 'yaml') return analyzeYaml(text, previous);
     return { facts: typescriptAdapter().analyzeTypeScript(text, language) };
   } catch (error) {
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
@@ -51,6 +45,29 @@ function typescriptAdapter(): typeof import('./typescript') {
   return (typescript ??= require('./typescript') as typeof import('./typescript'));
 }
 
+const TOO_DEEP = { kind: 'too-deep', limit: MAX_YAML_NESTING } as const;
+
+/**
+ * YAML: the fast line scan, which reuses the previous version's lines outside the change, where it can read the text
+ * for certain; the full `yaml` parse where it cannot. A bug in the fast path is reported and the full parse answers.
+ */
+function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentFacts; state: ParseState } {
+  const reuse = previous?.state.language === 'yaml' && previous.state.scan ? { state: previous.state.scan, change: previous.change } : undefined;
+  let recovered: string | undefined;
+  try {
+    const fast = scanYamlSites(text, reuse);
+    if (fast) {
+      const facts = fast.tooDeep ? { ...empty('yaml'), skipped: TOO_DEEP } : { ...empty('yaml'), sites: fast.sites };
+      return { facts, state: { language: 'yaml', scan: fast.state } };
+    }
+  } catch (error) {
+    recovered = describeFailure(error);
+  }
+  // The `yaml` parser recurses per level; such text is refused before parsing (see limits.ts).
+  if (yamlTooDeep(text)) return { facts: { ...empty('yaml'), skipped: TOO_DEEP, recovered }, state: { language: 'yaml' } };
+  return { facts: { ...empty('yaml'), sites: findYamlSites(text), recovered }, state: { language: 'yaml' } };
+}
+
 /** One parse, no reuse: the facts alone. */
 export function analyzeDocument(text: string, language: DocumentLanguage, options?: AnalyzeOptions): DocumentFacts {
   return analyze(text, language, options).facts;
@@ -60,7 +77,7 @@ export function findSites(text: string, language: DocumentLanguage): Site[] {
   return analyzeDocument(text, language).sites;
 }
 
-function empty(language: DocumentLanguage): DocumentFacts {
+function empty(language: DocumentLanguage): DocumentFacts & { sites: Site[] } {
   return { language, sites: [], imports: [], topLevelNames: [] };
 }
 

@@ -93,6 +93,8 @@ export interface DocumentFacts {
    * before. The server logs it once per version; the CLI prints it under --debug.
    */
   failure?: string;
+  /** What a fast path caught before the full parse answered in full: logged like a failure, but the sites are whole. */
+  recovered?: string;
   sites: Site[];
   imports: ImportFact[];
   /** Names bound at the top level (imports, declarations), so a fix never adds a clashing one. */

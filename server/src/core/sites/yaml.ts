@@ -8,7 +8,6 @@ import { isStatusCodeNumber } from '../httpStatus';
 import { yamlTooDeep } from '../limits';
 import { normalizeMethod } from '../table/methods';
 import { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS } from '../vocabulary';
-import type { Idiom } from './idioms';
 import type { Site, SiteMethod } from './types';
 
 export { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS };
@@ -26,10 +25,26 @@ function valueOf(map: YAMLMap, key: string): Node | undefined {
 function codeOf(node: unknown): number | undefined {
   if (!isScalar(node)) return undefined;
   // The source text, not the value: 0x1F4, 0o764, 2.01e2 and 201.0 all resolve to status-like numbers.
-  const text = node.source ?? String(node.value);
+  return statusCodeOfSource(node.source ?? String(node.value));
+}
+
+/** The status code a scalar's source text (quotes removed, escapes resolved) holds, if it holds one. */
+export function statusCodeOfSource(text: string): number | undefined {
   if (!/^\d{3}$/.test(text)) return undefined;
   const code = Number(text);
   return isStatusCodeNumber(code) ? code : undefined;
+}
+
+type YamlQuote = '' | "'" | '"';
+
+/** The site of an OpenAPI `responses` key. Both YAML finders build their sites here. */
+export function specResponseSite(start: number, end: number, code: number, quote: YamlQuote, method: SiteMethod): Site {
+  return { start, end, code, form: { kind: 'yaml', quote }, role: 'spec', idiom: { id: 'openapi.responses' }, method };
+}
+
+/** The site of a status value (`status_code: 201`) in a mapping that has a method near. */
+export function statusValueSite(start: number, end: number, code: number, quote: YamlQuote, key: string, method: SiteMethod): Site {
+  return { start, end, code, form: { kind: 'yaml', quote }, role: 'expectation', idiom: { id: 'yaml.status-key', detail: key }, method };
 }
 
 function quoteOf(scalar: Scalar): '' | "'" | '"' {
@@ -76,17 +91,11 @@ function findPathItems(paths: YAMLMap, sites: Site[], depth: number): void {
   }
 }
 
-/** The site of a scalar holding a status code, if it holds one. */
-function scalarSite(node: unknown, role: Site['role'], idiom: Idiom, method: SiteMethod): Site | undefined {
-  const code = codeOf(node);
-  if (code === undefined || !isScalar(node) || !node.range) return undefined;
-  return { start: node.range[0], end: node.range[1], code, form: { kind: 'yaml', quote: quoteOf(node) }, role, idiom, method };
-}
-
 function findResponses(responses: YAMLMap, method: SiteMethod, sites: Site[]): void {
   for (const response of responses.items) {
-    const site = scalarSite(response.key, 'spec', { id: 'openapi.responses' }, method);
-    if (site) sites.push(site);
+    const code = codeOf(response.key);
+    if (code === undefined || !isScalar(response.key) || !response.key.range) continue;
+    sites.push(specResponseSite(response.key.range[0], response.key.range[1], code, quoteOf(response.key), method));
   }
 }
 
@@ -128,8 +137,9 @@ function findMethodMappings(node: Node, parent: YAMLMap | undefined, sites: Site
       const values = isSeq(pair.value) ? pair.value.items : [pair.value];
       const method = values.some((value) => codeOf(value) !== undefined) ? methodNear(node, parent) : undefined;
       for (const value of method ? values : []) {
-        const site = scalarSite(value, 'expectation', { id: 'yaml.status-key', detail: key }, method!);
-        if (site) sites.push(site);
+        const code = codeOf(value);
+        if (code === undefined || !isScalar(value) || !value.range) continue;
+        sites.push(statusValueSite(value.range[0], value.range[1], code, quoteOf(value), key, method!));
       }
     }
     if (isPair(pair) && pair.value && (isMap(pair.value) || isSeq(pair.value))) findMethodMappings(pair.value as Node, node, sites);

@@ -1,0 +1,41 @@
+/**
+ * The fast YAML site finder: the same Site[] as findYamlSites (sites/yaml.ts), from line records that an edit
+ * updates near the edit only, and a structure pass over them. Where the text holds anything it cannot read for
+ * certain, it answers undefined and the caller runs the full parse.
+ */
+import type { TextChange } from '../../text';
+import type { Site } from '../types';
+import { linesTooDeep } from './depth';
+import { lexAll, relex, type LineTable } from './lineTable';
+import { CannotRead, StructurePass } from './structure';
+
+/** Opaque state kept between versions of one document (line records etc.). Never modified once returned. */
+export interface YamlScanState {
+  readonly lines: LineTable;
+}
+
+/** What the fast path read: the sites (or that the text nests too deep to read), and the state for the next version. */
+export interface YamlScan {
+  sites: Site[];
+  state: YamlScanState;
+  /** Nested deeper than the full parser may be asked to read (the same verdict as limits.ts's yamlTooDeep). */
+  tooDeep: boolean;
+}
+
+/**
+ * The sites of `text`, reusing `previous.state` for everything outside `previous.change` when given.
+ * Returns undefined when the text holds something the fast path cannot read for certain: the caller then runs the
+ * full parse (findYamlSites). Anything else it throws is a bug here, for the caller to report (and fall back).
+ */
+export function scanYamlSites(text: string, previous?: { state: YamlScanState; change: TextChange }): YamlScan | undefined {
+  try {
+    const lines = (previous && relex(previous.state.lines, text, previous.change)) || lexAll(text);
+    const state: YamlScanState = { lines };
+    // findYamlSites refuses text nested too deep before parsing it; so does this, with the same verdict.
+    if (linesTooDeep(lines.records)) return { sites: [], state, tooDeep: true };
+    return { sites: new StructurePass(lines.records, lines.starts).run(), state, tooDeep: false };
+  } catch (error) {
+    if (error instanceof CannotRead) return undefined;
+    throw error;
+  }
+}
