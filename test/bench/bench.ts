@@ -147,7 +147,8 @@ nothing. This file is rewritten by a full run.
   round (its output feeds the cross-check), then 5 timed rounds alternating the order of the tools (A B C, C B A, …);
   each tool's time is divided by statusdoc's in the same round. Median and min–max of times and ratios; peak RSS
   from ${'`'}/usr/bin/time -v${'`'} ("Maximum resident set size"; without /usr/bin/time, \`process.resourceUsage()\`
-  of a wrapper process); the load average before and after each corpus.
+  of a wrapper process); the load average before and after each corpus. Spectral gets 2 timed rounds and no separate
+  warm-up on the 10,000-operation spec (it takes tens of seconds a run there), so a full run stays within minutes.
 - **Peers**, installed on demand into \`test/bench/.peers/\` (gitignored; never the project's dependencies),
   pinned majors, with configurations written there at run time:
   - Redocly CLI 2.x \`lint\` with configurable rules (assertions): per method, the 2xx response keys other than the

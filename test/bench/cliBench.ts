@@ -54,8 +54,11 @@ export async function benchItem(corpus: Corpus, item: CorpusItem, tools: Tool[],
   const runs = new Map<Tool, Run[]>(present.map((tool) => [tool, []]));
   const run = (tool: Tool) => runProcess({ script: tool.script, args: tool.argsFor(item.path), cwd: corpus.root, env: tool.env });
 
+  // A tool given fewer rounds (tens of seconds a run) gets no separate warm-up: its first timed run feeds the
+  // cross-check instead, which keeps a full benchmark within minutes.
+  const reduced = (tool: Tool) => (tool.roundsFor?.(item, rounds) ?? rounds) < rounds;
   const warmUp = new Map<Tool, Run>();
-  for (const tool of present) warmUp.set(tool, await run(tool));
+  for (const tool of present) if (!reduced(tool)) warmUp.set(tool, await run(tool));
   const perRound: Map<Tool, number>[] = [];
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? present : [...present].reverse();
@@ -74,13 +77,14 @@ export async function benchItem(corpus: Corpus, item: CorpusItem, tools: Tool[],
   const results = present.map((tool): ToolResult => {
     const timed = runs.get(tool)!;
     const ratios = perRound.flatMap((times) => (reference && tool !== reference && times.has(tool) && times.has(reference) ? [times.get(tool)! / times.get(reference)!] : []));
-    const first = warmUp.get(tool)!;
+    const first = warmUp.get(tool) ?? timed[0];
+    const all = warmUp.has(tool) ? [first, ...timed] : timed;
     return {
       tool,
       time: summarize(timed.map((result) => result.ms)),
       ratio: ratios.length > 0 ? summarize(ratios) : undefined,
-      rssKb: summarize([first, ...timed].flatMap((result) => (result.rssKb === undefined ? [] : [result.rssKb]))),
-      exitCodes: [first, ...timed].map((result) => result.exitCode),
+      rssKb: summarize(all.flatMap((result) => (result.rssKb === undefined ? [] : [result.rssKb]))),
+      exitCodes: all.map((result) => result.exitCode),
       check: tool.kind === 'naive' ? undefined : crossCheck(item.planted, parseReports(tool.kind, first.stdout, corpus.root, item.path)),
       note: noteOf(tool, first),
     };

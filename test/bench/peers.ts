@@ -73,9 +73,9 @@ export function installPeers(folder: string, log: (line: string) => void): Insta
 function invocation(name: string, folder: string): Pick<InstalledPeer, 'argsFor' | 'env'> {
   switch (name) {
     case 'Redocly':
-      // No telemetry, no update check: nothing leaves the machine.
+      // No telemetry, no update check: nothing leaves the machine. Every problem reported (the default stops at 100).
       return {
-        argsFor: (target) => ['lint', target, '--config', path.join(folder, 'redocly.yaml'), '--format', 'json'],
+        argsFor: (target) => ['lint', target, '--config', path.join(folder, 'redocly.yaml'), '--format', 'json', '--max-problems', '1000000'],
         env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
       };
     case 'Spectral':

@@ -56,7 +56,7 @@ export function documentTable(documents: { server: string; figures: DocumentFigu
       figures.document.name,
       server,
       `${ms(figures.openMs)}, ${figures.skipped ? `skipped: 0 diagnostics (${figures.document.planted} planted)` : `${figures.openItems} diagnostics`}`,
-      `${p50p95(figures.keystroke)} (${figures.fresh}/${figures.keystrokes} fresh)`,
+      `${p50p95(figures.keystroke)} (${figures.skipped ? 'skipped: no diagnostics' : `${figures.fresh}/${figures.keystrokes} fresh`})`,
       `${p50p95(figures.hover)} (${figures.hoversAnswered}/${figures.hover.count} answered)`,
       `${p50p95(figures.completion)} (${figures.completionItems} items)`,
       `${mb(figures.vmRssKb)} / ${mb(figures.vmHwmKb)}`,
@@ -75,9 +75,11 @@ function git(args: string[], cwd: string): string {
 
 /** The commit a checkout is at, noting uncommitted changes outside the benchmark's own files. */
 export function commitOf(root: string): string {
-  const head = git(['log', '-1', '--format=%h %s'], root) || 'unknown commit';
-  const dirty = git(['status', '--porcelain', '--untracked-files=no', '--', 'server', 'scripts', 'package.json'], root);
-  return `${head}${dirty ? ' (with uncommitted changes)' : ''}`;
+  const measured = ['server', 'scripts', 'package.json', 'package-lock.json'];
+  const head = git(['log', '-1', '--format=%h', '--abbrev=7'], root) || 'unknown commit';
+  const code = git(['log', '-1', '--format=%h %s', '--', ...measured], root);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no', '--', ...measured], root);
+  return `checkout at ${head}; its server and build last changed in ${code || 'unknown'}${dirty ? ' (with uncommitted changes)' : ''}`;
 }
 
 export function machine(): string[] {
