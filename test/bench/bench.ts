@@ -19,6 +19,7 @@ import { RSS_SOURCE } from './measure/process';
 import type { Summary } from './measure/stats';
 import { installPeers } from './peers';
 import { cliTable, commitOf, documentTable, machine, spawnTable, toMarkdown, toText, type Table } from './report';
+import { targetsTable, type Measured } from './targets';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BENCH = __dirname;
@@ -104,7 +105,7 @@ function lspDocuments(corpus: Corpus, quick: boolean): CorpusItem[] {
   return wanted.flatMap((file) => corpus.items.filter((item) => item.path === file));
 }
 
-async function lspBlock(corpus: Corpus, builds: Build[], quick: boolean): Promise<Table[]> {
+async function lspBlock(corpus: Corpus, builds: Build[], quick: boolean): Promise<Pick<Measured, 'spawns' | 'documents'> & { tables: Table[] }> {
   const spawns: { server: string; figures: Summary }[] = [];
   for (const subject of builds) {
     log(`LSP: spawn → initialize, ${subject.label}`);
@@ -125,7 +126,7 @@ async function lspBlock(corpus: Corpus, builds: Build[], quick: boolean): Promis
       loads.push(`${item.name}, ${subject.label}: load average ${before.map((n) => n.toFixed(2)).join(' ')} before, ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} after.`);
     }
   }
-  return [spawnTable(spawns), documentTable(documents, loads)];
+  return { spawns, documents, tables: [spawnTable(spawns), documentTable(documents, loads)] };
 }
 
 const INTRO = `# Benchmarks
@@ -194,12 +195,19 @@ async function main(): Promise<void> {
   const started = Date.now();
   const tables: Table[] = [];
   const notes: string[] = [];
+  const measured: Measured = { cli: [], spawns: [], documents: [] };
   if (opts.only !== 'lsp') {
     const cli = await cliBlock(corpus, builds, opts);
+    measured.cli = cli.results;
     tables.push(cliTable(cli.results));
     notes.push(...cli.notes);
   }
-  if (opts.only !== 'cli') tables.push(...(await lspBlock(corpus, builds, opts.quick)));
+  if (opts.only !== 'cli') {
+    const lsp = await lspBlock(corpus, builds, opts.quick);
+    Object.assign(measured, { spawns: lsp.spawns, documents: lsp.documents });
+    tables.push(...lsp.tables);
+  }
+  tables.unshift(targetsTable(measured, builds.map((subject) => subject.label)));
 
   const header = [
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.round((Date.now() - started) / 1000)} s${opts.quick ? ', --quick' : ''}${opts.only ? `, --only ${opts.only}` : ''}.`,
