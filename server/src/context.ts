@@ -33,7 +33,7 @@ export function langOfLocale(locale: string | undefined): Lang {
 /** The open document at its current version, or undefined if it is not open or not served. */
 export function openDocument(context: ServerContext, uri: string, settings: Settings): OpenDocument | undefined {
   const lsp = context.store.documents.get(uri);
-  const source = lsp && context.store.get(uri, { maxChars: settings.maxFileSizeMB * 1024 * 1024 });
+  const source = lsp && context.store.get(uri, { maxChars: Math.floor(settings.maxFileSizeMB * 1024 * 1024) });
   return source && { lsp, source };
 }
 
