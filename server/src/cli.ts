@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, CLI_MAX_CHARS, CLI_MESSAGES, fixAllEdits, type Lang } from './core';
+import { applyEdits, caughtText, CLI_MAX_CHARS, CLI_MESSAGES, fixAllEdits, type Lang } from './core';
 import { Analyzer, type FileResult } from './cli/analyze';
 import { formatJson, formatSarif, formatText, totals } from './cli/formats';
 import { formatSites } from './cli/sites';
@@ -109,10 +109,15 @@ function main(argv: string[]): number {
   const results: FileResult[] = [];
   let fixedProblems = 0;
   let fixedFiles = 0;
+  const caughtShown = new Set<unknown[]>();
   for (const absolute of files) {
     const inForce = analyzer.tableForFolder(path.dirname(absolute));
     // A broken table in CI must stop the build rather than check against something else.
     if (inForce.problem) return fail(CLI_MESSAGES.badTable(lang, inForce.problem));
+    if (values.debug && inForce.caught && !caughtShown.has(inForce.caught)) {
+      caughtShown.add(inForce.caught);
+      process.stderr.write(`statusdoc: while reading the table in force for ${path.relative(process.cwd(), absolute) || absolute}:\n${inForce.caught.map(caughtText).join('\n')}\n`);
+    }
     let result = analyzer.analyzeFile(absolute, inForce);
     if (result.notChecked) process.stderr.write(`statusdoc: ${CLI_MESSAGES.skipped(lang, result.file, result.notChecked)}\n`);
     const caught = result.document.facts.failure ?? result.document.facts.recovered;

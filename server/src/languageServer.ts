@@ -88,6 +88,7 @@ export function startServer(connection: Connection): void {
       },
       (file) => watchFile(file),
       options.trusted !== false,
+      (caught) => connection.console.error(`statusdoc caught an error while reading a table doc or .statusdoc.json; please report it:\n${caught}`),
     );
     workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
     context = { store, settings, workspace, languageFor: (current) => (current.language === 'auto' ? clientLang : current.language) };

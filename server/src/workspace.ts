@@ -1,7 +1,7 @@
 /** Maps documents to their workspace folder and the documented table in force there; reports broken tables once. */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { problemKey, type Problem } from './core';
+import { caughtText, problemKey, type Problem } from './core';
 import type { TableInForce } from './project/tables';
 import { TableResolver } from './project/tables';
 import type { Settings } from './settings';
@@ -22,7 +22,11 @@ export class Workspace {
     private readonly watch: (file: string) => void = () => undefined,
     /** False in an untrusted workspace (VS Code's workspace trust): no table doc is read outside its folders. */
     private readonly trusted = true,
+    /** What a loader caught while reading a table doc or .statusdoc.json (a statusdoc bug): logged once per read. */
+    private readonly caught: (text: string) => void = () => undefined,
   ) {}
+
+  private readonly loggedCaught = new WeakSet<unknown[]>();
 
   setFolders(uris: string[]): void {
     // Longest first, so a nested folder wins over its parent.
@@ -81,6 +85,10 @@ export class Workspace {
     } else if (!inForce.problem) {
       // Fixed: a later breakage deserves a new message.
       this.reported.delete(reportedKey);
+    }
+    if (inForce.caught && !this.loggedCaught.has(inForce.caught)) {
+      this.loggedCaught.add(inForce.caught);
+      this.caught(inForce.caught.map(caughtText).join('\n'));
     }
     for (const file of [inForce.path, inForce.configFile]) {
       if (file && !this.seenFiles.has(file)) {

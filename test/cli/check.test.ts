@@ -239,6 +239,16 @@ describe('a file not checked is never reported clean', () => {
     );
   });
 
+  test('TypeScript that overflows the parser is reported as not checked, and --debug prints the trace', () => {
+    const deep = `app.post('/x', (req, res) => res.status(200).end());\nconst x = ${'('.repeat(3000)}1${')'.repeat(3000)};\n`;
+    const dir = project({ 'deep.ts': deep, 'a.ts': CLEAN });
+    const { code, stdout, stderr } = check(dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /^deep\.ts: not checked: statusdoc could not finish reading it \(RangeError: Maximum call stack size exceeded\); run with --debug for the trace$/m);
+    assert.doesNotMatch(stderr, /at /);
+    assert.match(check(dir, '--debug').stderr, /statusdoc: while reading deep\.ts:\nRangeError: Maximum call stack size exceeded\n\s+at /);
+  });
+
   test('YAML nested deeper than the parser can take is reported, not called clean', () => {
     const deep = `openapi: 3.0.3\nx: ${'['.repeat(500)}${']'.repeat(500)}\n`;
     const dir = project({ 'deep.yaml': deep });

@@ -48,7 +48,7 @@ export { idiomLabel } from './sites/idioms';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';
-export { problemKey, type ConfigIssue, type NamedBy, type Problem, type ProblemKind, type ReadFailure, type TableIssue } from './table/problems';
+export { caughtText, problemKey, type ConfigIssue, type NamedBy, type Problem, type ProblemKind, type ReadFailure, type TableIssue } from './table/problems';
 
 export { DEFAULT_TABLE } from './table/defaultTable';
 export { loadTable } from './table/load';
