@@ -3,9 +3,15 @@ import { buildTable, withKnownTranslations } from './build';
 import { rowsFromGrids } from './columns';
 import { readDataRows, withoutJsonComments } from './data';
 import { DEFAULT_TABLE } from './defaultTable';
-import { readHtmlGrids } from './html';
 import { readPipeGrids, withoutFencedCode } from './markdown';
 import type { TableResult } from './types';
+
+/** The HTML table reader (htmlparser2), loaded with the first HTML-in-Markdown doc: most sessions never read one. */
+let html: typeof import('./html') | undefined;
+function readHtmlGrids(text: string): ReturnType<typeof import('./html').readHtmlGrids> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a core module, no I/O of our own
+  return (html ??= require('./html') as typeof import('./html')).readHtmlGrids(text);
+}
 
 export type TableFormat = 'markdown' | 'data';
 
