@@ -70,6 +70,7 @@ export interface LineRecord {
 const NO_VALUE: ValueToken = { kind: ValueKind.None, scalar: undefined, flow: undefined, plain: false, comment: false, tagged: false, strongTag: false };
 const COMMENT_ONLY: ValueToken = { ...NO_VALUE, comment: true };
 // Control characters, and line breaks YAML 1.1 knew, that this reader leaves to the full parser.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ODD_CHARS = /[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/;
 
 class Bad extends Error {}
