@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { RULE_IDS } from '../../server/src/core/checks/rules';
 
 const CLI = path.resolve(__dirname, '../../server/out/cli.js');
 const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -106,7 +107,7 @@ describe('statusdoc check', () => {
     assert.equal(log.version, '2.1.0');
     const [run] = log.runs;
     assert.equal(run.tool.driver.name, 'statusdoc');
-    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), ['wrong-success-code', 'undocumented-code', 'implicit-success-code']);
+    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), [...RULE_IDS]);
     assert.equal(run.results.length, 3);
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);

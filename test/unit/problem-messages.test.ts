@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from '../../server/src/core/messages';
+import { RULE_IDS } from '../../server/src/core/checks/rules';
 import { skipReason } from '../../server/src/core/limits';
 import { loadTable } from '../../server/src/core/table/load';
 import { problemKey, type Problem, type TableIssue } from '../../server/src/core/table/problems';
@@ -74,13 +75,16 @@ const TABLE_FIXTURES: [string, string, string][] = [
   ['method-clash.md', "row 3: PUT is named as the normal answer of both 200 (row 1) and 202", "第 3 行: PUT 同时被写为 200（第 1 行）和 202 的正常返回"],
 ];
 
+/** The rule ids as the unknown-rule problem lists them. */
+const KNOWN_RULES = RULE_IDS.join(', ');
+
 // [.statusdoc.json text, English, Chinese]
 const CONFIGS: [string, string, string][] = [
   ['[', `not valid JSON: ${jsonError('[')}`, `不是有效的 JSON：${jsonError('[')}`],
   ['[]', "expected a JSON object", "应为 JSON 对象"],
   ['{ "table": 5 }', "\"table\" must be a path string", "\"table\" 必须是路径字符串"],
   ['{ "rules": [] }', "\"rules\" must be an object of rule id to severity", "\"rules\" 必须是规则 ID 到严重级别的对象"],
-  ['{ "rules": { "x": "off" } }', "\"rules.x\": unknown rule (known: wrong-success-code, undocumented-code, implicit-success-code)", "\"rules.x\": 未知的规则（已知：wrong-success-code, undocumented-code, implicit-success-code）"],
+  ['{ "rules": { "x": "off" } }', `"rules.x": unknown rule (known: ${KNOWN_RULES})`, `"rules.x": 未知的规则（已知：${KNOWN_RULES}）`],
   ['{ "rules": { "undocumented-code": "loud" } }', "\"rules.undocumented-code\": expected one of error, warning, information, hint, off", "\"rules.undocumented-code\": 应为以下之一：error, warning, information, hint, off"],
   ['{ "constants": 1 }', "\"constants\" must be an object with \"source\" and/or \"module\"", "\"constants\" 必须是包含 \"source\" 和/或 \"module\" 的对象"],
   ['{ "constants": { "source": "x" } }', "\"constants.source\": expected one of auto, nestjs, http-status-codes, http-status, node, module", "\"constants.source\": 应为以下之一：auto, nestjs, http-status-codes, http-status, node, module"],
@@ -91,7 +95,7 @@ const CONFIGS: [string, string, string][] = [
 ];
 
 // Words that stay as they are in Chinese text: names of things the user types, and formats.
-const KEPT = new Set(['HTTP', 'JSON', 'YAML', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'FETCH', 'NOPE', 'code', 'reason', 'meaning', 'methods', 'codes', 'source', 'module', 'table', 'rules', 'constants', 'statusdoc', 'zh-cn', 'success', 'error', 'warning', 'information', 'hint', 'off', 'auto', 'nestjs', 'http-status-codes', 'http-status', 'node', 'wrong-success-code', 'undocumented-code', 'implicit-success-code', 'setting', 'nope', 'odd', 'fine', 'loud']);
+const KEPT = new Set(['HTTP', 'JSON', 'YAML', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'FETCH', 'NOPE', 'code', 'reason', 'meaning', 'methods', 'codes', 'source', 'module', 'table', 'rules', 'constants', 'statusdoc', 'zh-cn', 'success', 'error', 'warning', 'information', 'hint', 'off', 'auto', 'nestjs', 'http-status-codes', 'http-status', 'node', ...RULE_IDS, 'setting', 'nope', 'odd', 'fine', 'loud']);
 
 /** What is left of a Chinese problem once paths, quoted values and a parser's own message are taken out. */
 function leftoverEnglish(text: string): string[] {
@@ -205,8 +209,8 @@ test('problems the resolver composes: who named the doc, what became of it, whic
   fs.writeFileSync(at('sub/.statusdoc.json'), '{ "rules": { "nope": "off" } }');
   cases.push([
     resolver.resolve({ dir: at('sub') }).problem,
-    `${at('sub/.statusdoc.json')}: "rules.nope": unknown rule (known: wrong-success-code, undocumented-code, implicit-success-code)`,
-    `${at('sub/.statusdoc.json')}: "rules.nope": 未知的规则（已知：wrong-success-code, undocumented-code, implicit-success-code）`,
+    `${at('sub/.statusdoc.json')}: "rules.nope": unknown rule (known: ${KNOWN_RULES})`,
+    `${at('sub/.statusdoc.json')}: "rules.nope": 未知的规则（已知：${KNOWN_RULES}）`,
   ]);
   fs.mkdirSync(at('sub2/.statusdoc.json'), { recursive: true });
   cases.push([resolver.resolve({ dir: at('sub2') }).problem, `${at('sub2/.statusdoc.json')}: not a file`, `${at('sub2/.statusdoc.json')}：不是文件`]);

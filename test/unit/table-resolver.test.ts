@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { RULE_IDS } from '../../server/src/core/checks/rules';
 import { DEFAULT_TABLE } from '../../server/src/core/table/defaultTable';
 import { caughtText } from '../../server/src/core/table/problems';
 import { CONFIG_FILE, findConfigFile, parseConfig } from '../../server/src/project/config';
@@ -335,7 +336,7 @@ describe('.statusdoc.json rules', () => {
     };
     assert.equal(
       shownIssue('{ "rules": { "wrong-succes-code": "off" } }'),
-      '"rules.wrong-succes-code": unknown rule (known: wrong-success-code, undocumented-code, implicit-success-code)',
+      `"rules.wrong-succes-code": unknown rule (known: ${RULE_IDS.join(', ')})`,
     );
     assert.equal(shownIssue('{ "rules": { "undocumented-code": "fatal" } }'), '"rules.undocumented-code": expected one of error, warning, information, hint, off');
     assert.equal(shownIssue('{ "rules": [] }'), '"rules" must be an object of rule id to severity');

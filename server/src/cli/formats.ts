@@ -123,10 +123,10 @@ export function formatSarif(results: readonly FileResult[], version: string): st
   const rules: ReportingDescriptor[] = RULES.map((rule) => ({
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: rule.description },
-    fullDescription: { text: rule.description },
+    shortDescription: { text: rule.description.en },
+    fullDescription: { text: rule.description.en },
     helpUri: ruleDocsUrl(rule.id),
-    help: { text: `${rule.description} See the statusdoc README, section "${rule.id}".` },
+    help: { text: `${rule.description.en} See the statusdoc README, section "${rule.id}".` },
     defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
   }));
   const sarifResults: Result[] = results.flatMap((result) =>

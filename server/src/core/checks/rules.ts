@@ -1,29 +1,52 @@
-/** Every rule, written once: id, default severity, and what it is about. Messages are in ../messages.ts. */
-import type { RuleId, Severity, SeveritySetting } from './types';
+/**
+ * Every rule, written once: id, default severity, and what it is about in both languages. `RuleId` is derived from
+ * this list; SARIF, the docs and (through `npm run sync`) the manifest's settings, its translations and the
+ * `.statusdoc.json` schema read the descriptions. Messages are in ../messages.ts.
+ */
+import type { Lang } from '../table/types';
+import type { Severity, SeveritySetting } from './types';
 
-export interface RuleMeta {
-  id: RuleId;
+interface RuleSpec {
+  id: string;
   defaultSeverity: Severity;
-  description: string;
+  /** One sentence per language, shown as the rule's setting description and in SARIF (English). */
+  description: Readonly<Record<Lang, string>>;
 }
 
-export const RULES: readonly RuleMeta[] = [
+const RULE_SPECS = [
   {
     id: 'wrong-success-code',
     defaultSeverity: 'error',
-    description: 'A 2xx code where the documented table gives the HTTP method in force another success code.',
+    description: {
+      en: 'A 2xx code where the documented table gives the HTTP method in force another success code.',
+      'zh-cn': '某个 2xx 状态码，而文档状态码表为该 HTTP 方法规定了另一个正常返回码。',
+    },
   },
   {
     id: 'undocumented-code',
     defaultSeverity: 'warning',
-    description: 'A status code the documented table does not document at all.',
+    description: {
+      en: 'A status code the documented table does not document at all.',
+      'zh-cn': '文档状态码表中没有记录的状态码。',
+    },
   },
   {
     id: 'implicit-success-code',
     defaultSeverity: 'warning',
-    description: "A NestJS handler without @HttpCode whose framework default (POST 201, others 200) differs from the table.",
+    description: {
+      en: 'A NestJS handler without @HttpCode whose framework default (POST 201, others 200) differs from the table.',
+      'zh-cn': '没有 @HttpCode 的 NestJS 处理方法，其框架默认返回码（POST 为 201，其余为 200）与状态码表不同。',
+    },
   },
-];
+] as const satisfies readonly RuleSpec[];
+
+export type RuleId = (typeof RULE_SPECS)[number]['id'];
+
+export interface RuleMeta extends RuleSpec {
+  id: RuleId;
+}
+
+export const RULES: readonly RuleMeta[] = RULE_SPECS;
 
 export const RULE_IDS: readonly RuleId[] = RULES.map((rule) => rule.id);
 

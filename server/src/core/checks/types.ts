@@ -1,7 +1,9 @@
 /** What checks produce (findings, as data) and what fixes produce on demand (edits). Offsets only; LSP types live elsewhere. */
 import type { Site } from '../sites/types';
+import type { RuleId } from './rules';
 
-export type RuleId = 'wrong-success-code' | 'undocumented-code' | 'implicit-success-code';
+/** Derived from the list of rules in ./rules.ts. */
+export type { RuleId };
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 /** Per-rule severities as configured; rules left out keep their default. */
