@@ -90,7 +90,9 @@ function readLaidOut(file: string, text: string): { json: Json; write: (json: Js
   const ending = text.endsWith(newline) ? newline : '';
   const write = (value: Json) => JSON.stringify(value, null, indent).replace(/\n/g, newline) + ending;
   if (write(json) !== text) {
-    throw new Error(`${file} is not laid out as JSON.stringify writes it (indent ${JSON.stringify(indent)}), so its other bytes cannot be kept; write it in that layout first`);
+    throw new Error(
+      `${file} is not laid out as JSON.stringify writes it (indent ${JSON.stringify(indent)}), so its other bytes cannot be kept; write it in that layout first`,
+    );
   }
   return { json, write };
 }
