@@ -4,12 +4,15 @@
  */
 import { MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
 import type { TextChange } from '../text';
+import type { TypeScriptParse } from './typescript';
 import type { DocumentFacts, DocumentLanguage, Site } from './types';
 import { findYamlSites } from './yaml';
 import { scanYamlSites, type YamlScanState } from './yamlFast';
 
 /** What one version's parse leaves for the next version to reuse; opaque outside the adapters. */
-export type ParseState = { readonly language: 'yaml'; readonly scan?: YamlScanState } | { readonly language: Exclude<DocumentLanguage, 'yaml'> };
+export type ParseState =
+  | { readonly language: 'yaml'; readonly scan?: YamlScanState }
+  | { readonly language: Exclude<DocumentLanguage, 'yaml'>; readonly parse?: TypeScriptParse };
 
 /** An earlier version's parse state and the change from that version's text to this one's. */
 export interface PreviousParse {
@@ -28,7 +31,7 @@ export function analyze(text: string, language: DocumentLanguage, options: Analy
   if (skipped) return { facts: { ...empty(language), skipped } };
   try {
     if (language === 'yaml') return analyzeYaml(text, previous);
-    return { facts: typescriptAdapter().analyzeTypeScript(text, language) };
+    return analyzeTypeScript(text, language, previous);
   } catch (error) {
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
     return { facts: { ...empty(language), failure: describeFailure(error) } };
@@ -43,6 +46,25 @@ let typescript: typeof import('./typescript') | undefined;
 function typescriptAdapter(): typeof import('./typescript') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a core module, no I/O of our own
   return (typescript ??= require('./typescript') as typeof import('./typescript'));
+}
+
+/**
+ * TS/JS: the compiler's incremental parser from the last version's parse, and only the statements the edit touched
+ * walked again; a fresh parse where there is none. A bug in the incremental path is reported and the fresh parse answers.
+ */
+function analyzeTypeScript(text: string, language: Exclude<DocumentLanguage, 'yaml'>, previous?: PreviousParse): { facts: DocumentFacts; state: ParseState } {
+  const adapter = typescriptAdapter();
+  let recovered: string | undefined;
+  if (previous?.state.language === language && previous.state.parse) {
+    try {
+      const updated = adapter.updateTypeScript(text, language, { parse: previous.state.parse, change: previous.change });
+      if (updated) return { facts: updated.facts, state: { language, parse: updated.parse } };
+    } catch (error) {
+      recovered = describeFailure(error);
+    }
+  }
+  const { facts, parse } = adapter.readTypeScript(text, language);
+  return { facts: recovered ? { ...facts, recovered } : facts, state: { language, parse } };
 }
 
 const TOO_DEEP = { kind: 'too-deep', limit: MAX_YAML_NESTING } as const;

@@ -9,7 +9,7 @@ import { codeOfConstant } from '../constants';
 import type { Idiom } from '../idioms';
 import type { Site, SiteRole } from '../types';
 import { PATTERNS } from './frameworks';
-import { MethodResolver } from './methods';
+import { MethodResolver, type FileScope } from './methods';
 import type { Code, MethodStrategy, Pattern, Shape, Shapes, SiteContext } from './pattern';
 import { unwrap } from './syntax';
 
@@ -48,15 +48,17 @@ const NO_ARGUMENTS: readonly ts.Expression[] = [];
 
 export class SiteFinder implements SiteContext {
   readonly methods: MethodResolver;
-  private readonly sites: Site[] = [];
+  private sites: Site[] = [];
   private readonly covered = new Set<ts.Node>();
 
-  constructor(readonly sourceFile: ts.SourceFile) {
-    this.methods = new MethodResolver(sourceFile);
+  constructor(readonly sourceFile: ts.SourceFile, scope: FileScope) {
+    this.methods = new MethodResolver(sourceFile, scope);
   }
 
-  find(): Site[] {
-    this.visit(this.sourceFile);
+  /** The sites of one subtree (a top-level statement), by offset. */
+  findIn(root: ts.Node): Site[] {
+    this.sites = [];
+    this.visit(root);
     return this.sites.sort((a, b) => a.start - b.start);
   }
 

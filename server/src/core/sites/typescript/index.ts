@@ -9,23 +9,45 @@
  *   syntax.ts      small readers of the syntax tree
  */
 import ts from 'typescript';
+import type { TextChange } from '../../text';
 import { readImports, readTopLevelNames } from '../imports';
-import type { DocumentFacts, DocumentLanguage } from '../types';
-import { SiteFinder } from './finder';
+import type { DocumentFacts, DocumentLanguage, Site } from '../types';
+import { updateParse } from './incremental';
+import { readStatements, type TypeScriptParse } from './statements';
 
-const SCRIPT_KINDS: Record<Exclude<DocumentLanguage, 'yaml'>, ts.ScriptKind> = {
+export type { TypeScriptParse } from './statements';
+
+type ScriptLanguage = Exclude<DocumentLanguage, 'yaml'>;
+
+const SCRIPT_KINDS: Record<ScriptLanguage, ts.ScriptKind> = {
   typescript: ts.ScriptKind.TS,
   tsx: ts.ScriptKind.TSX,
   javascript: ts.ScriptKind.JS,
   jsx: ts.ScriptKind.JSX,
 };
 
-export function analyzeTypeScript(text: string, language: Exclude<DocumentLanguage, 'yaml'>): DocumentFacts {
+/** One parse, for callers that read a text once. */
+export function analyzeTypeScript(text: string, language: ScriptLanguage): DocumentFacts {
+  return readTypeScript(text, language).facts;
+}
+
+/** A fresh parse: the facts, and the parse the next version may reuse. */
+export function readTypeScript(text: string, language: ScriptLanguage): { facts: DocumentFacts; parse: TypeScriptParse } {
   const sourceFile = ts.createSourceFile('document', text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[language]);
-  return {
-    language,
-    sites: new SiteFinder(sourceFile).find(),
-    imports: readImports(sourceFile),
-    topLevelNames: readTopLevelNames(sourceFile),
-  };
+  const { parse, sites } = readStatements(sourceFile);
+  return { facts: factsOf(language, parse, sites), parse };
+}
+
+/**
+ * The next version from the last one's parse (consumed: its nodes are reused and moved) and the change between them.
+ * The caller keeps the language with the parse (ParseState): the same language, the same script kind. Undefined
+ * where the change does not fit the texts.
+ */
+export function updateTypeScript(text: string, language: ScriptLanguage, previous: { parse: TypeScriptParse; change: TextChange }): { facts: DocumentFacts; parse: TypeScriptParse } | undefined {
+  const updated = updateParse(previous.parse, text, previous.change);
+  return updated && { facts: factsOf(language, updated.parse, updated.sites), parse: updated.parse };
+}
+
+function factsOf(language: ScriptLanguage, parse: TypeScriptParse, sites: Site[]): DocumentFacts {
+  return { language, sites, imports: readImports(parse.sourceFile), topLevelNames: readTopLevelNames(parse.sourceFile) };
 }

@@ -1,0 +1,130 @@
+/**
+ * The parse of one version of a TS/JS document, kept for the next: the compiler's source file and what each top-level
+ * statement contributes (its sites, and what they read beyond the statement). The walk goes statement by statement,
+ * so that after an edit only the statements the edit touched, or whose reads it changed, are walked again
+ * (incremental.ts).
+ */
+import type ts from 'typescript';
+import type { Site, SiteMethod } from '../types';
+import { SiteFinder } from './finder';
+import { MethodResolver, tracedNames, type FileScope, type Registration } from './methods';
+
+/** One top-level statement's part of the facts, in the offsets of the version it belongs to. */
+export interface StatementFacts {
+  /** The statement's full span (leading trivia included), to check that a reused node moved as the edit says. */
+  readonly pos: number;
+  readonly end: number;
+  /** By offset. */
+  readonly sites: readonly Site[];
+  /** Names it binds at the top level that a status subject can be traced to (`const res = await request(app)…`). */
+  readonly traced: readonly string[];
+  /** Names its sites looked up among the handlers registered by name. */
+  readonly handlerReads?: ReadonlySet<string>;
+  /** Names its sites looked up among the variables of the top level. */
+  readonly topLevelReads?: ReadonlySet<string>;
+  /** Its handlers registered by name, once some site has needed the file's. */
+  readonly registrations?: readonly Registration[];
+}
+
+export interface TypeScriptParse {
+  readonly sourceFile: ts.SourceFile;
+  /** Keyed by the statement node: the incremental parser hands back the nodes it reuses, moved. */
+  readonly statements: ReadonlyMap<ts.Statement, StatementFacts>;
+  /** Handlers registered by name in the whole file, when some site needed them. */
+  readonly handlers?: ReadonlyMap<string, SiteMethod>;
+}
+
+/**
+ * The file-wide facts, built from each statement's registrations (known ones reused, the others read on first need),
+ * and the reads of the statement being walked.
+ */
+export class StatementScope implements FileScope {
+  /** The reads of the statement being walked. */
+  reading: { handlers?: Set<string>; topLevel?: Set<string> } = {};
+  private handlers: Map<string, SiteMethod> | undefined;
+  private readonly registrations = new Map<ts.Statement, readonly Registration[]>();
+  private readonly resolver: MethodResolver;
+
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    known: ReadonlyMap<ts.Statement, StatementFacts> = new Map(),
+  ) {
+    this.resolver = new MethodResolver(sourceFile, this);
+    for (const [statement, facts] of known) if (facts.registrations) this.registrations.set(statement, facts.registrations);
+  }
+
+  namedHandlers(): ReadonlyMap<string, SiteMethod> {
+    if (!this.handlers) {
+      this.handlers = new Map();
+      for (const statement of this.sourceFile.statements) {
+        for (const [name, method] of this.registrationsOf(statement)) this.handlers.set(name, method);
+      }
+    }
+    return this.handlers;
+  }
+
+  /** The handler map, if anything has built it. */
+  get builtHandlers(): ReadonlyMap<string, SiteMethod> | undefined {
+    return this.handlers;
+  }
+
+  registrationsOf(statement: ts.Statement): readonly Registration[] {
+    let found = this.registrations.get(statement);
+    if (!found) this.registrations.set(statement, (found = this.resolver.registrationsIn(statement)));
+    return found;
+  }
+
+  /** What is known of a statement's registrations, without reading them. */
+  knownRegistrations(statement: ts.Statement): readonly Registration[] | undefined {
+    return this.registrations.get(statement);
+  }
+
+  readHandler(name: string): void {
+    (this.reading.handlers ??= new Set()).add(name);
+  }
+
+  readTopLevel(name: string): void {
+    (this.reading.topLevel ??= new Set()).add(name);
+  }
+}
+
+/** Walks one statement: its sites and what they read. */
+export function readStatement(statement: ts.Statement, finder: SiteFinder, scope: StatementScope): StatementFacts {
+  scope.reading = {};
+  const sites = finder.findIn(statement);
+  const { handlers, topLevel } = scope.reading;
+  scope.reading = {};
+  return {
+    pos: statement.pos,
+    end: statement.end,
+    sites,
+    traced: tracedNames(statement, finder.sourceFile),
+    ...(handlers && { handlerReads: handlers }),
+    ...(topLevel && { topLevelReads: topLevel }),
+  };
+}
+
+/**
+ * The facts of every top-level statement: `kept` ones as they are, the others walked. Returns the parse for the next
+ * version and the file's sites, by offset (statements do not overlap, so their sites concatenate in order).
+ */
+export function readStatements(
+  sourceFile: ts.SourceFile,
+  kept: ReadonlyMap<ts.Statement, StatementFacts> = new Map(),
+  scope: StatementScope = new StatementScope(sourceFile, kept),
+): { parse: TypeScriptParse; sites: Site[] } {
+  const finder = new SiteFinder(sourceFile, scope);
+  const statements = new Map<ts.Statement, StatementFacts>();
+  const sites: Site[] = [];
+  for (const statement of sourceFile.statements) {
+    const facts = kept.get(statement) ?? readStatement(statement, finder, scope);
+    statements.set(statement, facts);
+    for (const site of facts.sites) sites.push(site);
+  }
+  // Registrations read during the walk (all of them, if any site needed the map) are kept for the next version.
+  for (const [statement, facts] of statements) {
+    const registrations = facts.registrations ?? scope.knownRegistrations(statement);
+    if (registrations !== facts.registrations) statements.set(statement, { ...facts, registrations });
+  }
+  return { parse: { sourceFile, statements, handlers: scope.builtHandlers }, sites };
+}
