@@ -2,7 +2,7 @@
  * One entry point for every language adapter. Never throws: a document that cannot be read has no sites and says
  * why (skipped), and what an adapter caught is kept beside its result (failure), never swallowed.
  */
-import { MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
+import { EDITOR_MAX_CHARS, MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
 import type { TextChange } from '../text';
 import type { TypeScriptParse } from './typescript';
 import type { DocumentFacts, DocumentLanguage, Site } from './types';
@@ -90,6 +90,17 @@ function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentF
   return { facts: { ...empty('yaml'), sites: findYamlSites(text), recovered }, state: { language: 'yaml' } };
 }
 
+/**
+ * The sites a fresh parse of `text` would find where `change` falls, from the parse of the text before it (read, not
+ * reused): TS/JS only. Undefined where that cannot be known for sure; the caller then parses `text` whole.
+ */
+export function sitesAroundEdit(state: ParseState | undefined, text: string, change: TextChange, options: AnalyzeOptions = {}): Site[] | undefined {
+  if (!state || state.language === 'yaml' || !state.parse) return undefined;
+  // The text before the change was read (not skipped): whether this one would be depends on its length and what was put in.
+  if (skipReason(text.slice(change.start, change.newEnd), options.maxChars) || text.length > (options.maxChars ?? EDITOR_MAX_CHARS)) return undefined;
+  return typescriptAdapter().sitesAroundTypeScriptEdit(state.parse, state.language, text, change);
+}
+
 /** One parse, no reuse: the facts alone. */
 export function analyzeDocument(text: string, language: DocumentLanguage, options?: AnalyzeOptions): DocumentFacts {
   return analyze(text, language, options).facts;
@@ -103,7 +114,7 @@ function empty(language: DocumentLanguage): DocumentFacts & { sites: Site[] } {
   return { language, sites: [], imports: [], topLevelNames: [] };
 }
 
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 

@@ -27,7 +27,7 @@ function offsetMap(change: TextChange): OffsetMap {
 }
 
 /** Whether `change` really turns `before` into `after`; a wrong one would make the incremental parser read garbage. */
-function fits(before: string, after: string, change: TextChange): boolean {
+export function fits(before: string, after: string, change: TextChange): boolean {
   const { start, oldEnd, newEnd } = change;
   if (!(start >= 0 && start <= oldEnd && oldEnd <= before.length && start <= newEnd && newEnd <= after.length)) return false;
   if (before.length - oldEnd !== after.length - newEnd) return false;
@@ -49,7 +49,7 @@ export function updateParse(previous: TypeScriptParse, text: string, change: Tex
   for (const statement of sourceFile.statements) {
     const facts = previous.statements.get(statement);
     if (!facts || move(facts.pos) !== statement.pos || move(facts.end) !== statement.end) continue;
-    const moved = moveFacts(facts, move);
+    const moved = moveFacts(facts, change, move);
     if (moved) candidates.set(statement, moved);
   }
 
@@ -96,27 +96,42 @@ function sameMethod(a: SiteMethod | undefined, b: SiteMethod | undefined): boole
 function moveMethod(method: SiteMethod, move: OffsetMap): SiteMethod | undefined {
   const at = move(method.at);
   if (Number.isNaN(at)) return undefined;
-  return at === method.at ? method : { ...method, at };
+  return at === method.at ? method : { name: method.name, source: method.source, at };
 }
 
 /** A reused statement's facts in the new offsets; undefined if an offset they hold fell inside the change. */
-function moveFacts(facts: StatementFacts, move: OffsetMap): StatementFacts | undefined {
-  const sites: Site[] = [];
-  for (const site of facts.sites) {
+function moveFacts(facts: StatementFacts, change: TextChange, move: OffsetMap): StatementFacts | undefined {
+  // Nothing it holds lies at or after the change: the same facts serve.
+  if (facts.reach < change.start) return facts;
+  const sites: Site[] = new Array(facts.sites.length);
+  for (let i = 0; i < facts.sites.length; i++) {
+    const site = facts.sites[i];
     const start = move(site.start);
     const end = move(site.end);
+    if (Number.isNaN(start) || Number.isNaN(end)) return undefined;
     const method = site.method && moveMethod(site.method, move);
-    if (Number.isNaN(start) || Number.isNaN(end) || (site.method && !method)) return undefined;
-    sites.push(start === site.start && end === site.end && method === site.method ? site : { ...site, start, end, ...(method && { method }) });
+    if (site.method && !method) return undefined;
+    if (start === site.start && end === site.end && method === site.method) sites[i] = site;
+    else sites[i] = method ? { ...site, start, end, method } : { ...site, start, end };
   }
   let registrations: Registration[] | undefined;
   if (facts.registrations) {
-    registrations = [];
-    for (const [name, method] of facts.registrations) {
+    registrations = new Array(facts.registrations.length);
+    for (let i = 0; i < facts.registrations.length; i++) {
+      const [name, method] = facts.registrations[i];
       const moved = moveMethod(method, move);
       if (!moved) return undefined;
-      registrations.push([name, moved]);
+      registrations[i] = [name, moved];
     }
   }
-  return { ...facts, pos: move(facts.pos), end: move(facts.end), sites, ...(registrations && { registrations }) };
+  return {
+    pos: move(facts.pos),
+    end: move(facts.end),
+    reach: move(facts.reach),
+    sites,
+    traced: facts.traced,
+    handlerReads: facts.handlerReads,
+    topLevelReads: facts.topLevelReads,
+    registrations,
+  };
 }

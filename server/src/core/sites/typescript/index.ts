@@ -13,6 +13,7 @@ import type { TextChange } from '../../text';
 import { readImports, readTopLevelNames } from '../imports';
 import type { DocumentFacts, DocumentLanguage, Site } from '../types';
 import { updateParse } from './incremental';
+import { sitesAroundEdit } from './region';
 import { readStatements, type TypeScriptParse } from './statements';
 
 export type { TypeScriptParse } from './statements';
@@ -46,6 +47,14 @@ export function readTypeScript(text: string, language: ScriptLanguage): { facts:
 export function updateTypeScript(text: string, language: ScriptLanguage, previous: { parse: TypeScriptParse; change: TextChange }): { facts: DocumentFacts; parse: TypeScriptParse } | undefined {
   const updated = updateParse(previous.parse, text, previous.change);
   return updated && { facts: factsOf(language, updated.parse, updated.sites), parse: updated.parse };
+}
+
+/**
+ * The sites a fresh parse of `text` would find in the statement `change` falls in, from the parse of the text before
+ * it, which is left as it was (completion's placeholder); undefined where that cannot be known for sure.
+ */
+export function sitesAroundTypeScriptEdit(parse: TypeScriptParse, language: ScriptLanguage, text: string, change: TextChange): Site[] | undefined {
+  return sitesAroundEdit(parse, SCRIPT_KINDS[language], text, change);
 }
 
 function factsOf(language: ScriptLanguage, parse: TypeScriptParse, sites: Site[]): DocumentFacts {

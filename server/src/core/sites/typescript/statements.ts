@@ -14,16 +14,18 @@ export interface StatementFacts {
   /** The statement's full span (leading trivia included), to check that a reused node moved as the edit says. */
   readonly pos: number;
   readonly end: number;
+  /** The furthest offset it holds: a site's method may point past the statement (a registration further down). */
+  readonly reach: number;
   /** By offset. */
   readonly sites: readonly Site[];
   /** Names it binds at the top level that a status subject can be traced to (`const res = await request(app)…`). */
   readonly traced: readonly string[];
   /** Names its sites looked up among the handlers registered by name. */
-  readonly handlerReads?: ReadonlySet<string>;
+  readonly handlerReads: ReadonlySet<string> | undefined;
   /** Names its sites looked up among the variables of the top level. */
-  readonly topLevelReads?: ReadonlySet<string>;
-  /** Its handlers registered by name, once some site has needed the file's. */
-  readonly registrations?: readonly Registration[];
+  readonly topLevelReads: ReadonlySet<string> | undefined;
+  /** Its handlers registered by name, once some site has needed the file's (offsets inside the statement). */
+  registrations: readonly Registration[] | undefined;
 }
 
 export interface TypeScriptParse {
@@ -94,13 +96,17 @@ export function readStatement(statement: ts.Statement, finder: SiteFinder, scope
   const sites = finder.findIn(statement);
   const { handlers, topLevel } = scope.reading;
   scope.reading = {};
+  let reach = statement.end;
+  for (const site of sites) if (site.method && site.method.at > reach) reach = site.method.at;
   return {
     pos: statement.pos,
     end: statement.end,
+    reach,
     sites,
     traced: tracedNames(statement, finder.sourceFile),
-    ...(handlers && { handlerReads: handlers }),
-    ...(topLevel && { topLevelReads: topLevel }),
+    handlerReads: handlers,
+    topLevelReads: topLevel,
+    registrations: undefined,
   };
 }
 
@@ -122,9 +128,6 @@ export function readStatements(
     for (const site of facts.sites) sites.push(site);
   }
   // Registrations read during the walk (all of them, if any site needed the map) are kept for the next version.
-  for (const [statement, facts] of statements) {
-    const registrations = facts.registrations ?? scope.knownRegistrations(statement);
-    if (registrations !== facts.registrations) statements.set(statement, { ...facts, registrations });
-  }
+  if (scope.builtHandlers) for (const [statement, facts] of statements) facts.registrations ??= scope.knownRegistrations(statement);
   return { parse: { sourceFile, statements, handlers: scope.builtHandlers }, sites };
 }
