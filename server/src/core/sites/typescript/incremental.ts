@@ -14,7 +14,7 @@
  */
 import ts from 'typescript';
 import type { TextChange } from '../../text';
-import type { Site, SiteMethod } from '../types';
+import type { ImportFact, Site, SiteMethod } from '../types';
 import { tracedNames, type Registration } from './methods';
 import { readStatements, StatementScope, type StatementFacts, type TypeScriptParse } from './statements';
 
@@ -31,11 +31,12 @@ export function fits(before: string, after: string, change: TextChange): boolean
   const { start, oldEnd, newEnd } = change;
   if (!(start >= 0 && start <= oldEnd && oldEnd <= before.length && start <= newEnd && newEnd <= after.length)) return false;
   if (before.length - oldEnd !== after.length - newEnd) return false;
-  return before.startsWith(after.slice(0, start)) && before.endsWith(after.slice(newEnd));
+  // Slices compared whole (===) are compared fast; startsWith is not.
+  return before.slice(0, start) === after.slice(0, start) && before.slice(oldEnd) === after.slice(newEnd);
 }
 
 /** The next version's parse and sites, or undefined where the change does not fit the texts. */
-export function updateParse(previous: TypeScriptParse, text: string, change: TextChange): { parse: TypeScriptParse; sites: Site[] } | undefined {
+export function updateParse(previous: TypeScriptParse, text: string, change: TextChange): ReturnType<typeof readStatements> | undefined {
   const before = previous.sourceFile;
   if (!fits(before.text, text, change)) return undefined;
   const sourceFile = ts.updateSourceFile(before, text, {
@@ -60,7 +61,8 @@ export function updateParse(previous: TypeScriptParse, text: string, change: Tex
 
   // Handlers registered by name whose route changed, if any reused statement looked one up.
   const scope = new StatementScope(sourceFile, candidates);
-  const handlerReaders = [...candidates.values()].some((facts) => facts.handlerReads);
+  let handlerReaders = false;
+  for (const facts of candidates.values()) handlerReaders ||= facts.handlerReads !== undefined;
   const changedHandlers = handlerReaders ? changedEntries(previous.handlers, scope.namedHandlers(), move) : undefined;
 
   const kept = new Map<ts.Statement, StatementFacts>();
@@ -124,14 +126,24 @@ function moveFacts(facts: StatementFacts, change: TextChange, move: OffsetMap): 
       registrations[i] = [name, moved];
     }
   }
+  const imports = facts.imports.map((fact) => moveImport(fact, move));
   return {
     pos: move(facts.pos),
     end: move(facts.end),
     reach: move(facts.reach),
     sites,
+    imports,
+    names: facts.names,
     traced: facts.traced,
     handlerReads: facts.handlerReads,
     topLevelReads: facts.topLevelReads,
     registrations,
   };
+}
+
+/** An import of a reused statement: all its offsets lie inside the statement, outside the change. */
+function moveImport(fact: ImportFact, move: OffsetMap): ImportFact {
+  const moved: ImportFact = { ...fact, start: move(fact.start), end: move(fact.end), names: fact.names.map((name) => ({ ...name, start: move(name.start), end: move(name.end) })) };
+  if (fact.namedInsertAt !== undefined) moved.namedInsertAt = move(fact.namedInsertAt);
+  return moved;
 }

@@ -10,7 +10,6 @@
  */
 import ts from 'typescript';
 import type { TextChange } from '../../text';
-import { readImports, readTopLevelNames } from '../imports';
 import type { DocumentFacts, DocumentLanguage, Site } from '../types';
 import { updateParse } from './incremental';
 import { sitesAroundEdit } from './region';
@@ -35,8 +34,8 @@ export function analyzeTypeScript(text: string, language: ScriptLanguage): Docum
 /** A fresh parse: the facts, and the parse the next version may reuse. */
 export function readTypeScript(text: string, language: ScriptLanguage): { facts: DocumentFacts; parse: TypeScriptParse } {
   const sourceFile = ts.createSourceFile('document', text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[language]);
-  const { parse, sites } = readStatements(sourceFile);
-  return { facts: factsOf(language, parse, sites), parse };
+  const read = readStatements(sourceFile);
+  return { facts: factsOf(language, read), parse: read.parse };
 }
 
 /**
@@ -46,7 +45,7 @@ export function readTypeScript(text: string, language: ScriptLanguage): { facts:
  */
 export function updateTypeScript(text: string, language: ScriptLanguage, previous: { parse: TypeScriptParse; change: TextChange }): { facts: DocumentFacts; parse: TypeScriptParse } | undefined {
   const updated = updateParse(previous.parse, text, previous.change);
-  return updated && { facts: factsOf(language, updated.parse, updated.sites), parse: updated.parse };
+  return updated && { facts: factsOf(language, updated), parse: updated.parse };
 }
 
 /**
@@ -57,6 +56,6 @@ export function sitesAroundTypeScriptEdit(parse: TypeScriptParse, language: Scri
   return sitesAroundEdit(parse, SCRIPT_KINDS[language], text, change);
 }
 
-function factsOf(language: ScriptLanguage, parse: TypeScriptParse, sites: Site[]): DocumentFacts {
-  return { language, sites, imports: readImports(parse.sourceFile), topLevelNames: readTopLevelNames(parse.sourceFile) };
+function factsOf(language: ScriptLanguage, { sites, imports, names }: ReturnType<typeof readStatements>): DocumentFacts {
+  return { language, sites, imports, topLevelNames: names };
 }

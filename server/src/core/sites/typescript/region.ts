@@ -48,8 +48,12 @@ export function sitesAroundEdit(parse: TypeScriptParse, scriptKind: ts.ScriptKin
   const finder = new SiteFinder(region, scope);
   const sites = edited.flatMap((node) => finder.findIn(node)).map((site) => moved(site, base));
   // A name its sites looked up among the top-level variables, bound before it: the answer lies outside the region.
-  const boundBefore = new Set(statements.slice(0, index).flatMap((node) => parse.statements.get(node)?.traced ?? []));
-  for (const name of scope.topLevelReads) if (boundBefore.has(name)) return undefined;
+  if (scope.topLevelReads.size > 0) {
+    for (let before = 0; before < index; before++) {
+      const traced = parse.statements.get(statements[before])?.traced ?? [];
+      if (traced.some((name) => scope.topLevelReads.has(name))) return undefined;
+    }
+  }
   return sites;
 }
 

@@ -5,7 +5,8 @@
  * (incremental.ts).
  */
 import type ts from 'typescript';
-import type { Site, SiteMethod } from '../types';
+import { importsOf, namesBoundBy } from '../imports';
+import type { ImportFact, Site, SiteMethod } from '../types';
 import { SiteFinder } from './finder';
 import { MethodResolver, tracedNames, type FileScope, type Registration } from './methods';
 
@@ -18,6 +19,9 @@ export interface StatementFacts {
   readonly reach: number;
   /** By offset. */
   readonly sites: readonly Site[];
+  /** Its imports or requires, and the names it binds (for fixes). */
+  readonly imports: readonly ImportFact[];
+  readonly names: readonly string[];
   /** Names it binds at the top level that a status subject can be traced to (`const res = await request(app)…`). */
   readonly traced: readonly string[];
   /** Names its sites looked up among the handlers registered by name. */
@@ -103,6 +107,8 @@ export function readStatement(statement: ts.Statement, finder: SiteFinder, scope
     end: statement.end,
     reach,
     sites,
+    imports: importsOf(statement, finder.sourceFile),
+    names: namesBoundBy(statement),
     traced: tracedNames(statement, finder.sourceFile),
     handlerReads: handlers,
     topLevelReads: topLevel,
@@ -112,22 +118,27 @@ export function readStatement(statement: ts.Statement, finder: SiteFinder, scope
 
 /**
  * The facts of every top-level statement: `kept` ones as they are, the others walked. Returns the parse for the next
- * version and the file's sites, by offset (statements do not overlap, so their sites concatenate in order).
+ * version and the file's sites (by offset: statements do not overlap, so their sites concatenate in order), imports
+ * and top-level names.
  */
 export function readStatements(
   sourceFile: ts.SourceFile,
   kept: ReadonlyMap<ts.Statement, StatementFacts> = new Map(),
   scope: StatementScope = new StatementScope(sourceFile, kept),
-): { parse: TypeScriptParse; sites: Site[] } {
+): { parse: TypeScriptParse; sites: Site[]; imports: ImportFact[]; names: string[] } {
   const finder = new SiteFinder(sourceFile, scope);
   const statements = new Map<ts.Statement, StatementFacts>();
   const sites: Site[] = [];
+  const imports: ImportFact[] = [];
+  const names: string[] = [];
   for (const statement of sourceFile.statements) {
     const facts = kept.get(statement) ?? readStatement(statement, finder, scope);
     statements.set(statement, facts);
     for (const site of facts.sites) sites.push(site);
+    for (const fact of facts.imports) imports.push(fact);
+    for (const name of facts.names) names.push(name);
   }
   // Registrations read during the walk (all of them, if any site needed the map) are kept for the next version.
   if (scope.builtHandlers) for (const [statement, facts] of statements) facts.registrations ??= scope.knownRegistrations(statement);
-  return { parse: { sourceFile, statements, handlers: scope.builtHandlers }, sites };
+  return { parse: { sourceFile, statements, handlers: scope.builtHandlers }, sites, imports, names };
 }
