@@ -12,6 +12,10 @@ import { nestRouteMethod } from './frameworks/nestjs';
 import type { MethodStrategy } from './pattern';
 import { calleeName, isExported, methodProperty, stringValue, unwrap } from './syntax';
 
+// Read once: every `ts.X` is a getter on the compiler's exports; these run at every call of a file.
+const { forEachChild, isFunctionLike, isIdentifier, isPropertyAccessExpression, isVariableDeclaration } = ts;
+const { CallExpression } = ts.SyntaxKind;
+
 /** `post` -> POST, and Express's old `del` -> DELETE. */
 function routeCallMethod(name: string): string {
   return name === 'del' ? 'DELETE' : name.toUpperCase();
@@ -68,8 +72,8 @@ export class MethodResolver {
   enclosingMethod(node: ts.Node | undefined): SiteMethod | undefined {
     let found: SiteMethod | undefined;
     for (let current = node?.parent; current; current = current.parent) {
-      if (ts.isFunctionLike(current)) found = this.methodOfHandler(current) ?? found;
-      else if (ts.isVariableDeclaration(current)) found = this.exportedWrapperMethod(current) ?? found;
+      if (isFunctionLike(current)) found = this.methodOfHandler(current) ?? found;
+      else if (isVariableDeclaration(current)) found = this.exportedWrapperMethod(current) ?? found;
     }
     return found;
   }
@@ -120,15 +124,15 @@ export class MethodResolver {
   /** app.post('/x', ...), router.route('/x').post(...), http.post('/x', resolver): the route's method. */
   routeMethod(call: ts.CallExpression): SiteMethod | undefined {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_CALLS.has(callee.name.text)) return undefined;
+    if (!isPropertyAccessExpression(callee) || !ROUTE_CALLS.has(callee.name.text)) return undefined;
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     // router.route('/x').get(h).post(h2): other method calls may stand between `route('/x')` and this one.
     let base = callee.expression;
-    while (ts.isCallExpression(base) && ts.isPropertyAccessExpression(base.expression) && ROUTE_CALLS.has(base.expression.name.text)) {
+    while (ts.isCallExpression(base) && isPropertyAccessExpression(base.expression) && ROUTE_CALLS.has(base.expression.name.text)) {
       base = base.expression.expression;
     }
     const onRoute = ts.isCallExpression(base) && calleeName(base) === 'route';
-    const pathLike = first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isRegularExpressionLiteral(first) || ts.isIdentifier(first));
+    const pathLike = first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isRegularExpressionLiteral(first) || isIdentifier(first));
     if (!pathLike && !onRoute) return undefined;
     return { name: routeCallMethod(callee.name.text), source: 'route', at: callee.name.getStart(this.sourceFile) };
   }
@@ -137,20 +141,20 @@ export class MethodResolver {
   registrationsIn(root: ts.Node): Registration[] {
     const found: Registration[] = [];
     const visit = (node: ts.Node): void => {
-      if (node.kind === ts.SyntaxKind.CallExpression) {
+      if (node.kind === CallExpression) {
         const call = node as ts.CallExpression;
         const method = this.routeMethod(call);
         if (method) {
           // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument.
-          const pathFirst = call.arguments.length > 0 && !ts.isIdentifier(unwrap(call.arguments[0])) || call.arguments.length > 1;
+          const pathFirst = call.arguments.length > 0 && !isIdentifier(unwrap(call.arguments[0])) || call.arguments.length > 1;
           for (const arg of call.arguments.slice(pathFirst ? 1 : 0)) {
             const handler = unwrap(arg);
-            if (ts.isIdentifier(handler)) found.push([handler.text, method]);
-            else if (ts.isPropertyAccessExpression(handler)) found.push([handler.name.text, method]);
+            if (isIdentifier(handler)) found.push([handler.text, method]);
+            else if (isPropertyAccessExpression(handler)) found.push([handler.name.text, method]);
           }
         }
       }
-      ts.forEachChild(node, visit);
+      forEachChild(node, visit);
     };
     visit(root);
     return found;
