@@ -90,7 +90,7 @@ export class MethodResolver {
     }
     const object = ts.isPropertyAssignment(parent) ? parent.parent : ts.isMethodDeclaration(fn) ? fn.parent : undefined;
     if (object && ts.isObjectLiteralExpression(object)) {
-      const method = methodProperty(object);
+      const method = methodProperty(object, this.sourceFile);
       if (method) return this.routeObjectMethod(method);
     }
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
@@ -209,7 +209,7 @@ export class MethodResolver {
       // axios({ method: 'post' }), axios(url, { method }), fastify.inject({ method: 'POST' })
       for (const arg of expr.arguments) {
         const object = unwrap(arg);
-        const method = ts.isObjectLiteralExpression(object) ? methodProperty(object) : undefined;
+        const method = ts.isObjectLiteralExpression(object) ? methodProperty(object, this.sourceFile) : undefined;
         if (method) return { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) };
       }
     }
@@ -220,7 +220,7 @@ export class MethodResolver {
   private requestInitMethod(initArg: ts.Expression | undefined, call: ts.Node): SiteMethod | undefined {
     const init = initArg ? unwrap(initArg) : undefined;
     if (init && !ts.isObjectLiteralExpression(init)) return undefined;
-    const method = init ? methodProperty(init) : undefined;
+    const method = init ? methodProperty(init, this.sourceFile) : undefined;
     // A `method` we cannot read, or a spread that may carry one: unknown, not GET.
     if (init && !method && init.properties.some((p) => p.name?.getText(this.sourceFile) === 'method' || ts.isSpreadAssignment(p))) return undefined;
     return method

@@ -58,9 +58,9 @@ export function isStatusMember(expr: ts.Expression): boolean {
 }
 
 /** The `method` property of an object literal: 'POST', or ['POST'] with one entry. */
-export function methodProperty(object: ts.ObjectLiteralExpression): { name: string; node: ts.Node } | undefined {
+export function methodProperty(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile): { name: string; node: ts.Node } | undefined {
   for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'method') continue;
+    if (!ts.isPropertyAssignment(property) || property.name.getText(sourceFile) !== 'method') continue;
     let value = unwrap(property.initializer);
     if (ts.isArrayLiteralExpression(value) && value.elements.length === 1) value = value.elements[0];
     const name = normalizeMethod(stringValue(value) ?? '');
