@@ -2,11 +2,14 @@
  * Completion of status codes where a status goes. Instead of a second set of patterns, the cursor position is
  * tried as a site: a placeholder code is put where the user is typing and the adapters are asked whether that is
  * a status site, and with which method. Every pattern the adapters know completes, with no extra code here.
+ * In TS/JS only the statement around the cursor is parsed again, on the document's parse (sitesAroundEdit); where
+ * that cannot be sure, the whole text with the placeholder is.
  */
 import type { SourceDocument } from './document';
-import { analyzeDocument } from './sites';
+import { analyzeDocument, describeFailure, sitesAroundEdit } from './sites';
 import type { Site } from './sites/types';
 import type { StatusEntry, StatusTable } from './table/types';
+import type { TextChange } from './text';
 import { STATUS_KEYS } from './vocabulary';
 
 /** Where a code is being typed: the digits typed so far span [start, end), and the site it would make. */
@@ -14,6 +17,8 @@ export interface StatusSlot {
   start: number;
   end: number;
   site: Site;
+  /** What the fast way caught (a statusdoc bug) before the whole text answered: for the log. */
+  recovered?: string;
 }
 
 const PLACEHOLDER = '599';
@@ -24,10 +29,50 @@ const YAML_KEY = /^(\s*)(['"]?)(\d{0,3})$/;
 const YAML_VALUE = new RegExp(String.raw`\b(?:${[...STATUS_KEYS].join('|')})\s*:\s*(?:\[\s*(?:\d{3}\s*,\s*)*)?(\d{0,3})$`);
 
 export function statusSlotAt(document: SourceDocument, offset: number): StatusSlot | undefined {
+  let recovered: string | undefined;
+  try {
+    const fast = fastSlotAt(document, offset);
+    if (fast) return fast.slot;
+  } catch (error) {
+    recovered = describeFailure(error);
+  }
+  const slot = fullReparseSlotAt(document, offset);
+  return slot && recovered ? { ...slot, recovered } : slot;
+}
+
+/**
+ * The slot from the statement around the cursor alone, parsed again on the document's own parse (TS/JS); undefined
+ * where that cannot be sure and only the whole text can tell.
+ */
+export function fastSlotAt(document: SourceDocument, offset: number): { slot: StatusSlot | undefined } | undefined {
+  const query = placeholderAt(document, offset);
+  if (!query) return { slot: undefined };
+  const sites = query.change && sitesAroundEdit(document.parse, query.virtual, query.change, document.options);
+  return sites && { slot: slotOf(query, sites) };
+}
+
+/** The slot as the whole text with the placeholder, parsed again, shows it: what the fast way must agree with. */
+export function fullReparseSlotAt(document: SourceDocument, offset: number): StatusSlot | undefined {
+  const query = placeholderAt(document, offset);
+  return query && slotOf(query, analyzeDocument(query.virtual, document.language, document.options).sites);
+}
+
+/** The text with a placeholder code where the user is typing one, and where. */
+interface PlaceholderQuery {
+  /** The digits typed so far: [start, end) of the document's text, replaced by the placeholder. */
+  start: number;
+  end: number;
+  virtual: string;
+  /** From the document's text to `virtual`, where the fast way applies. */
+  change?: TextChange;
+}
+
+function placeholderAt(document: SourceDocument, offset: number): PlaceholderQuery | undefined {
   const { text, language } = document;
   if (document.facts.skipped) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
+  const typedEnd = offset + (/^\d*/.exec(text.slice(offset))?.[0].length ?? 0);
   let digitsStart: number;
   let virtual: string;
   if (language === 'yaml') {
@@ -47,13 +92,17 @@ export function statusSlotAt(document: SourceDocument, offset: number): StatusSl
     const match = TS_BEFORE.exec(before);
     if (!match) return undefined;
     digitsStart = offset - match[1].length;
-    virtual = text.slice(0, digitsStart) + PLACEHOLDER + text.slice(offset).replace(/^\d*/, '');
+    virtual = text.slice(0, digitsStart) + PLACEHOLDER + text.slice(typedEnd);
   }
-  const typedEnd = offset + (/^\d*/.exec(text.slice(offset))?.[0].length ?? 0);
-  const site = analyzeDocument(virtual, language, document.options).sites.find(
-    (candidate) => candidate.code === Number(PLACEHOLDER) && candidate.start <= digitsStart && digitsStart + PLACEHOLDER.length <= candidate.end,
-  );
-  return site && site.form.kind !== 'implicit' ? { start: digitsStart, end: typedEnd, site } : undefined;
+  // In TS/JS the digits typed become the placeholder (YAML is scanned whole: its scan is fast).
+  const change = language === 'yaml' ? undefined : { start: digitsStart, oldEnd: typedEnd, newEnd: digitsStart + PLACEHOLDER.length };
+  return { start: digitsStart, end: typedEnd, virtual, change };
+}
+
+function slotOf(query: PlaceholderQuery, sites: readonly Site[]): StatusSlot | undefined {
+  const { start } = query;
+  const site = sites.find((candidate) => candidate.code === Number(PLACEHOLDER) && candidate.start <= start && start + PLACEHOLDER.length <= candidate.end);
+  return site && site.form.kind !== 'implicit' ? { start, end: query.end, site } : undefined;
 }
 
 /** The documented codes in the order to offer them: the method's documented success code first, then by code. */

@@ -35,6 +35,12 @@ export class SourceDocument {
     return this.factsValue;
   }
 
+  /** This version's parse while it holds it (until `edit` hands it on): for a feature to read, never to reuse. */
+  get parse(): ParseState | undefined {
+    void this.facts;
+    return this.state;
+  }
+
   get lines(): LineIndex {
     return (this.linesValue ??= new LineIndex(this.text));
   }

@@ -25,14 +25,18 @@ const CODE_BY_NAME: ReadonlyMap<string, number> = new Map([
 /** Libraries whose members all carry a prefix, so that the member alone tells the library (node's HTTP_STATUS_). */
 const PREFIXED = CONSTANTS_LIBRARIES.filter((library) => library.memberPrefix !== '');
 
+/** Cheap rejection first: constants are upper case, and the finder asks about most names of a file. */
+export function mayNameConstant(name: string): boolean {
+  const first = name.charCodeAt(0);
+  return first >= 65 && first <= 90;
+}
+
 /**
  * The code a constant stands for: `receiver` is the text before the dot ('HttpStatus', 'http2.constants'),
  * or undefined for a bare identifier (`HTTP_STATUS_OK` destructured from http2.constants).
  */
 export function codeOfConstant(receiver: string | undefined, name: string): { code: number; library: ConstantLibrary } | undefined {
-  // Cheap rejection first: this runs on every identifier and member access of a file, and constants are upper case.
-  const first = name.charCodeAt(0);
-  if (first < 65 || first > 90) return undefined;
+  if (!mayNameConstant(name)) return undefined;
   const last = receiver === undefined ? undefined : receiver.slice(receiver.lastIndexOf('.') + 1);
   const known = last === undefined ? undefined : RECEIVERS.get(last);
   // A prefixed member is its library's alone, whatever the object is called (`h2c.HTTP_STATUS_OK` after

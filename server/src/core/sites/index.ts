@@ -2,14 +2,17 @@
  * One entry point for every language adapter. Never throws: a document that cannot be read has no sites and says
  * why (skipped), and what an adapter caught is kept beside its result (failure), never swallowed.
  */
-import { MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
+import { EDITOR_MAX_CHARS, MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
 import type { TextChange } from '../text';
+import type { TypeScriptParse } from './typescript';
 import type { DocumentFacts, DocumentLanguage, Site } from './types';
 import { findYamlSites } from './yaml';
 import { scanYamlSites, type YamlScanState } from './yamlFast';
 
 /** What one version's parse leaves for the next version to reuse; opaque outside the adapters. */
-export type ParseState = { readonly language: 'yaml'; readonly scan?: YamlScanState } | { readonly language: Exclude<DocumentLanguage, 'yaml'> };
+export type ParseState =
+  | { readonly language: 'yaml'; readonly scan?: YamlScanState }
+  | { readonly language: Exclude<DocumentLanguage, 'yaml'>; readonly parse?: TypeScriptParse };
 
 /** An earlier version's parse state and the change from that version's text to this one's. */
 export interface PreviousParse {
@@ -28,7 +31,7 @@ export function analyze(text: string, language: DocumentLanguage, options: Analy
   if (skipped) return { facts: { ...empty(language), skipped } };
   try {
     if (language === 'yaml') return analyzeYaml(text, previous);
-    return { facts: typescriptAdapter().analyzeTypeScript(text, language) };
+    return analyzeTypeScript(text, language, previous);
   } catch (error) {
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
     return { facts: { ...empty(language), failure: describeFailure(error) } };
@@ -43,6 +46,25 @@ let typescript: typeof import('./typescript') | undefined;
 function typescriptAdapter(): typeof import('./typescript') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a core module, no I/O of our own
   return (typescript ??= require('./typescript') as typeof import('./typescript'));
+}
+
+/**
+ * TS/JS: the compiler's incremental parser from the last version's parse, and only the statements the edit touched
+ * walked again; a fresh parse where there is none. A bug in the incremental path is reported and the fresh parse answers.
+ */
+function analyzeTypeScript(text: string, language: Exclude<DocumentLanguage, 'yaml'>, previous?: PreviousParse): { facts: DocumentFacts; state: ParseState } {
+  const adapter = typescriptAdapter();
+  let recovered: string | undefined;
+  if (previous?.state.language === language && previous.state.parse) {
+    try {
+      const updated = adapter.updateTypeScript(text, language, { parse: previous.state.parse, change: previous.change });
+      if (updated) return { facts: updated.facts, state: { language, parse: updated.parse } };
+    } catch (error) {
+      recovered = describeFailure(error);
+    }
+  }
+  const { facts, parse } = adapter.readTypeScript(text, language);
+  return { facts: recovered ? { ...facts, recovered } : facts, state: { language, parse } };
 }
 
 const TOO_DEEP = { kind: 'too-deep', limit: MAX_YAML_NESTING } as const;
@@ -68,6 +90,17 @@ function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentF
   return { facts: { ...empty('yaml'), sites: findYamlSites(text), recovered }, state: { language: 'yaml' } };
 }
 
+/**
+ * The sites a fresh parse of `text` would find where `change` falls, from the parse of the text before it (read, not
+ * reused): TS/JS only. Undefined where that cannot be known for sure; the caller then parses `text` whole.
+ */
+export function sitesAroundEdit(state: ParseState | undefined, text: string, change: TextChange, options: AnalyzeOptions = {}): Site[] | undefined {
+  if (!state || state.language === 'yaml' || !state.parse) return undefined;
+  // The text before the change was read (not skipped): whether this one would be depends on its length and what was put in.
+  if (skipReason(text.slice(change.start, change.newEnd), options.maxChars) || text.length > (options.maxChars ?? EDITOR_MAX_CHARS)) return undefined;
+  return typescriptAdapter().sitesAroundTypeScriptEdit(state.parse, state.language, text, change);
+}
+
 /** One parse, no reuse: the facts alone. */
 export function analyzeDocument(text: string, language: DocumentLanguage, options?: AnalyzeOptions): DocumentFacts {
   return analyze(text, language, options).facts;
@@ -81,7 +114,7 @@ function empty(language: DocumentLanguage): DocumentFacts & { sites: Site[] } {
   return { language, sites: [], imports: [], topLevelNames: [] };
 }
 
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 

@@ -5,11 +5,11 @@
  */
 import ts from 'typescript';
 import { isStatusCodeNumber } from '../../httpStatus';
-import { codeOfConstant } from '../constants';
+import { codeOfConstant, mayNameConstant } from '../constants';
 import type { Idiom } from '../idioms';
 import type { Site, SiteRole } from '../types';
 import { PATTERNS } from './frameworks';
-import { MethodResolver } from './methods';
+import { MethodResolver, type FileScope } from './methods';
 import type { Code, MethodStrategy, Pattern, Shape, Shapes, SiteContext } from './pattern';
 import { unwrap } from './syntax';
 
@@ -46,17 +46,23 @@ const METHODS = shapeTable('method', PATTERNS).anyName;
 const REFERENCES = shapeTable('reference', PATTERNS).anyName;
 const NO_ARGUMENTS: readonly ts.Expression[] = [];
 
+// Read once: every `ts.X` is a getter on the compiler's exports, and the walk would pay for it at every node.
+const { CallExpression, NewExpression, BinaryExpression, SwitchStatement, ObjectLiteralExpression, MethodDeclaration, Identifier, PropertyAccessExpression } = ts.SyntaxKind;
+const { forEachChild, isIdentifier, isNumericLiteral, isPropertyAccessExpression } = ts;
+
 export class SiteFinder implements SiteContext {
   readonly methods: MethodResolver;
-  private readonly sites: Site[] = [];
+  private sites: Site[] = [];
   private readonly covered = new Set<ts.Node>();
 
-  constructor(readonly sourceFile: ts.SourceFile) {
-    this.methods = new MethodResolver(sourceFile);
+  constructor(readonly sourceFile: ts.SourceFile, scope: FileScope) {
+    this.methods = new MethodResolver(sourceFile, scope);
   }
 
-  find(): Site[] {
-    this.visit(this.sourceFile);
+  /** The sites of one subtree (a top-level statement), by offset. */
+  findIn(root: ts.Node): Site[] {
+    this.sites = [];
+    this.visit(root);
     return this.sites.sort((a, b) => a.start - b.start);
   }
 
@@ -64,30 +70,35 @@ export class SiteFinder implements SiteContext {
 
   private readonly visit = (node: ts.Node): void => {
     switch (node.kind) {
-      case ts.SyntaxKind.CallExpression:
+      case CallExpression:
         this.visitCall(node as ts.CallExpression);
         break;
-      case ts.SyntaxKind.NewExpression:
+      case NewExpression:
         this.visitNew(node as ts.NewExpression);
         break;
-      case ts.SyntaxKind.BinaryExpression:
+      case BinaryExpression:
         this.run(BINARIES, node as ts.BinaryExpression);
         break;
-      case ts.SyntaxKind.SwitchStatement:
+      case SwitchStatement:
         this.run(SWITCHES, node as ts.SwitchStatement);
         break;
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case ObjectLiteralExpression:
         this.run(OBJECTS, node as ts.ObjectLiteralExpression);
         break;
-      case ts.SyntaxKind.MethodDeclaration:
+      case MethodDeclaration:
         this.run(METHODS, node as ts.MethodDeclaration);
         break;
-      case ts.SyntaxKind.Identifier:
-      case ts.SyntaxKind.PropertyAccessExpression:
-        if (!this.covered.has(node)) this.run(REFERENCES, node as ts.Identifier | ts.PropertyAccessExpression);
+      case Identifier:
+        // Named constants are upper case: other names cannot be one (codeOfConstant), and most names are not.
+        if (mayNameConstant((node as ts.Identifier).text) && !this.covered.has(node)) this.run(REFERENCES, node as ts.Identifier);
         break;
+      case PropertyAccessExpression: {
+        const name = (node as ts.PropertyAccessExpression).name;
+        if (name.kind === Identifier && mayNameConstant(name.text) && !this.covered.has(node)) this.run(REFERENCES, node as ts.PropertyAccessExpression);
+        break;
+      }
     }
-    ts.forEachChild(node, this.visit);
+    forEachChild(node, this.visit);
   };
 
   private run<T>(matches: readonly ((node: T, context: SiteContext) => boolean)[], node: T): void {
@@ -96,20 +107,20 @@ export class SiteFinder implements SiteContext {
 
   private visitCall(call: ts.CallExpression): void {
     const callee = call.expression;
-    if (ts.isIdentifier(callee)) {
+    if (isIdentifier(callee)) {
       const matches = CALLS.byName.get(callee.text);
       if (matches) this.run(matches, { node: call, name: callee.text, args: call.arguments });
-    } else if (ts.isPropertyAccessExpression(callee)) {
+    } else if (isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
       const receiver = unwrap(callee.expression);
-      const receiverName = ts.isIdentifier(receiver) ? receiver.text : undefined;
+      const receiverName = isIdentifier(receiver) ? receiver.text : undefined;
       this.run(matchesOf(MEMBER_CALLS, name), { node: call, name, args: call.arguments, receiver, receiverName });
     }
   }
 
   private visitNew(expr: ts.NewExpression): void {
     const callee = expr.expression;
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     const matches = name === undefined ? undefined : CONSTRUCTIONS.byName.get(name);
     if (matches) this.run(matches, { node: expr, name: name!, args: expr.arguments ?? NO_ARGUMENTS });
   }
@@ -119,20 +130,20 @@ export class SiteFinder implements SiteContext {
   readCode(expr: ts.Expression | undefined): Code | undefined {
     if (!expr) return undefined;
     const node = unwrap(expr);
-    if (ts.isNumericLiteral(node)) {
+    if (isNumericLiteral(node)) {
       // The source text, not node.text: the scanner normalises 0x1F4 to "500" and 1e2 to "100".
       const raw = node.getText(this.sourceFile);
       const code = Number(raw);
       return /^\d{3}$/.test(raw) && isStatusCodeNumber(code) ? { code, form: { kind: 'literal' }, node } : undefined;
     }
-    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name)) {
+    if (isPropertyAccessExpression(node) && isIdentifier(node.name)) {
       // Only the last segment of the receiver matters (`http2.constants` -> constants); no getText on the hot path.
       const receiver = node.expression;
-      const last = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+      const last = isIdentifier(receiver) ? receiver.text : isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
       const found = last === undefined ? undefined : codeOfConstant(last, node.name.text);
       if (found) return { code: found.code, form: { kind: 'constant', library: found.library, text: node.getText(this.sourceFile) }, node };
     }
-    if (ts.isIdentifier(node)) {
+    if (isIdentifier(node)) {
       const found = codeOfConstant(undefined, node.text);
       if (found) return { code: found.code, form: { kind: 'constant', library: found.library, text: node.text }, node };
     }
@@ -164,6 +175,6 @@ export class SiteFinder implements SiteContext {
   private cover(node: ts.Node): void {
     this.covered.add(node);
     // The name of `constants.HTTP_STATUS_OK` would otherwise read as a second, bare HTTP_STATUS_OK.
-    if (ts.isPropertyAccessExpression(node)) this.covered.add(node.name);
+    if (isPropertyAccessExpression(node)) this.covered.add(node.name);
   }
 }

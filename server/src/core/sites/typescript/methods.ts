@@ -12,16 +12,37 @@ import { nestRouteMethod } from './frameworks/nestjs';
 import type { MethodStrategy } from './pattern';
 import { calleeName, isExported, methodProperty, stringValue, unwrap } from './syntax';
 
+// Read once: every `ts.X` is a getter on the compiler's exports; these run at every call of a file.
+const { forEachChild, isFunctionLike, isIdentifier, isPropertyAccessExpression, isVariableDeclaration } = ts;
+const { CallExpression } = ts.SyntaxKind;
+
 /** `post` -> POST, and Express's old `del` -> DELETE. */
 function routeCallMethod(name: string): string {
   return name === 'del' ? 'DELETE' : name.toUpperCase();
 }
 
-export class MethodResolver {
-  /** Handlers registered by name (app.post('/x', createOrder)) -> the route's method. Built on first need. */
-  private handlerMethods: Map<string, SiteMethod> | undefined;
+/** A handler registered by name (`app.post('/x', createOrder)`): the name and the route's method. */
+export type Registration = readonly [name: string, method: SiteMethod];
 
-  constructor(private readonly sourceFile: ts.SourceFile) {}
+/**
+ * What a site's method may read beyond its own top-level statement: the handlers registered by name anywhere in the
+ * file, and the variables of the top level. The scope is told of each such read, so that a cached statement's sites
+ * can be trusted after an edit elsewhere only while what they read is unchanged (see incremental.ts).
+ */
+export interface FileScope {
+  /** Handlers registered by name in the whole file -> the route's method (the last registration wins). */
+  namedHandlers(): ReadonlyMap<string, SiteMethod>;
+  /** A name was looked up among the handlers registered by name. */
+  readHandler(name: string): void;
+  /** An identifier was looked up among the variables of the top level. */
+  readTopLevel(name: string): void;
+}
+
+export class MethodResolver {
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    private readonly scope: FileScope,
+  ) {}
 
   methodBy(strategy: MethodStrategy, from: ts.Node): SiteMethod | undefined {
     switch (strategy.by) {
@@ -51,8 +72,8 @@ export class MethodResolver {
   enclosingMethod(node: ts.Node | undefined): SiteMethod | undefined {
     let found: SiteMethod | undefined;
     for (let current = node?.parent; current; current = current.parent) {
-      if (ts.isFunctionLike(current)) found = this.methodOfHandler(current) ?? found;
-      else if (ts.isVariableDeclaration(current)) found = this.exportedWrapperMethod(current) ?? found;
+      if (isFunctionLike(current)) found = this.methodOfHandler(current) ?? found;
+      else if (isVariableDeclaration(current)) found = this.exportedWrapperMethod(current) ?? found;
     }
     return found;
   }
@@ -69,7 +90,7 @@ export class MethodResolver {
     }
     const object = ts.isPropertyAssignment(parent) ? parent.parent : ts.isMethodDeclaration(fn) ? fn.parent : undefined;
     if (object && ts.isObjectLiteralExpression(object)) {
-      const method = methodProperty(object);
+      const method = methodProperty(object, this.sourceFile);
       if (method) return this.routeObjectMethod(method);
     }
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
@@ -88,11 +109,8 @@ export class MethodResolver {
   }
 
   private namedHandlerMethod(name: string): SiteMethod | undefined {
-    if (!this.handlerMethods) {
-      this.handlerMethods = new Map();
-      this.collectNamedHandlers(this.sourceFile);
-    }
-    return this.handlerMethods.get(name);
+    this.scope.readHandler(name);
+    return this.scope.namedHandlers().get(name);
   }
 
   /** `export const POST = withAuth(async (req) => …)`: a wrapped Next.js route handler. */
@@ -106,33 +124,40 @@ export class MethodResolver {
   /** app.post('/x', ...), router.route('/x').post(...), http.post('/x', resolver): the route's method. */
   routeMethod(call: ts.CallExpression): SiteMethod | undefined {
     const callee = call.expression;
-    if (!ts.isPropertyAccessExpression(callee) || !ROUTE_CALLS.has(callee.name.text)) return undefined;
+    if (!isPropertyAccessExpression(callee) || !ROUTE_CALLS.has(callee.name.text)) return undefined;
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     // router.route('/x').get(h).post(h2): other method calls may stand between `route('/x')` and this one.
     let base = callee.expression;
-    while (ts.isCallExpression(base) && ts.isPropertyAccessExpression(base.expression) && ROUTE_CALLS.has(base.expression.name.text)) {
+    while (ts.isCallExpression(base) && isPropertyAccessExpression(base.expression) && ROUTE_CALLS.has(base.expression.name.text)) {
       base = base.expression.expression;
     }
     const onRoute = ts.isCallExpression(base) && calleeName(base) === 'route';
-    const pathLike = first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isRegularExpressionLiteral(first) || ts.isIdentifier(first));
+    const pathLike = first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isRegularExpressionLiteral(first) || isIdentifier(first));
     if (!pathLike && !onRoute) return undefined;
     return { name: routeCallMethod(callee.name.text), source: 'route', at: callee.name.getStart(this.sourceFile) };
   }
 
-  private collectNamedHandlers(node: ts.Node): void {
-    if (ts.isCallExpression(node)) {
-      const method = this.routeMethod(node);
-      if (method) {
-        // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument.
-        const pathFirst = node.arguments.length > 0 && !ts.isIdentifier(unwrap(node.arguments[0])) || node.arguments.length > 1;
-        for (const arg of node.arguments.slice(pathFirst ? 1 : 0)) {
-          const handler = unwrap(arg);
-          if (ts.isIdentifier(handler)) this.handlerMethods!.set(handler.text, method);
-          else if (ts.isPropertyAccessExpression(handler)) this.handlerMethods!.set(handler.name.text, method);
+  /** The handlers registered by name in a subtree, in the order they are written. */
+  registrationsIn(root: ts.Node): Registration[] {
+    const found: Registration[] = [];
+    const visit = (node: ts.Node): void => {
+      if (node.kind === CallExpression) {
+        const call = node as ts.CallExpression;
+        const method = this.routeMethod(call);
+        if (method) {
+          // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument.
+          const pathFirst = call.arguments.length > 0 && !isIdentifier(unwrap(call.arguments[0])) || call.arguments.length > 1;
+          for (const arg of call.arguments.slice(pathFirst ? 1 : 0)) {
+            const handler = unwrap(arg);
+            if (isIdentifier(handler)) found.push([handler.text, method]);
+            else if (isPropertyAccessExpression(handler)) found.push([handler.name.text, method]);
+          }
         }
       }
-    }
-    ts.forEachChild(node, (child) => this.collectNamedHandlers(child));
+      forEachChild(node, visit);
+    };
+    visit(root);
+    return found;
   }
 
   /** Walks a call chain down from its receiver: request(app).post('/x').send(b) -> POST. */
@@ -184,7 +209,7 @@ export class MethodResolver {
       // axios({ method: 'post' }), axios(url, { method }), fastify.inject({ method: 'POST' })
       for (const arg of expr.arguments) {
         const object = unwrap(arg);
-        const method = ts.isObjectLiteralExpression(object) ? methodProperty(object) : undefined;
+        const method = ts.isObjectLiteralExpression(object) ? methodProperty(object, this.sourceFile) : undefined;
         if (method) return { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) };
       }
     }
@@ -195,9 +220,9 @@ export class MethodResolver {
   private requestInitMethod(initArg: ts.Expression | undefined, call: ts.Node): SiteMethod | undefined {
     const init = initArg ? unwrap(initArg) : undefined;
     if (init && !ts.isObjectLiteralExpression(init)) return undefined;
-    const method = init ? methodProperty(init) : undefined;
+    const method = init ? methodProperty(init, this.sourceFile) : undefined;
     // A `method` we cannot read, or a spread that may carry one: unknown, not GET.
-    if (init && !method && init.properties.some((p) => p.name?.getText() === 'method' || ts.isSpreadAssignment(p))) return undefined;
+    if (init && !method && init.properties.some((p) => p.name?.getText(this.sourceFile) === 'method' || ts.isSpreadAssignment(p))) return undefined;
     return method
       ? { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }
       : { name: 'GET', source: 'request-builder', at: call.getStart(this.sourceFile) };
@@ -207,18 +232,32 @@ export class MethodResolver {
   private initializerOf(id: ts.Identifier): ts.Expression | undefined {
     for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
       if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isCaseClause(scope) && !ts.isModuleBlock(scope)) continue;
+      if (ts.isSourceFile(scope)) this.scope.readTopLevel(id.text);
       for (const statement of scope.statements) {
         if (statement.pos > id.pos) break;
         if (!ts.isVariableStatement(statement)) continue;
         for (const declaration of statement.declarationList.declarations) {
-          if (!declaration.initializer) continue;
-          if (ts.isIdentifier(declaration.name) && declaration.name.text === id.text) return declaration.initializer;
-          if (ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.some((e) => e.name.getText() === id.text)) {
-            return declaration.initializer;
-          }
+          if (declaration.initializer && declaresName(declaration, id.text, this.sourceFile)) return declaration.initializer;
         }
       }
     }
     return undefined;
   }
+}
+
+/** `const name = …` or `const { name } = …`: the bindings whose initializer a status subject is traced to. */
+function declaresName(declaration: ts.VariableDeclaration, name: string, sourceFile: ts.SourceFile): boolean {
+  if (ts.isIdentifier(declaration.name)) return declaration.name.text === name;
+  return ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.some((e) => e.name.getText(sourceFile) === name);
+}
+
+/** The names a top-level statement binds that `initializerOf` can trace a subject to (a superset: with or without an initializer). */
+export function tracedNames(statement: ts.Statement, sourceFile: ts.SourceFile): string[] {
+  if (!ts.isVariableStatement(statement)) return [];
+  const names: string[] = [];
+  for (const declaration of statement.declarationList.declarations) {
+    if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+    else if (ts.isObjectBindingPattern(declaration.name)) for (const e of declaration.name.elements) names.push(e.name.getText(sourceFile));
+  }
+  return names;
 }

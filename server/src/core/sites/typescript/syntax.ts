@@ -3,15 +3,27 @@ import ts from 'typescript';
 import { normalizeMethod } from '../../table/methods';
 import { STATUS_MEMBERS } from '../../vocabulary';
 
+// Read once: every `ts.X` is a getter on the compiler's exports, and unwrap runs at most nodes the patterns read.
+const { ParenthesizedExpression, AsExpression, SatisfiesExpression, NonNullExpression, TypeAssertionExpression, AwaitExpression } = ts.SyntaxKind;
+
+type Wrapper = ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion | ts.AwaitExpression;
+
 /** The expression under parentheses, `as`, `satisfies`, `!`, `<T>` and `await`. */
 export function unwrap(expr: ts.Expression): ts.Expression {
-  while (
-    ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isSatisfiesExpression(expr) ||
-    ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isAwaitExpression(expr)
-  ) {
-    expr = expr.expression;
+  for (;;) {
+    switch (expr.kind) {
+      case ParenthesizedExpression:
+      case AsExpression:
+      case SatisfiesExpression:
+      case NonNullExpression:
+      case TypeAssertionExpression:
+      case AwaitExpression:
+        expr = (expr as Wrapper).expression;
+        break;
+      default:
+        return expr;
+    }
   }
-  return expr;
 }
 
 export function stringValue(expr: ts.Expression | undefined): string | undefined {
@@ -46,9 +58,9 @@ export function isStatusMember(expr: ts.Expression): boolean {
 }
 
 /** The `method` property of an object literal: 'POST', or ['POST'] with one entry. */
-export function methodProperty(object: ts.ObjectLiteralExpression): { name: string; node: ts.Node } | undefined {
+export function methodProperty(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile): { name: string; node: ts.Node } | undefined {
   for (const property of object.properties) {
-    if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'method') continue;
+    if (!ts.isPropertyAssignment(property) || property.name.getText(sourceFile) !== 'method') continue;
     let value = unwrap(property.initializer);
     if (ts.isArrayLiteralExpression(value) && value.elements.length === 1) value = value.elements[0];
     const name = normalizeMethod(stringValue(value) ?? '');

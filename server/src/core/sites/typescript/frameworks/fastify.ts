@@ -6,11 +6,11 @@ import { pattern, type Pattern } from '../pattern';
 import { methodProperty } from '../syntax';
 
 /** `response` inside `schema` inside route options: the keys are the route's declared status codes. */
-function isResponseSchema(object: ts.ObjectLiteralExpression): boolean {
+function isResponseSchema(object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile): boolean {
   const property = object.parent;
-  if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'response') return false;
+  if (!ts.isPropertyAssignment(property) || property.name.getText(sourceFile) !== 'response') return false;
   const schema = property.parent.parent;
-  return ts.isPropertyAssignment(schema) && schema.name.getText() === 'schema';
+  return ts.isPropertyAssignment(schema) && schema.name.getText(sourceFile) === 'schema';
 }
 
 export const FASTIFY_PATTERNS: readonly Pattern[] = [
@@ -21,10 +21,10 @@ export const FASTIFY_PATTERNS: readonly Pattern[] = [
   }),
   // schema: { response: { 201: Schema, '400': Schema } } in app.post(path, options, handler) or fastify.route(options)
   pattern('object', undefined, (object, context) => {
-    if (!isResponseSchema(object)) return false;
+    if (!isResponseSchema(object, context.sourceFile)) return false;
     const options = (object.parent.parent.parent as ts.PropertyAssignment).parent;
     const call = options.parent;
-    const fromObject = methodProperty(options);
+    const fromObject = methodProperty(options, context.sourceFile);
     const method = fromObject ? context.methods.routeObjectMethod(fromObject) : ts.isCallExpression(call) ? context.methods.routeMethod(call) : undefined;
     for (const property of object.properties) {
       const key = property.name;

@@ -21,7 +21,7 @@ const roleOf = (responseClass: string): SiteRole => (responseClass === MOCK_RESP
 function readInit(init: ts.Expression | undefined, role: SiteRole, idiom: Idiom, context: SiteContext): void {
   if (!init || !ts.isObjectLiteralExpression(unwrap(init))) return;
   for (const property of (unwrap(init) as ts.ObjectLiteralExpression).properties) {
-    if (ts.isPropertyAssignment(property) && property.name.getText() === 'status') {
+    if (ts.isPropertyAssignment(property) && property.name.getText(context.sourceFile) === 'status') {
       context.add(context.readCode(property.initializer), role, idiom, { by: 'enclosing' });
     }
   }

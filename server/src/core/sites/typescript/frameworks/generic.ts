@@ -11,15 +11,15 @@ import { methodProperty } from '../syntax';
 export const GENERIC_PATTERNS: readonly Pattern[] = [
   pattern('object', undefined, (object, context) => {
     for (const property of object.properties) {
-      if (!ts.isPropertyAssignment(property) || !STATUS_PROPERTY.test(property.name.getText())) continue;
+      if (!ts.isPropertyAssignment(property) || !STATUS_PROPERTY.test(property.name.getText(context.sourceFile))) continue;
       const code = context.readCode(property.initializer);
       if (!code || context.isCovered(code.node)) continue;
       // A route object's own `method` (fastify.route({ method: 'POST', … })), else the handler around it.
-      const method = methodProperty(object);
+      const method = methodProperty(object, context.sourceFile);
       context.add(
         code,
         'response',
-        { id: 'object.status-property', detail: property.name.getText() },
+        { id: 'object.status-property', detail: property.name.getText(context.sourceFile) },
         method ? { by: 'known', method: context.methods.routeObjectMethod(method) } : { by: 'enclosing' },
       );
     }
