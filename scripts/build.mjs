@@ -2,9 +2,32 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * A hash of the server's source and the lock file, so that `check --cache` trusts only results of the same build
+ * (a version number alone stays the same while the code under it changes).
+ */
+function sourceHash() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  const add = (file) => hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else add(join(dir, entry.name));
+    }
+  };
+  walk(join(root, 'server/src'));
+  add(join(root, 'package-lock.json'));
+  return hash.digest('hex').slice(0, 12);
+}
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -19,7 +42,7 @@ const common = {
   logLevel: 'warning',
   // `vscode` is provided by the editor at run time; it must never be bundled.
   external: ['vscode'],
-  define: { STATUSDOC_VERSION: JSON.stringify(version) },
+  define: { STATUSDOC_VERSION: JSON.stringify(version), STATUSDOC_BUILD: JSON.stringify(`${version}+${sourceHash()}`) },
 };
 
 /**

@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
   maxChars?: number;
 }
 
+/** A file as reports name it: relative to the working directory. */
+export function displayPath(absolute: string): string {
+  return path.relative(process.cwd(), absolute) || absolute;
+}
+
 export class Analyzer {
   private readonly resolver = new TableResolver();
 
@@ -37,7 +42,7 @@ export class Analyzer {
   }
 
   analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult {
-    const file = path.relative(process.cwd(), absolute) || absolute;
+    const file = displayPath(absolute);
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;
     const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang });
