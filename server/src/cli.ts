@@ -41,8 +41,8 @@ Options:
   --cache-location PATH  check: the cache file, or a folder for it (default: .statusdoccache here)
   --shard I/N      check, sites: only the files of shard I of N (a stable share by path), for CI split across
                    machines; merge their reports with \`statusdoc merge\`
-  --concurrency N  check, sites: threads to analyse files on; 1 = in-process, auto (default) = one per core
-                   (at most 4), in-process for a few files
+  --concurrency N  check, sites: threads to analyse files on; 1 = in-process; auto (default) = one core fewer
+                   than the machine has (at most 4), in-process for fewer than 40 files
   --out FILE       constants: where to write the module (default: .statusdoc.json's constants.module,
                    else src/http-status.ts, or http-status.ts without a src folder)
   --check          constants: write nothing; exit 1 when the module is missing or out of date

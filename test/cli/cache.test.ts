@@ -65,6 +65,8 @@ describe('statusdoc check --cache', () => {
     check(dir);
     plantMarker(path.join(dir, CACHE));
     write(dir, 'b.ts', `// a comment\n${GET_429}`);
+    // Touched, not changed: its content hash still matches.
+    fs.utimesSync(path.join(dir, 'a.ts'), new Date(), new Date(Date.now() + 5000));
     const { stdout } = check(dir);
     assert.deepEqual(fromCache(stdout), ['a.ts', 'api.yaml']);
     assert.match(stdout, /^b\.ts:2:\d+ warning undocumented-code 429/m);

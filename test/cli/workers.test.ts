@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { AUTO_MIN_FILES, autoThreads } from '../../server/src/cli/pool';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'server/out/cli.js');
@@ -96,4 +97,18 @@ describe('worker threads', () => {
     }
     assert.equal(run(['constants', '--check', '--concurrency', '2']).code, 2);
   });
+});
+
+test('--help documents the options for CI at scale', () => {
+  const { code, stdout } = run(['--help']);
+  assert.equal(code, 0);
+  for (const option of ['--concurrency N', '--cache ', '--cache-location PATH', '--shard I/N', 'merge REPORT…']) assert.ok(stdout.includes(option), option);
+});
+
+test('auto: in-process for a few files and on 2 cores; else one core fewer than the machine, at most 4', () => {
+  assert.equal(autoThreads(AUTO_MIN_FILES - 1, 8), 1);
+  assert.equal(autoThreads(500, 1), 1);
+  assert.equal(autoThreads(500, 2), 1);
+  assert.equal(autoThreads(500, 4), 3);
+  assert.equal(autoThreads(5000, 32), 4);
 });

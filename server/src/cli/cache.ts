@@ -37,7 +37,13 @@ export interface RunSettings {
   maxChars: number;
 }
 
-interface Entry extends FileFindings {
+/** A file's size and modification time, taken before it was read. */
+export interface Stamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface Entry extends FileFindings, Stamp {
   content: string;
   settings: string;
 }
@@ -86,20 +92,32 @@ export class ResultsCache {
     return contentHash(JSON.stringify([lang, maxChars, languageOfFile(absolute), table, rules]));
   }
 
-  get(absolute: string, content: string, settings: string): FileFindings | undefined {
+  /**
+   * The cached findings of a file, if its content and settings are those of the entry. The content is hashed only
+   * when the file's size or modification time differ from the entry's (a fresh checkout in CI); then a matching
+   * hash is a hit too, and the entry takes the new stamp.
+   */
+  get(absolute: string, stamp: Stamp, contentOf: () => string | undefined, settings: string): FileFindings | undefined {
     const key = this.keyOf(absolute);
     this.seen.add(key);
     const entry = this.entries.get(key);
-    if (!entry || entry.content !== content || entry.settings !== settings) return undefined;
+    if (!entry || entry.settings !== settings) return undefined;
+    if (entry.size !== stamp.size || entry.mtimeMs !== stamp.mtimeMs) {
+      if (contentOf() !== entry.content) return undefined;
+      this.entries.set(key, { ...entry, size: stamp.size, mtimeMs: stamp.mtimeMs });
+      this.dirty = true;
+    }
     const { findings, notChecked, caught } = entry;
     return { findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) };
   }
 
-  set(absolute: string, content: string, settings: string, found: FileFindings): void {
+  set(absolute: string, stamp: Stamp | undefined, content: string, settings: string, found: FileFindings): void {
     const key = this.keyOf(absolute);
     this.seen.add(key);
     const { findings, notChecked, caught } = found;
-    this.entries.set(key, { content, settings, findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) });
+    // Without a stamp from before the file was read, the next run hashes it.
+    const { size, mtimeMs } = stamp ?? { size: -1, mtimeMs: -1 };
+    this.entries.set(key, { content, settings, size, mtimeMs, findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) });
     this.dirty = true;
   }
 
@@ -151,7 +169,8 @@ function readEntries(text: string, version: string): Map<string, Entry> | 'stale
   for (const [key, value] of Object.entries(files)) {
     const entry = value as Partial<Entry> | null;
     // An entry of the wrong shape is left out (a miss), never handed to the formats.
-    if (entry && typeof entry.content === 'string' && typeof entry.settings === 'string' && isFileFindings(entry)) entries.set(key, entry as Entry);
+    const stamped = entry && typeof entry.size === 'number' && typeof entry.mtimeMs === 'number';
+    if (stamped && typeof entry.content === 'string' && typeof entry.settings === 'string' && isFileFindings(entry)) entries.set(key, entry as Entry);
   }
   return entries;
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { CLI_MESSAGES, languageOfFile, type Lang } from '../core';
 import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath } from './analyze';
-import { cacheFileOf, contentHash, ResultsCache } from './cache';
+import { cacheFileOf, contentHash, ResultsCache, type Stamp } from './cache';
 import { formatJson, formatSarif, formatText, totals } from './formats';
 import { analyzeFiles, autoThreads, type Analysed } from './pool';
 import type { FileReport } from './report';
@@ -65,13 +65,15 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const reports: FileReport[] = new Array(files.length);
   let cache: ResultsCache | undefined;
   let toAnalyse = files.map((_, index) => index);
+  const stamps: (Stamp | undefined)[] = new Array(files.length);
   if (run.cache) {
     const opened = ResultsCache.open(cacheFileOf(run.cache.location, cwd), { version: run.build, lang: run.lang, maxChars: run.maxChars });
     cache = opened.cache;
     if (opened.note) notes.push(CLI_MESSAGES.cacheIgnored(run.lang, displayPath(cache.file), opened.note.why));
     toAnalyse = toAnalyse.filter((index) => {
       const absolute = files[index];
-      const hit = cached(cache!, absolute, tables.get(path.dirname(absolute))!);
+      stamps[index] = stampOf(absolute);
+      const hit = stamps[index] && cached(cache!, absolute, stamps[index], tables.get(path.dirname(absolute))!);
       // Under --fix a file with fixable findings is read again, so the fix is applied as without a cache.
       if (!hit || (run.fix && hit.findings.some((finding) => finding.fixable))) return true;
       reports[index] = { file: displayPath(absolute), absolute, ...hit };
@@ -96,7 +98,9 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   analysed.results.forEach((result, k) => {
     const index = toAnalyse[k];
     reports[index] = result.report;
-    if (cache && result.contentHash) cache.set(files[index], result.contentHash, cache.settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
+    // A file --fix rewrote has a new stamp: it is hashed on the next run.
+    const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
+    if (cache && result.contentHash) cache.set(files[index], stamp, result.contentHash, cache.settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
   });
   const unsaved = cache?.save();
   if (cache && unsaved) notes.push(CLI_MESSAGES.cacheNotWritten(run.lang, displayPath(cache.file), unsaved));
@@ -116,15 +120,25 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   return { code: failed && !run.exitZero ? 1 : 0, notes, stdout, fixedNote };
 }
 
-/** The cache's findings for a file as it is now, or undefined; a file that cannot be read is left to the analysis. */
-function cached(cache: ResultsCache, absolute: string, inForce: TableInForce) {
-  let text: string;
+function stampOf(absolute: string): Stamp | undefined {
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    const { size, mtimeMs } = fs.statSync(absolute);
+    return { size, mtimeMs };
   } catch {
     return undefined;
   }
-  return cache.get(absolute, contentHash(text), cache.settingsKey(absolute, inForce));
+}
+
+/** The cache's findings for a file as it is now, or undefined; a file that cannot be read is left to the analysis. */
+function cached(cache: ResultsCache, absolute: string, stamp: Stamp, inForce: TableInForce) {
+  const contentOf = () => {
+    try {
+      return contentHash(fs.readFileSync(absolute, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  return cache.get(absolute, stamp, contentOf, cache.settingsKey(absolute, inForce));
 }
 
 /** --debug: where the files went, so a slow run can be told from a run that never used its workers. */
