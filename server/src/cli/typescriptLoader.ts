@@ -18,8 +18,12 @@ import { isMainThread } from 'node:worker_threads';
 
 function cacheFolder(): string | undefined {
   if (process.env.STATUSDOC_CODE_CACHE === 'off') return undefined;
-  const base = process.env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : '');
-  return base ? path.join(base, 'statusdoc') : undefined;
+  try {
+    const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+    return path.join(base, 'statusdoc');
+  } catch {
+    return undefined; // no home folder to be found: no cache
+  }
 }
 
 function writeCache(file: string, script: vm.Script): void {
