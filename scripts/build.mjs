@@ -2,9 +2,32 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * A hash of the server's source and the lock file, so that `check --cache` trusts only results of the same build
+ * (a version number alone stays the same while the code under it changes).
+ */
+function sourceHash() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  const add = (file) => hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else add(join(dir, entry.name));
+    }
+  };
+  walk(join(root, 'server/src'));
+  add(join(root, 'package-lock.json'));
+  return hash.digest('hex').slice(0, 12);
+}
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -19,7 +42,7 @@ const common = {
   logLevel: 'warning',
   // `vscode` is provided by the editor at run time; it must never be bundled.
   external: ['vscode'],
-  define: { STATUSDOC_VERSION: JSON.stringify(version) },
+  define: { STATUSDOC_VERSION: JSON.stringify(version), STATUSDOC_BUILD: JSON.stringify(`${version}+${sourceHash()}`) },
 };
 
 /**
@@ -34,10 +57,21 @@ const typescriptApart = {
   },
 };
 
+/**
+ * The CLI requires the same compiler bundle through server/src/cli/typescriptLoader.ts, which compiles it from V8's
+ * code cache: a CLI process and each of its worker threads load it anew, so its start-up counts several times.
+ */
+const typescriptCached = {
+  name: 'typescript-cached',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: fileURLToPath(new URL('../server/src/cli/typescriptLoader.ts', import.meta.url)) }));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [typescriptApart] },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [typescriptApart] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [typescriptCached] },
   { stdin: { contents: "module.exports = require('typescript');", resolveDir: '.', loader: 'js' }, outfile: 'server/out/typescript.js', sourcemap: false },
 ];
 

@@ -2,20 +2,25 @@
  * The statusdoc CLI: the same engine as the language server, for CI and the terminal.
  *   statusdoc check [paths…]   problems, as text, json (ESLint's shape) or sarif; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
+ *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
  * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 bad usage or a table doc
- * that cannot be read.
+ * that cannot be read. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyEdits, caughtText, CLI_MAX_CHARS, CLI_MESSAGES, fixAllEdits, type Lang } from './core';
-import { Analyzer, type FileResult } from './cli/analyze';
-import { formatJson, formatSarif, formatText, totals } from './cli/formats';
-import { formatSites } from './cli/sites';
-import { collectFiles } from './project/files';
+import { isMainThread } from 'node:worker_threads';
+import { CLI_MAX_CHARS, CLI_MESSAGES, type Lang } from './core';
+import { Analyzer } from './cli/analyze';
+import { checkFiles } from './cli/checkRun';
 import { writeConstantsModule } from './cli/constants';
+import { mergeReports } from './cli/merge';
+import { parseShard } from './cli/shard';
+import { serveWorker } from './cli/worker';
+import { collectFiles } from './project/files';
 
 declare const STATUSDOC_VERSION: string;
+/** The version and a hash of the source it was built from: what the cache trusts. */
+declare const STATUSDOC_BUILD: string;
 
 const USAGE = `Usage: statusdoc <command> [paths…] [options]
 
@@ -23,12 +28,21 @@ Commands:
   check [paths…]   report status codes that break the documented table (default paths: .)
   sites [paths…]   list every status-code site with what the documented table says it means
   constants        write the project's constants module (DocumentedStatus) from the documented table
+  merge REPORT…    merge the --format json (or sarif) reports of shards into one report, printed in that format;
+                   exit 1 when it holds an error, a file not checked or more than --max-warnings warnings
 
 Options:
   --format FORMAT  check: text (default), json, sarif; sites: text (default), json
   --fix            check: apply the safe fixes to the files, then report what remains
-  --max-warnings N check: also exit 1 when there are more than N warnings
-  --exit-zero      check: exit 0 even when errors are found (for showing results, not gating)
+  --max-warnings N check, merge: also exit 1 when there are more than N warnings
+  --exit-zero      check, merge: exit 0 even when errors are found (for showing results, not gating)
+  --cache          check: keep each file's results in a cache file and reuse them while the file, the table in
+                   force, the rule severities and statusdoc are unchanged
+  --cache-location PATH  check: the cache file, or a folder for it (default: .statusdoccache here)
+  --shard I/N      check, sites: only the files of shard I of N (a stable share by path), for CI split across
+                   machines; merge their reports with \`statusdoc merge\`
+  --concurrency N  check, sites: threads to analyse files on; 1 = in-process; auto (default) = one core fewer
+                   than the machine has (at most 4), in-process for fewer than 40 files
   --out FILE       constants: where to write the module (default: .statusdoc.json's constants.module,
                    else src/http-status.ts, or http-status.ts without a src folder)
   --check          constants: write nothing; exit 1 when the module is missing or out of date
@@ -62,6 +76,10 @@ function parse(argv: string[]) {
         lang: { type: 'string', default: 'en' },
         debug: { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -71,13 +89,19 @@ function parse(argv: string[]) {
   }
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.help) return print(`${USAGE}\n`, 0);
   if (values.version) return print(`${STATUSDOC_VERSION}\n`, 0);
   const [command, ...paths] = positionals;
   if (values.lang !== 'en' && values.lang !== 'zh-cn') throw new UsageError(`unknown language "${values.lang}" (use en or zh-cn)`);
   const lang = values.lang as Lang;
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (!(maxWarnings >= 0)) throw new UsageError('--max-warnings takes a number from 0 up');
+  if (command !== 'check' && (values.cache || values['cache-location'] !== undefined)) throw new UsageError('--cache and --cache-location go with check');
+  if (command !== 'check' && command !== 'sites' && (values.shard !== undefined || values.concurrency !== undefined)) {
+    throw new UsageError('--shard and --concurrency go with check and sites');
+  }
   if (command === 'constants') {
     if (paths.length > 0) throw new UsageError('constants takes no paths (use --out FILE)');
     const inForce = new Analyzer({ table: values.table, lang: 'en' }).tableForFolder(process.cwd());
@@ -87,63 +111,68 @@ function main(argv: string[]): number {
     return outcome.code;
   }
   if (values.out !== undefined || values.check) throw new UsageError('--out and --check go with constants');
+  if (command === 'merge') return merge(paths, maxWarnings, values['exit-zero'] === true, values.format);
   if (command !== 'check' && command !== 'sites') {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
   const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
   const format = values.format ?? 'text';
   if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${formats.join(', ')})`);
-  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-  if (!(maxWarnings >= 0)) throw new UsageError('--max-warnings takes a number from 0 up');
   if (command === 'sites' && (values.fix || values['exit-zero'] || values['max-warnings'] !== undefined)) {
     throw new UsageError('--fix, --max-warnings and --exit-zero go with check');
   }
   const maxMegabytes = values['max-file-size'] === undefined ? CLI_MAX_CHARS / MEGABYTE : Number(values['max-file-size']);
   if (!(maxMegabytes > 0)) throw new UsageError('--max-file-size takes a number of megabytes above 0');
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes I/N with 1 ≤ I ≤ N (as in 2/4), not "${values.shard}"`);
+  const concurrency = values.concurrency === undefined || values.concurrency === 'auto' ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 256)) {
+    throw new UsageError('--concurrency takes auto or a whole number of threads from 1 (in-process) to 256');
+  }
 
   const { files, missing, unsupported } = collectFiles(paths.length > 0 ? paths : ['.']);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
   for (const file of unsupported) process.stderr.write(`statusdoc: ${CLI_MESSAGES.notSupported(lang, file)}\n`);
-  const analyzer = new Analyzer({ table: values.table, lang, maxChars: Math.floor(maxMegabytes * MEGABYTE) });
+  const written = await checkFiles({
+    command,
+    format: format as 'text' | 'json' | 'sarif',
+    files,
+    table: values.table,
+    lang,
+    maxChars: Math.floor(maxMegabytes * MEGABYTE),
+    fix: values.fix === true,
+    debug: values.debug === true,
+    maxWarnings,
+    exitZero: values['exit-zero'] === true,
+    concurrency,
+    shard,
+    cache: values.cache || values['cache-location'] !== undefined ? { location: values['cache-location'] } : undefined,
+    version: STATUSDOC_VERSION,
+    build: STATUSDOC_BUILD,
+    workerScript: __filename,
+  });
+  for (const note of written.notes) process.stderr.write(`statusdoc: ${note}\n`);
+  process.stdout.write(written.stdout);
+  if (written.fixedNote) process.stderr.write(`statusdoc: ${written.fixedNote}\n`);
+  return written.code;
+}
 
-  const results: FileResult[] = [];
-  let fixedProblems = 0;
-  let fixedFiles = 0;
-  const caughtShown = new Set<unknown[]>();
-  for (const absolute of files) {
-    const inForce = analyzer.tableForFolder(path.dirname(absolute));
-    // A broken table in CI must stop the build rather than check against something else.
-    if (inForce.problem) return fail(CLI_MESSAGES.badTable(lang, inForce.problem));
-    if (values.debug && inForce.caught && !caughtShown.has(inForce.caught)) {
-      caughtShown.add(inForce.caught);
-      process.stderr.write(`statusdoc: while reading the table in force for ${path.relative(process.cwd(), absolute) || absolute}:\n${inForce.caught.map(caughtText).join('\n')}\n`);
+/** `statusdoc merge`: the shards' reports as one, in their format; the exit code as `check` would give it. */
+function merge(reports: string[], maxWarnings: number, exitZero: boolean, format: string | undefined): number {
+  if (reports.length === 0) throw new UsageError('merge takes the report files of the shards (as in merge shard-1.json shard-2.json)');
+  if (format !== undefined) throw new UsageError('merge writes the format of its reports: --format does not go with it');
+  const inputs = reports.map((name) => {
+    try {
+      return { name, text: fs.readFileSync(name, 'utf8') };
+    } catch (error) {
+      throw new UsageError(`cannot read ${name}: ${(error as Error).message}`);
     }
-    let result = analyzer.analyzeFile(absolute, inForce);
-    if (result.notChecked) process.stderr.write(`statusdoc: ${CLI_MESSAGES.skipped(lang, result.file, result.notChecked)}\n`);
-    const caught = result.document.facts.failure ?? result.document.facts.recovered;
-    if (values.debug && caught) process.stderr.write(`statusdoc: while reading ${result.file}:\n${caught}\n`);
-    if (values.fix && !result.notChecked) {
-      const edits = fixAllEdits(result.document, result.findings, lang);
-      const fixed = applyEdits(result.document.text, edits);
-      if (fixed !== result.document.text) {
-        fs.writeFileSync(absolute, fixed);
-        const before = result.findings.length;
-        result = analyzer.analyzeFile(absolute, inForce, fixed);
-        fixedProblems += before - result.findings.length;
-        fixedFiles++;
-      }
-    }
-    results.push(result);
-  }
-
-  if (command === 'sites') return print(formatSites(results, format as 'text' | 'json', lang, files.length), 0);
-  const output = format === 'json' ? formatJson(results) : format === 'sarif' ? formatSarif(results, STATUSDOC_VERSION) : formatText(results, files.length);
-  process.stdout.write(output);
-  if (values.fix && format === 'text') process.stderr.write(`statusdoc: ${CLI_MESSAGES.fixed(lang, fixedProblems, fixedFiles)}\n`);
-  const sum = totals(results);
-  if (values['exit-zero']) return 0;
-  // A file that was not checked is not a pass: CI must not go green on what it never read.
-  return sum.errors > 0 || sum.notChecked > 0 || sum.warnings > maxWarnings ? 1 : 0;
+  });
+  const outcome = mergeReports(inputs);
+  if (!outcome.ok) throw new UsageError(outcome.problem);
+  process.stdout.write(outcome.output);
+  if (exitZero) return 0;
+  return outcome.totals.errors > 0 || outcome.totals.warnings > maxWarnings ? 1 : 0;
 }
 
 function print(text: string, code: number): number {
@@ -156,15 +185,19 @@ function fail(message: string): number {
   return 2;
 }
 
-// `statusdoc check | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof UsageError)) throw error;
-  process.exitCode = fail(`${error.message}\n\n${USAGE}`);
+if (isMainThread) {
+  // `statusdoc check | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      if (!(error instanceof UsageError)) throw error;
+      process.exitCode = fail(`${error.message}\n\n${USAGE}`);
+    },
+  );
+} else {
+  serveWorker();
 }

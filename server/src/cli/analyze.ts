@@ -26,18 +26,30 @@ export interface AnalyzeOptions {
   maxChars?: number;
 }
 
+/** A file as reports name it: relative to the working directory. */
+export function displayPath(absolute: string): string {
+  return path.relative(process.cwd(), absolute) || absolute;
+}
+
 export class Analyzer {
   private readonly resolver = new TableResolver();
+  /** One run is one snapshot: a folder's table is resolved once, not once per file (a walk up to the root each). */
+  private readonly byFolder = new Map<string, TableInForce>();
 
   constructor(private readonly options: AnalyzeOptions) {}
 
   /** The table in force for the files of a folder; a problem with it is the caller's to report. */
   tableForFolder(dir: string): TableInForce {
-    return this.resolver.resolve({ dir, explicit: this.options.table, base: process.cwd(), explicitFrom: 'flag' });
+    let inForce = this.byFolder.get(dir);
+    if (!inForce) {
+      inForce = this.resolver.resolve({ dir, explicit: this.options.table, base: process.cwd(), explicitFrom: 'flag' });
+      this.byFolder.set(dir, inForce);
+    }
+    return inForce;
   }
 
   analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult {
-    const file = path.relative(process.cwd(), absolute) || absolute;
+    const file = displayPath(absolute);
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;
     const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang });

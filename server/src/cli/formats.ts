@@ -2,27 +2,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { CLI_MESSAGES, RULES, type Finding, type Severity } from '../core';
-import type { FileResult } from './analyze';
+import { CLI_MESSAGES, RULES, type Severity } from '../core';
+import type { FileReport } from './report';
 import { ruleDocsUrl } from '../project/docs';
-
-export interface Located {
-  finding: Finding;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** 1-based lines and columns, as editors and CI annotations count them. */
-export function locate(result: FileResult): Located[] {
-  const lines = result.document.lines;
-  return result.findings.map((finding) => {
-    const start = lines.positionAt(finding.start);
-    const end = lines.positionAt(finding.end);
-    return { finding, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
-  });
-}
 
 export interface Totals {
   errors: number;
@@ -33,7 +15,7 @@ export interface Totals {
   notChecked: number;
 }
 
-export function totals(results: readonly FileResult[]): Totals {
+export function totals(results: readonly FileReport[]): Totals {
   const all = results.flatMap((result) => result.findings);
   return {
     errors: all.filter((f) => f.severity === 'error').length,
@@ -45,18 +27,18 @@ export function totals(results: readonly FileResult[]): Totals {
 }
 
 /** Why a file was not checked, in the words of the CLI's notes (reports are in English, like their summaries). */
-function notCheckedText(result: FileResult): string {
+function notCheckedText(result: FileReport): string {
   return result.notChecked ? CLI_MESSAGES.skipCause('en', result.notChecked) : '';
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `file:line:col severity rule message`, one problem a line, then a summary. */
-export function formatText(results: readonly FileResult[], fileCount: number): string {
+export function formatText(results: readonly FileReport[], fileCount: number): string {
   const lines: string[] = [];
   for (const result of results) {
-    for (const { finding, line, column } of locate(result)) {
-      lines.push(`${result.file}:${line}:${column} ${finding.severity} ${finding.rule} ${finding.message}`);
+    for (const finding of result.findings) {
+      lines.push(`${result.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.rule} ${finding.message}`);
     }
   }
   for (const result of results) if (result.notChecked) lines.push(`${result.file}: not checked: ${notCheckedText(result)}`);
@@ -82,21 +64,21 @@ const ESLINT_SEVERITY: Record<Severity, 1 | 2> = { error: 2, warning: 1, informa
  * The shape of ESLint's JSON formatter, so tools that read ESLint results read these too. A file not checked
  * carries one fatal message, as ESLint reports a file it could not parse.
  */
-export function formatJson(results: readonly FileResult[]): string {
+export function formatJson(results: readonly FileReport[]): string {
   const files = results.map((result) => {
     const fatal = result.notChecked ? [{ ruleId: null, fatal: true, severity: 2, message: `Not checked: ${notCheckedText(result)}`, line: 1, column: 1 }] : [];
-    const messages = locate(result).map(({ finding, line, column, endLine, endColumn }) => ({
+    const messages = result.findings.map((finding) => ({
       ruleId: finding.rule,
       severity: ESLINT_SEVERITY[finding.severity],
       severityName: finding.severity,
       message: finding.message,
-      line,
-      column,
-      endLine,
-      endColumn,
-      code: finding.site.code,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      code: finding.code,
       expected: finding.expected ?? null,
-      method: finding.site.method?.name ?? null,
+      method: finding.method ?? null,
       fixable: finding.fixable,
     }));
     return {
@@ -112,14 +94,14 @@ export function formatJson(results: readonly FileResult[]): string {
   return `${JSON.stringify(files, null, 2)}\n`;
 }
 
-function sarifUri(result: FileResult): string {
+function sarifUri(result: FileReport): string {
   return path.relative(process.cwd(), result.absolute).split(path.sep).join('/');
 }
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 as GitHub code scanning takes it: paths relative to %SRCROOT% (the working directory). */
-export function formatSarif(results: readonly FileResult[], version: string): string {
+export function formatSarif(results: readonly FileReport[], version: string): string {
   const rules: ReportingDescriptor[] = RULES.map((rule) => ({
     id: rule.id,
     name: rule.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
@@ -130,7 +112,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
     defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
   }));
   const sarifResults: Result[] = results.flatMap((result) =>
-    locate(result).map(({ finding, line, column, endLine, endColumn }) => ({
+    result.findings.map((finding) => ({
       ruleId: finding.rule,
       ruleIndex: RULES.findIndex((rule) => rule.id === finding.rule),
       level: SARIF_LEVEL[finding.severity],
@@ -139,7 +121,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
         {
           physicalLocation: {
             artifactLocation: { uri: sarifUri(result), uriBaseId: '%SRCROOT%' },
-            region: { startLine: line, startColumn: column, endLine, endColumn },
+            region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
           },
         },
       ],
@@ -163,7 +145,7 @@ export function formatSarif(results: readonly FileResult[], version: string): st
 }
 
 /** SARIF's way to say a file was not analysed: a tool execution notification of a failed invocation. */
-function notCheckedInvocation(results: readonly FileResult[]): Pick<Run, 'invocations'> {
+function notCheckedInvocation(results: readonly FileReport[]): Pick<Run, 'invocations'> {
   const notChecked = results.filter((result) => result.notChecked);
   if (notChecked.length === 0) return {};
   return {

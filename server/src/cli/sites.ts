@@ -1,8 +1,9 @@
 /** `statusdoc sites`: every status-code site with what the table says, as text or JSON. */
-import { idiomLabel, summaryLine, type Lang, type Site, type StatusTable } from '../core';
+import { idiomLabel, type Lang, type Site } from '../core';
 import type { FileResult } from './analyze';
+import type { FileReport } from './report';
 
-interface SiteRecord {
+export interface SiteRecord {
   file: string;
   line: number;
   column: number;
@@ -19,7 +20,7 @@ interface SiteRecord {
   table: string;
 }
 
-function records(result: FileResult): SiteRecord[] {
+export function siteRecords(result: FileResult): SiteRecord[] {
   const lines = result.document.lines;
   return result.document.facts.sites.map((site) => {
     const start = lines.positionAt(site.start);
@@ -44,14 +45,15 @@ function records(result: FileResult): SiteRecord[] {
   });
 }
 
-function textLine(record: SiteRecord, table: StatusTable, lang: Lang): string {
+function textLine({ record, summary }: { record: SiteRecord; summary: string }): string {
   const method = record.method ? `  [${record.method.name} · ${record.idiom}]` : `  [${record.idiom}]`;
-  return `${record.file}:${record.line}:${record.column} ${record.code} ${summaryLine(record.code, table, lang)}${method}`;
+  return `${record.file}:${record.line}:${record.column} ${record.code} ${summary}${method}`;
 }
 
-export function formatSites(results: readonly FileResult[], format: 'text' | 'json', lang: Lang, fileCount: number): string {
-  if (format === 'json') return `${JSON.stringify(results.flatMap(records), null, 2)}\n`;
-  const lines = results.flatMap((result) => records(result).map((record) => textLine(record, result.inForce.table, lang)));
+export function formatSites(reports: readonly FileReport[], format: 'text' | 'json', fileCount: number): string {
+  const sites = reports.flatMap((report) => report.sites ?? []);
+  if (format === 'json') return `${JSON.stringify(sites.map((site) => site.record), null, 2)}\n`;
+  const lines = sites.map(textLine);
   const count = lines.length;
   lines.push(`${count} status-code site${count === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;

@@ -49,7 +49,8 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
   const walk = (dir: string, scopes: Scope[]) => {
     const own = gitignoreIn(dir);
     const inScope = own && !scopes.some((scope) => scope.dir === dir) ? [...scopes, own] : scopes;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // No sort here: the list is sorted once at the end.
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !isIgnored(inScope, full, true)) walk(full, inScope);

@@ -42,4 +42,15 @@ export const CLI_MESSAGES = {
     lang === 'zh-cn' ? `${file} 已过期：请运行 statusdoc constants 重新生成` : `${file} is out of date: run statusdoc constants to regenerate it`,
   constantsAlreadyUpToDate: (lang: Lang, file: string) => (lang === 'zh-cn' ? `${file} 已是最新` : `${file} is already up to date`),
   constantsWritten: (lang: Lang, file: string) => (lang === 'zh-cn' ? `已写入 ${file}` : `wrote ${file}`),
+  /** --cache: a cache file that is not statusdoc's, or is damaged, is never trusted; a foreign one is not overwritten. */
+  cacheIgnored: (lang: Lang, file: string, why: 'unreadable' | 'damaged' | 'foreign') => {
+    if (lang === 'zh-cn') {
+      const reason = why === 'unreadable' ? '无法读取' : why === 'damaged' ? '已损坏，将重写' : '不是 statusdoc 的缓存文件，不会覆盖它';
+      return `忽略缓存 ${file}：${reason}`;
+    }
+    const reason = why === 'unreadable' ? 'cannot be read' : why === 'damaged' ? 'damaged; it will be rewritten' : 'not a statusdoc cache; it will not be overwritten';
+    return `ignoring the cache ${file}: ${reason}`;
+  },
+  cacheNotWritten: (lang: Lang, file: string, failure: string) =>
+    lang === 'zh-cn' ? `无法写入缓存 ${file}：${failure}` : `could not write the cache ${file}: ${failure}`,
 };
