@@ -48,18 +48,9 @@ const common = {
 /**
  * The TypeScript compiler (9 MB) is a bundle of its own, server/out/typescript.js, required the first time a TS/JS
  * document is read (core/sites/index.ts loads the adapter lazily): a YAML-only session never parses it, and the
- * server answers `initialize` without compiling it.
- */
-const typescriptApart = {
-  name: 'typescript-apart',
-  setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
-  },
-};
-
-/**
- * The CLI requires the same compiler bundle through server/src/cli/typescriptLoader.ts, which compiles it from V8's
- * code cache: a CLI process and each of its worker threads load it anew, so its start-up counts several times.
+ * server answers `initialize` without compiling it. The server and the CLI require it through
+ * server/src/cli/typescriptLoader.ts, which compiles it from V8's code cache: the editor's first TS/JS document, a CLI
+ * process and each of its worker threads load it several times faster.
  */
 const typescriptCached = {
   name: 'typescript-cached',
@@ -70,7 +61,7 @@ const typescriptCached = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [typescriptApart] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [typescriptCached] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [typescriptCached] },
   { stdin: { contents: "module.exports = require('typescript');", resolveDir: '.', loader: 'js' }, outfile: 'server/out/typescript.js', sourcemap: false },
 ];

@@ -1,7 +1,7 @@
 /**
- * The TypeScript compiler as the CLI loads it (scripts/build.mjs resolves `typescript` here for the CLI bundle only):
+ * The TypeScript compiler as the CLI and the server load it (scripts/build.mjs resolves `typescript` here for both bundles):
  * server/out/typescript.js compiled from V8's code cache when there is one, which cuts loading the 9 MB compiler
- * severalfold, in the CLI process and in each of its worker threads. Still required lazily, on the first TS/JS file.
+ * severalfold, in the server, the CLI process and each of its worker threads. Still required lazily, on the first TS/JS file.
  *
  * The cache is one file per compiler content and Node version in the user's cache folder ($XDG_CACHE_HOME or
  * ~/.cache, then statusdoc/); STATUSDOC_CODE_CACHE=off turns it off. V8 rejects a cache that does not fit (then the
