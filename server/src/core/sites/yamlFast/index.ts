@@ -22,6 +22,8 @@ export interface YamlScan {
   state: YamlScanState;
   /** Nested deeper than the full parser may be asked to read (the same verdict as limits.ts's yamlTooDeep). */
   tooDeep: boolean;
+  /** Units of the previous version's structure pass taken as they were, and of those how many were shifted. */
+  reused: { units: number; shifted: number };
 }
 
 const NO_UNITS: readonly Unit[] = [];
@@ -36,11 +38,11 @@ export function scanYamlSites(text: string, previous?: { state: YamlScanState; c
     const relexed = previous && relex(previous.state.lines, text, previous.change);
     const lines = relexed || lexAll(text);
     // findYamlSites refuses text nested too deep before parsing it; so does this, with the same verdict.
-    if (lines.tooDeep) return { sites: [], state: { lines, units: NO_UNITS }, tooDeep: true };
+    if (lines.tooDeep) return { sites: [], state: { lines, units: NO_UNITS }, tooDeep: true, reused: { units: 0, shifted: 0 } };
     const pass = new StructurePass(lines, text, relexed ? { units: previous.state.units } : undefined);
     const sites = pass.run();
     const units = pass.units.filter((unit): unit is Unit => unit !== undefined);
-    return { sites, state: { lines, units }, tooDeep: false };
+    return { sites, state: { lines, units }, tooDeep: false, reused: { units: pass.taken, shifted: pass.shifted } };
   } catch (error) {
     if (error instanceof CannotRead) return undefined;
     throw error;

@@ -390,6 +390,10 @@ export class StructurePass {
 
   // ---- units ----
 
+  /** Units taken from the previous version, and how many of them had their sites shifted (for tests and the bench). */
+  taken = 0;
+  shifted = 0;
+
   /** Takes the previous version's unit starting on line `j` in `context`, if it still holds; returns its kind. */
   private reuse(j: number, context: number): Kind | undefined {
     const found = this.previous?.find(j, context);
@@ -397,6 +401,8 @@ export class StructurePass {
     const { unit, stop, carried } = found;
     const base = this.starts[j];
     const delta = base - unit.base;
+    this.taken++;
+    if (delta !== 0) this.shifted++;
     const sites = delta === 0 ? unit.sites : shiftSites(unit.sites, delta);
     const specSites = delta === 0 ? unit.specSites : shiftSites(unit.specSites, delta);
     this.units.push({ line: j, stop, context, kind: unit.kind, base, sites, specSites });
