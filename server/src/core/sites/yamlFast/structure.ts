@@ -396,21 +396,24 @@ export class StructurePass {
 
   /** Takes the previous version's unit starting on line `j` in `context`, if it still holds; returns its kind. */
   private reuse(j: number, context: number): Kind | undefined {
-    const found = this.previous?.find(j, context);
-    if (!found) return undefined;
-    const { unit, stop, carried } = found;
+    const previous = this.previous;
+    const unit = previous?.find(j, context);
+    if (!unit) return undefined;
+    const shift = previous!.lineShift(unit);
     const base = this.starts[j];
     const delta = base - unit.base;
     this.taken++;
     if (delta !== 0) this.shifted++;
-    const sites = delta === 0 ? unit.sites : shiftSites(unit.sites, delta);
-    const specSites = delta === 0 ? unit.specSites : shiftSites(unit.specSites, delta);
-    this.units.push({ line: j, stop, context, kind: unit.kind, base, sites, specSites });
+    // The unit keeps its sites and their base (shifted again from there when next taken): no copy kept per version.
+    this.units.push(shift === 0 ? unit : { ...unit, line: j, stop: unit.stop + shift });
     // The units inside it stay for a later edit inside it; their sites are shifted when they are taken.
-    for (const inner of carried) this.units.push(inner);
-    for (const site of sites) this.sites.push(site);
-    for (const site of specSites) this.docSpecSites.push(site);
-    this.i = stop;
+    previous!.carry(unit, shift, this.units);
+    const sites = this.sites;
+    if (delta === 0) for (const site of unit.sites) sites.push(site);
+    else shiftSites(unit.sites, delta, sites);
+    if (delta === 0) for (const site of unit.specSites) this.docSpecSites.push(site);
+    else shiftSites(unit.specSites, delta, this.docSpecSites);
+    this.i = unit.stop + shift;
     return unit.kind as Kind;
   }
 

@@ -23,19 +23,14 @@ export interface Unit {
   readonly specSites: readonly Site[];
 }
 
-/** A unit of the previous version that holds in this one: where it stops now, and the units inside it, renumbered. */
-export interface FoundUnit {
-  unit: Unit;
-  stop: number;
-  carried: Unit[];
-}
-
-/** The previous version's units, looked up by this version's line numbers. */
+/** The previous version's units, looked up by this version's line numbers, in order (the walk only goes forward). */
 export class UnitIndex {
   /** Lines [first, resumeNew) of this version were lexed anew; line resumeOld of the previous version is resumeNew now. */
   private readonly first: number;
   private readonly resumeNew: number;
   private readonly resumeOld: number;
+  /** The first unit at or after the last line looked up. */
+  private cursor = 0;
 
   constructor(
     private readonly units: readonly Unit[],
@@ -47,26 +42,41 @@ export class UnitIndex {
   }
 
   /** The previous version's unit read in `context` from this version's line `line`, if it still holds. */
-  find(line: number, context: number): FoundUnit | undefined {
+  find(line: number, context: number): Unit | undefined {
     let old: number;
     if (line < this.first) old = line;
     else if (line >= this.resumeNew) old = line - this.resumeNew + this.resumeOld;
     else return undefined;
     const units = this.units;
-    let k = this.firstAt(old);
-    for (; k < units.length && units[k].line === old; k++) if (units[k].context === context) break;
-    if (k === units.length || units[k].line !== old) return undefined;
-    const unit = units[k];
-    // Every line it read, the one that stopped it included, must be unchanged.
-    const before = unit.stop < this.first;
-    if (!before && unit.line < this.resumeOld) return undefined;
-    const shift = before ? 0 : this.resumeNew - this.resumeOld;
-    const carried: Unit[] = [];
-    for (let m = k + 1; m < units.length && units[m].line < unit.stop; m++) {
-      const inner = units[m];
-      carried.push(shift === 0 ? inner : { ...inner, line: inner.line + shift, stop: inner.stop + shift });
+    let k = this.cursor;
+    if (k > 0 && units[k - 1].line >= old) k = this.firstAt(old); // a step back: not expected, still answered
+    while (k < units.length && units[k].line < old) k++;
+    this.cursor = k;
+    for (; k < units.length && units[k].line === old; k++) {
+      const unit = units[k];
+      if (unit.context !== context) continue;
+      // Every line it read, the one that stopped it included, must be unchanged.
+      if (unit.stop >= this.first && unit.line < this.resumeOld) return undefined;
+      this.found = k;
+      return unit;
     }
-    return { unit, stop: unit.stop + shift, carried };
+    return undefined;
+  }
+
+  private found = 0;
+
+  /** How far this version's line numbers are from the unit's (the one find just returned). */
+  lineShift(unit: Unit): number {
+    return unit.stop < this.first ? 0 : this.resumeNew - this.resumeOld;
+  }
+
+  /** Adds the units inside the one find just returned to `into`, renumbered by `shift`. */
+  carry(unit: Unit, shift: number, into: (Unit | undefined)[]): void {
+    const units = this.units;
+    for (let m = this.found + 1; m < units.length && units[m].line < unit.stop; m++) {
+      const inner = units[m];
+      into.push(shift === 0 ? inner : { ...inner, line: inner.line + shift, stop: inner.stop + shift });
+    }
   }
 
   /** The index of the first unit starting at or after `line`. */
@@ -82,9 +92,8 @@ export class UnitIndex {
   }
 }
 
-/** Copies of `sites` moved by `delta` characters (start, end, and the method's offset); methods shared stay shared. */
-export function shiftSites(sites: readonly Site[], delta: number): Site[] {
-  const out: Site[] = new Array(sites.length);
+/** Appends to `into` copies of `sites` moved by `delta` characters (start, end, the method's offset); shared methods stay shared. */
+export function shiftSites(sites: readonly Site[], delta: number, into: Site[]): void {
   let lastIn: SiteMethod | undefined;
   let lastOut: SiteMethod | undefined;
   for (let i = 0; i < sites.length; i++) {
@@ -97,7 +106,6 @@ export function shiftSites(sites: readonly Site[], delta: number): Site[] {
       }
       method = lastOut;
     }
-    out[i] = { start: site.start + delta, end: site.end + delta, code: site.code, form: site.form, role: site.role, idiom: site.idiom, method };
+    into.push({ start: site.start + delta, end: site.end + delta, code: site.code, form: site.form, role: site.role, idiom: site.idiom, method });
   }
-  return out;
 }
