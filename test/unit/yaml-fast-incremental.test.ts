@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { findYamlSites } from '../../server/src/core/sites/yaml';
 import { scanYamlSites } from '../../server/src/core/sites/yamlFast';
 import { generateSpec, generateTavern } from './yaml-generator';
-import { runEdits } from './yaml-fast-edits';
+import { CHUNK_LINES, flatRows, flatStarts } from '../../server/src/core/sites/yamlFast/lineTable';
+import { runEdits, type Edit } from './yaml-fast-edits';
 
 test('random edits of a generated spec: update = fresh scan = full parse', () => {
   for (const seed of [11, 12, 13]) {
@@ -50,4 +51,46 @@ test('a change that does not fit the previous text is read afresh', () => {
   const other = generateTavern(4, 6);
   const result = scanYamlSites(other, { state: first.state, change: { start: 0, oldEnd: 5, newEnd: 5 } });
   assert.deepStrictEqual(result?.sites, findYamlSites(other));
+});
+
+test('edits at and across the line table chunk boundaries: update = fresh scan = full parse', () => {
+  let compared = 0;
+  for (const crlf of [false, true]) {
+    let text = generateSpec(6, 200, { crlf });
+    let state = scanYamlSites(text)!.state;
+    const eol = crlf ? '\r\n' : '\n';
+    for (const boundary of [CHUNK_LINES, 2 * CHUNK_LINES]) {
+      const lineStartOf = (line: number): number => {
+        let at = 0;
+        for (let i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+        return at;
+      };
+      // Each edit is made from the text and state the previous one left.
+      const edits: ((at: (line: number) => number) => Edit)[] = [
+        (at) => ({ start: at(boundary - 1) + 2, end: at(boundary - 1) + 2, insert: 'x' }), // a character, the line count kept
+        (at) => ({ start: at(boundary) + 2, end: at(boundary) + 3, insert: '' }),
+        (at) => ({ start: at(boundary - 2), end: at(boundary + 2), insert: text.slice(at(boundary - 2), at(boundary + 2)).replace(/^ {2}/gm, '    ') }), // four lines across it re-indented
+        (at) => ({ start: at(boundary), end: at(boundary), insert: `    # a new line${eol}` }), // a line added at it
+        (at) => ({ start: at(boundary - 1), end: at(boundary + 1), insert: '' }), // two lines across it removed
+        (at) => ({ start: at(boundary - 3), end: at(boundary - 3), insert: text.slice(at(boundary - 3), at(boundary + 40)) }), // 43 lines copied
+      ];
+      for (const [n, make] of edits.entries()) {
+        const edit = make(lineStartOf);
+        const next = text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
+        const label = `boundary ${boundary}, edit ${n}${crlf ? ', CRLF' : ''}`;
+        const updated = scanYamlSites(next, { state, change: { start: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length } });
+        const fresh = scanYamlSites(next);
+        assert.equal(updated === undefined, fresh === undefined, `${label}: fallback verdicts`);
+        if (!updated || !fresh) continue;
+        assert.deepStrictEqual(flatRows(updated.state.lines), flatRows(fresh.state.lines), `${label}: line rows`);
+        assert.deepStrictEqual(flatStarts(updated.state.lines), flatStarts(fresh.state.lines), `${label}: line starts`);
+        assert.deepStrictEqual(updated.sites, findYamlSites(next), `${label}: sites`);
+        text = next;
+        state = updated.state;
+        compared++;
+      }
+    }
+    assert.ok(state.lines.count > 2 * CHUNK_LINES + 40, 'three chunks at least');
+  }
+  assert.ok(compared >= 14, `${compared} of 24 edits read by the fast path`);
 });

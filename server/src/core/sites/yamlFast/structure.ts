@@ -35,7 +35,6 @@ const F_HEAD = row.F_HEAD;
 const F_INDENT = row.F_INDENT;
 const F_KEY_END = row.F_KEY_END;
 const F_KEY_INFO = row.F_KEY_INFO;
-const F_KEY_START = row.F_KEY_START;
 const F_VAL_END = row.F_VAL_END;
 const F_VAL_INFO = row.F_VAL_INFO;
 const F_VAL_START = row.F_VAL_START;
@@ -48,6 +47,8 @@ const H_STRONG_TAG = row.H_STRONG_TAG;
 const H_TAGGED = row.H_TAGGED;
 const H_VAL_QUOTE_SHIFT = row.H_VAL_QUOTE_SHIFT;
 const STRIDE = row.STRIDE;
+const CHUNK_BITS = row.CHUNK_BITS;
+const CHUNK_MASK = row.CHUNK_MASK;
 const IS_METHOD = words.IS_METHOD;
 const IS_OPERATION = words.IS_OPERATION;
 const IS_STATUS = words.IS_STATUS;
@@ -155,8 +156,9 @@ export class StructurePass {
   private readonly sites: Site[] = [];
   private docSpecSites: Site[] = [];
   private docIsOpenApi = false;
-  private readonly rows: Int32Array;
-  private readonly starts: Int32Array;
+  private readonly chunks: readonly Int32Array[];
+  private readonly startChunks: readonly Int32Array[];
+  private readonly bases: readonly number[];
   private readonly count: number;
   /** The units of this version, in order of their first line (an enclosing unit before those inside it). */
   readonly units: (Unit | undefined)[] = [];
@@ -176,8 +178,9 @@ export class StructurePass {
     private readonly text: string,
     previous?: PreviousUnits,
   ) {
-    this.rows = table.rows;
-    this.starts = table.starts;
+    this.chunks = table.chunks;
+    this.startChunks = table.startChunks;
+    this.bases = table.bases;
     this.count = table.count;
     this.previous = previous && previous.units.length > 0 ? new UnitIndex(previous.units, table) : undefined;
   }
@@ -202,30 +205,40 @@ export class StructurePass {
 
   // ---- reading rows ----
 
+  /** Field `f` of line `j`'s row. */
+  private get(j: number, f: number): number {
+    return this.chunks[j >> CHUNK_BITS][(j & CHUNK_MASK) * STRIDE + f];
+  }
+  /** The offset of line `j`. */
+  private start(j: number): number {
+    const c = j >> CHUNK_BITS;
+    return this.bases[c] + this.startChunks[c][j & CHUNK_MASK];
+  }
+
   private head(j: number): number {
-    return this.rows[j * STRIDE + F_HEAD];
+    return this.get(j, F_HEAD);
   }
   private kindAt(j: number): number {
-    return this.rows[j * STRIDE + F_HEAD] & 15;
+    return this.get(j, F_HEAD) & 15;
   }
   private indentAt(j: number): number {
-    return this.rows[j * STRIDE + F_INDENT];
+    return this.get(j, F_INDENT);
   }
   private colAt(j: number): number {
-    return this.rows[j * STRIDE + F_COL];
+    return this.get(j, F_COL);
   }
 
   /** Line `j`'s text without its line break (as the lexer read it). */
   private lineText(j: number): string {
-    const start = this.starts[j];
-    let end = j + 1 < this.count ? this.starts[j + 1] - 1 : this.text.length;
+    const start = this.start(j);
+    let end = j + 1 < this.count ? this.start(j + 1) - 1 : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return this.text.slice(start, end);
   }
 
   /** The flow collection written on line `j`, read again from the text. */
   private flowAt(j: number): FlowMap | FlowSeq {
-    const flow = readFlow(this.lineText(j), this.rows[j * STRIDE + F_VAL_START]);
+    const flow = readFlow(this.lineText(j), this.get(j, F_VAL_START));
     if (!flow) throw CANNOT; // the lexer read it; a second reading cannot differ
     return flow.node;
   }
@@ -282,12 +295,11 @@ export class StructurePass {
 
   /** The value of line `j` is the scalar of its row. */
   private setRowScalar(j: number): Kind {
-    const at = j * STRIDE;
     this.lastLine = j;
-    this.lastStart = this.rows[at + F_VAL_START];
-    this.lastEnd = this.rows[at + F_VAL_END];
-    this.lastQuote = QUOTES[(this.rows[at + F_HEAD] >> H_VAL_QUOTE_SHIFT) & 3];
-    this.lastInfo = this.rows[at + F_VAL_INFO];
+    this.lastStart = this.get(j, F_VAL_START);
+    this.lastEnd = this.get(j, F_VAL_END);
+    this.lastQuote = QUOTES[(this.get(j, F_HEAD) >> H_VAL_QUOTE_SHIFT) & 3];
+    this.lastInfo = this.get(j, F_VAL_INFO);
     return Kind.Scalar;
   }
 
@@ -312,7 +324,7 @@ export class StructurePass {
   }
 
   private lastScalar(): Scalar {
-    const base = this.starts[this.lastLine];
+    const base = this.start(this.lastLine);
     return { start: base + this.lastStart, end: base + this.lastEnd, quote: this.lastQuote, info: this.lastInfo };
   }
 
@@ -335,7 +347,7 @@ export class StructurePass {
       }
       first = false;
       this.i = j + 1;
-      const info = this.rows[j * STRIDE + F_KEY_INFO];
+      const info = this.get(j, F_KEY_INFO);
       const childRole = this.keyRole(frame, role, info, j);
       const kind = this.pairValue(j, col, childRole, frame, info);
       this.pairDone(frame, role, info, kind);
@@ -400,7 +412,7 @@ export class StructurePass {
     const unit = previous?.find(j, context);
     if (!unit) return undefined;
     const shift = previous!.lineShift(unit);
-    const base = this.starts[j];
+    const base = this.start(j);
     const delta = base - unit.base;
     this.taken++;
     if (delta !== 0) this.shifted++;
@@ -429,7 +441,7 @@ export class StructurePass {
     if (stop - j < MIN_UNIT_LINES) return;
     const sites = this.sites.slice(open.sites);
     const specSites = this.docSpecSites.slice(open.specSites);
-    this.units[open.slot] = { line: j, stop, context, kind, base: this.starts[j], sites: sites.length ? sites : NO_SITES, specSites: specSites.length ? specSites : NO_SITES };
+    this.units[open.slot] = { line: j, stop, context, kind, base: this.start(j), sites: sites.length ? sites : NO_SITES, specSites: specSites.length ? specSites : NO_SITES };
   }
 
   // ---- values ----
@@ -546,7 +558,7 @@ export class StructurePass {
         return PATH_ITEM_ROLES[role.depth];
       case RoleKind.PathItem:
         if (!IS_OPERATION[word]) return NO_ROLE;
-        return { kind: RoleKind.Operation, depth: role.depth, method: { name: wordText(word).toUpperCase(), source: 'openapi', at: this.starts[line] + this.keyStart(line, token) } };
+        return { kind: RoleKind.Operation, depth: role.depth, method: { name: wordText(word).toUpperCase(), source: 'openapi', at: this.start(line) + this.keyStart(line, token) } };
       case RoleKind.Operation:
         if (word === W_RESPONSES && !(frame.seen & SEEN_RESPONSES)) {
           frame.seen |= SEEN_RESPONSES;
@@ -562,11 +574,10 @@ export class StructurePass {
       case RoleKind.Responses: {
         const code = info >> 8;
         if (code !== 0) {
-          const base = this.starts[line];
-          const at = line * STRIDE;
-          const start = token ? token.start : this.rows[at + F_KEY_START];
-          const end = token ? token.end : this.rows[at + F_KEY_END];
-          const quote = token ? token.quote : QUOTES[(this.rows[at + F_HEAD] >> H_KEY_QUOTE_SHIFT) & 3];
+          const base = this.start(line);
+          const start = token ? token.start : this.get(line, F_COL);
+          const end = token ? token.end : this.get(line, F_KEY_END);
+          const quote = token ? token.quote : QUOTES[(this.get(line, F_HEAD) >> H_KEY_QUOTE_SHIFT) & 3];
           this.docSpecSites.push(specResponseSite(base + start, base + end, code, quote, role.method!));
         }
         return NO_ROLE;
@@ -575,7 +586,7 @@ export class StructurePass {
   }
 
   private keyStart(line: number, token: ScalarToken | undefined): number {
-    return token ? token.start : this.rows[line * STRIDE + F_KEY_START];
+    return token ? token.start : this.get(line, F_COL); // a key starts where its entry does
   }
 
   /** After a pair's value is known: the method the mapping names, the status values it holds, `openapi:` present. */
