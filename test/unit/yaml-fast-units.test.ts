@@ -169,3 +169,37 @@ test('the units inside a unit taken whole stay for the next edit inside it', () 
   assert.deepStrictEqual(updated.sites, findYamlSites(third));
   assert.ok(updated.reused.units > pathItems.length / 3, `${updated.reused.units} units taken, ${pathItems.length} path items`);
 });
+
+test('a status and a method beside path items settle across groups of path items', () => {
+  const spec = generateSpec(12, 150);
+  const items = linesMatching(spec, PATH_ITEM).filter((start) => start > spec.indexOf('\npaths:'));
+  assert.ok(items.length > 70, `${items.length} path items: three groups at least`);
+  // A status beside the 3rd path item's operations waits for the paths mapping to close, whose 50th item names the
+  // method: neither may be remembered inside a group, or an edit elsewhere loses the site.
+  const insertAfterLine = (text: string, at: number, line: string): string => {
+    const end = lineBounds(text, at)[1];
+    return text.slice(0, end) + line + '\n' + text.slice(end);
+  };
+  const text = insertAfterLine(insertAfterLine(spec, items[50], '    method: DELETE'), items[3], '    status: 201');
+  const first = scanYamlSites(text)!;
+  assert.ok(first.sites.some((site) => site.role === 'expectation' && site.method?.name === 'DELETE'), 'the status site is found');
+  for (const item of [20, 40, 60]) {
+    const at = linesMatching(text, PATH_ITEM).filter((start) => start > text.indexOf('\npaths:'))[item] + 3;
+    const next = text.slice(0, at) + 'x' + text.slice(at);
+    const updated = scanYamlSites(next, { state: first.state, change: { start: at, oldEnd: at, newEnd: at + 1 } })!;
+    assert.deepStrictEqual(updated.sites, findYamlSites(next), `an edit in path item ${item}`);
+    assert.ok(updated.reused.units > 0);
+  }
+});
+
+test('a status list is read item by item even when the stage around it is walked again', () => {
+  const stage = (n: number) => [`  - name: stage ${n}`, '    request:', `      url: "{api}/orders/${n}"`, '      method: POST', '    response:', '      status_code:', ...[200, 201, 404, 409, 500, 503].map((code) => `        - ${code}`)];
+  const text = ['stages:', ...Array.from({ length: 6 }, (_, n) => stage(n)).flat()].join('\n') + '\n';
+  const first = scanYamlSites(text)!;
+  const at = text.indexOf('orders/3') + 7;
+  const next = text.slice(0, at) + 'x' + text.slice(at);
+  const updated = scanYamlSites(next, { state: first.state, change: { start: at, oldEnd: at, newEnd: at + 1 } })!;
+  assert.deepStrictEqual(updated.sites, findYamlSites(next));
+  assert.equal(updated.sites.length, 36);
+  assert.ok(updated.reused.units > 0);
+});

@@ -67,7 +67,7 @@ const wordText = words.wordText;
 const QUOTES: readonly ScalarToken['quote'][] = ['', "'", '"'];
 
 /** A unit must span at least this many lines to be remembered: smaller ones cost more to keep than to walk. */
-const MIN_UNIT_LINES = 12;
+const MIN_UNIT_LINES = 4;
 
 export class CannotRead extends Error {}
 const CANNOT = new CannotRead();
@@ -96,8 +96,11 @@ const ROOT_ROLE: Role = { kind: RoleKind.Root, depth: 0, method: undefined };
 /** What a unit's walk depends on besides its lines: pair value or sequence item, and the role it is read in. */
 const PAIR_UNIT = 0;
 const ITEM_UNIT = 1;
+/** A run of GROUP_SIZE siblings (path items, sequence items) taken or walked as one, so a long list costs its groups. */
+const GROUP_UNIT = 2;
+const GROUP_SIZE = 32;
 function unitContext(type: number, role: Role): number {
-  return type | (role.kind << 1) | (role.depth << 4);
+  return type | (role.kind << 2) | (role.depth << 5);
 }
 
 interface Candidate {
@@ -336,6 +339,8 @@ export class StructurePass {
    */
   private map(col: number, role: Role, parent: Frame | undefined): void {
     const frame = new Frame(parent);
+    // Path items are grouped: their keys mean nothing to the frame, and those that touch it keep their group out.
+    const groups = role.kind === RoleKind.Paths ? new Groups(unitContext(GROUP_UNIT, role)) : undefined;
     let first = true;
     for (;;) {
       const j = this.peek();
@@ -346,13 +351,47 @@ export class StructurePass {
         throw CANNOT;
       }
       first = false;
+      if (groups && this.groupAt(groups, j, frame)) continue;
       this.i = j + 1;
       const info = this.get(j, F_KEY_INFO);
       const childRole = this.keyRole(frame, role, info, j);
       const kind = this.pairValue(j, col, childRole, frame, info);
       this.pairDone(frame, role, info, kind);
+      if (groups) {
+        groups.children++;
+        if (IS_METHOD[info & 255] || IS_STATUS[info & 255]) groups.clean = false;
+      }
     }
+    if (groups) this.closeGroup(groups, frame);
     this.close(frame);
+  }
+
+  /**
+   * At a child of a grouped list (line `j`): every GROUP_SIZE children, closes the group before and takes the
+   * previous version's group starting here, if it holds (then answers true: its children are skipped), or opens one.
+   */
+  private groupAt(groups: Groups, j: number, frame: Frame | undefined): boolean {
+    if (groups.children % GROUP_SIZE !== 0) return false;
+    this.closeGroup(groups, frame);
+    const taken = this.reuse(j, groups.context);
+    if (taken) {
+      groups.children += taken.children;
+      return true;
+    }
+    groups.open = this.openUnit();
+    groups.line = j;
+    groups.from = groups.children;
+    groups.clean = true;
+    groups.touched = frame ? frame.touched : 0;
+    return false;
+  }
+
+  private closeGroup(groups: Groups, frame: Frame | undefined): void {
+    const open = groups.open;
+    if (!open) return;
+    groups.open = undefined;
+    const clean = groups.clean && (!frame || frame.touched === groups.touched);
+    this.closeUnit(open, groups.line, groups.context, Kind.Other, clean, groups.children - groups.from);
   }
 
   /** The value of the pair on line `j`: a remembered unit when one fits, else walked (and remembered if worth it). */
@@ -362,7 +401,7 @@ export class StructurePass {
     if (role.kind === RoleKind.Responses) return this.inlineOrNested(j, col, true, role, frame, status);
     const context = unitContext(PAIR_UNIT, role);
     const reused = this.reuse(j, context);
-    if (reused !== undefined) return reused;
+    if (reused) return reused.kind as Kind;
     const slot = this.openUnit();
     const touched = frame.touched;
     const kind = this.inlineOrNested(j, col, true, role, frame, status);
@@ -374,6 +413,8 @@ export class StructurePass {
 
   /** A block sequence whose dashes sit at column `col`. Collects its scalar items when asked (status lists). */
   private seq(col: number, collect: Scalar[] | undefined): void {
+    // Items have no frame around them; a status list's items are read by the pair holding it, so it is not grouped.
+    const groups = collect ? undefined : new Groups(unitContext(GROUP_UNIT, NO_ROLE));
     for (;;) {
       const j = this.peek();
       if (j < 0) break;
@@ -381,6 +422,10 @@ export class StructurePass {
       const head = this.head(j);
       if (indent < col || (indent === col && !(head & H_DASH))) break;
       if (indent > col) throw CANNOT;
+      if (groups) {
+        if (this.groupAt(groups, j, undefined)) continue;
+        groups.children++;
+      }
       if (head & H_KEY) {
         this.mapItem(j);
         continue;
@@ -389,12 +434,13 @@ export class StructurePass {
       const kind = this.inlineOrNested(j, col, false, NO_ROLE, undefined, collect !== undefined);
       if (kind === Kind.Scalar && collect) collect.push(this.lastScalar());
     }
+    if (groups) this.closeGroup(groups, undefined);
   }
 
   /** A `- key: value` item of a sequence: a mapping with no parent frame, so always a unit when big enough. */
   private mapItem(j: number): void {
     const context = unitContext(ITEM_UNIT, NO_ROLE);
-    if (this.reuse(j, context) !== undefined) return;
+    if (this.reuse(j, context)) return;
     const slot = this.openUnit();
     this.map(this.colAt(j), NO_ROLE, undefined);
     this.closeUnit(slot, j, context, Kind.Map, true);
@@ -407,7 +453,7 @@ export class StructurePass {
   shifted = 0;
 
   /** Takes the previous version's unit starting on line `j` in `context`, if it still holds; returns its kind. */
-  private reuse(j: number, context: number): Kind | undefined {
+  private reuse(j: number, context: number): Unit | undefined {
     const previous = this.previous;
     const unit = previous?.find(j, context);
     if (!unit) return undefined;
@@ -426,22 +472,22 @@ export class StructurePass {
     if (delta === 0) for (const site of unit.specSites) this.docSpecSites.push(site);
     else shiftSites(unit.specSites, delta, this.docSpecSites);
     this.i = unit.stop + shift;
-    return unit.kind as Kind;
+    return unit;
   }
 
   /** Before walking what may become a unit: a slot for it ahead of the units inside it. */
-  private openUnit(): { slot: number; sites: number; specSites: number } {
+  private openUnit(): OpenUnit {
     this.units.push(undefined);
     return { slot: this.units.length - 1, sites: this.sites.length, specSites: this.docSpecSites.length };
   }
 
-  private closeUnit(open: { slot: number; sites: number; specSites: number }, j: number, context: number, kind: Kind, keepable: boolean): void {
+  private closeUnit(open: OpenUnit, j: number, context: number, kind: Kind, keepable: boolean, children = 0): void {
     if (!keepable) return;
     const stop = this.stopLine();
     if (stop - j < MIN_UNIT_LINES) return;
     const sites = this.sites.slice(open.sites);
     const specSites = this.docSpecSites.slice(open.specSites);
-    this.units[open.slot] = { line: j, stop, context, kind, base: this.start(j), sites: sites.length ? sites : NO_SITES, specSites: specSites.length ? specSites : NO_SITES };
+    this.units[open.slot] = { line: j, stop, context, kind, children, base: this.start(j), sites: sites.length ? sites : NO_SITES, specSites: specSites.length ? specSites : NO_SITES };
   }
 
   // ---- values ----
@@ -668,6 +714,27 @@ export class StructurePass {
     if (node.kind === 'scalar') return this.setTokenScalar(line, node);
     return this.flowValue(node, role, parent, line, wantScalars ? [] : undefined);
   }
+}
+
+/** Where a unit being walked began: its slot in the units, and how many sites there were before it. */
+interface OpenUnit {
+  slot: number;
+  sites: number;
+  specSites: number;
+}
+
+/** The group being walked in a list of siblings. */
+class Groups {
+  /** Children of the list so far. */
+  children = 0;
+  open: OpenUnit | undefined;
+  /** Its first line, and the number of children before it. */
+  line = 0;
+  from = 0;
+  /** No child touched the frame around them (nor named a method or status there). */
+  clean = true;
+  touched = 0;
+  constructor(readonly context: number) {}
 }
 
 /** The value info of an empty scalar: known, no code, no method. */

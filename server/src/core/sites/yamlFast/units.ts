@@ -1,7 +1,8 @@
 /**
- * Units: pieces of the structure pass's walk remembered between versions. A unit is the value of a mapping pair, or
- * a `- key: …` item of a sequence, whose walk read lines [line, stop] (stop: the line that ended it, a document
- * marker, or the line count) and left nothing in the frames around it. Its result (the kind of value, the sites found
+ * Units: pieces of the structure pass's walk remembered between versions. A unit is the value of a mapping pair, a
+ * `- key: …` item of a sequence, or a group of consecutive path items or sequence items, whose walk read lines
+ * [line, stop] (stop: the line that ended it, a document marker, or the line count) and left nothing in the frames
+ * around it. Its result (the kind of value, the sites found
  * inside) depends only on those lines and on the role it is read in, so the next version takes it as it is when none
  * of those lines was lexed anew: all before the first re-lexed line, or all in the copied lines after the change.
  * Sites hold absolute offsets; a unit keeps the line start they were computed at and is shifted when taken.
@@ -16,6 +17,8 @@ export interface Unit {
   readonly context: number;
   /** structure.ts Kind of the value. */
   readonly kind: number;
+  /** For a group of siblings, how many it holds. */
+  readonly children: number;
   /** The start of `line` when `sites` were computed. */
   readonly base: number;
   /** Status-value sites and OpenAPI response sites found inside, in the order the walk found them. */
