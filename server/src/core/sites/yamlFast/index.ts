@@ -41,7 +41,8 @@ export function scanYamlSites(text: string, previous?: { state: YamlScanState; c
     if (lines.tooDeep) return { sites: [], state: { lines, units: NO_UNITS }, tooDeep: true, reused: { units: 0, shifted: 0 } };
     const pass = new StructurePass(lines, text, relexed ? { units: previous.state.units } : undefined);
     const sites = pass.run();
-    const units = pass.units.filter((unit): unit is Unit => unit !== undefined);
+    const units: Unit[] = [];
+    for (const unit of pass.units) if (unit) units.push(unit); // the slots of walks not kept are empty
     return { sites, state: { lines, units }, tooDeep: false, reused: { units: pass.taken, shifted: pass.shifted } };
   } catch (error) {
     if (error instanceof CannotRead) return undefined;
