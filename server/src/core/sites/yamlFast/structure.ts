@@ -67,7 +67,7 @@ const wordText = words.wordText;
 const QUOTES: readonly ScalarToken['quote'][] = ['', "'", '"'];
 
 /** A unit must span at least this many lines to be remembered: smaller ones cost more to keep than to walk. */
-const MIN_UNIT_LINES = 4;
+const MIN_UNIT_LINES = 12;
 
 export class CannotRead extends Error {}
 const CANNOT = new CannotRead();
