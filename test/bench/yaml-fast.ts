@@ -4,6 +4,7 @@
  * on generated ~0.9 MB and ~9.2 MB OpenAPI specs, and the heap the fast path's state holds.
  * `node --import tsx --expose-gc test/bench/yaml-fast.ts [--quick]`. Prints figures; asserts nothing.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { findYamlSites } from '../../server/src/core/sites/yaml';
 import { scanYamlSites, type YamlScanState } from '../../server/src/core/sites/yamlFast';
@@ -29,9 +30,11 @@ function specOf(bytes: number): string {
   return generateSpec(7, Math.round((100 * bytes) / sample.length));
 }
 
+/** The JS heap and the typed arrays' buffers outside it (the line table's rows live there). */
 function heapMb(): number {
   gc?.();
-  return process.memoryUsage().heapUsed / 1e6;
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
 }
 
 function bench(label: string, bytes: number, rounds: number): void {
@@ -39,12 +42,15 @@ function bench(label: string, bytes: number, rounds: number): void {
   const full: number[] = [];
   const scan: number[] = [];
   const update: number[] = [];
+  const taken: number[] = [];
+  const loads: number[] = [];
   let state: YamlScanState = scanYamlSites(text)!.state;
   let current = text;
   let sites = 0;
   // A one-character edit in the middle of the spec: a description's text typed into, then deleted again.
   const at = text.indexOf('description: ', text.length >> 1) + 'description: '.length;
   for (let round = 0; round < rounds; round++) {
+    loads.push(loadavg()[0]);
     const [fullSites, fullMs] = timed(() => findYamlSites(current));
     full.push(fullMs);
     const [scanned, scanMs] = timed(() => scanYamlSites(current));
@@ -57,19 +63,21 @@ function bench(label: string, bytes: number, rounds: number): void {
       const change = typing ? { start: at, oldEnd: at, newEnd: at + 1 } : { start: at, oldEnd: at + 1, newEnd: at };
       const [updated, updateMs] = timed(() => scanYamlSites(next, { state, change }));
       update.push(updateMs);
+      taken.push(updated!.reused.units);
       state = updated!.state;
       current = next;
     }
   }
-  const before = heapMb();
-  const held = scanYamlSites(text)!.state;
-  const after = heapMb();
-  const lines = held.lines.records.length;
-  console.log(`${label}: ${(text.length / 1e6).toFixed(2)} MB, ${lines.toLocaleString('en')} lines, ${sites.toLocaleString('en')} sites`);
+  // The state as the editor holds it after the edits (line rows, units and their sites): the heap with it and without.
+  const lines = state.lines.count;
+  const withState = heapMb();
+  state = undefined!;
+  const held = withState - heapMb();
+  console.log(`${label}: ${(text.length / 1e6).toFixed(2)} MB, ${lines.toLocaleString('en')} lines, ${sites.toLocaleString('en')} sites; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
   console.log(`  full parse (findYamlSites)        median ${median(full).toFixed(1)} ms  (${full.length} runs)`);
   console.log(`  fast full scan (scanYamlSites)    median ${median(scan).toFixed(1)} ms  (${scan.length} runs)`);
-  console.log(`  incremental, one-character edit   median ${median(update).toFixed(2)} ms  (${update.length} runs)`);
-  if (gc) console.log(`  heap held by the fast state       ${(after - before).toFixed(0)} MB`);
+  console.log(`  incremental, one-character edit   median ${median(update).toFixed(2)} ms  (${update.length} runs; ${median(taken)} units taken)`);
+  if (gc) console.log(`  heap held by the fast state       ${held.toFixed(0)} MB (JS heap and array buffers)`);
 }
 
 bench('~0.9 MB spec', 0.9e6, quick ? 3 : 9);

@@ -1,113 +1,15 @@
 /**
  * The fast YAML finder's incremental update against a fresh scan and the full parse: a few hundred seeded random
  * edits per text (characters, lines, whole blocks; inside block scalars and flow maps; a key turned into a comment
- * and back; CRLF), and after each the sites, the verdict (read or fall back) and the line records must agree.
+ * and back; CRLF), and after each the sites, the verdict (read or fall back) and the line rows must agree.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findYamlSites } from '../../server/src/core/sites/yaml';
-import { scanYamlSites, type YamlScanState } from '../../server/src/core/sites/yamlFast';
-import type { TextChange } from '../../server/src/core/text';
-import { generateSpec, generateTavern, seededRandom } from './yaml-generator';
-
-interface Edit {
-  start: number;
-  end: number;
-  insert: string;
-}
-
-const SNIPPETS = [
-  'x', ' ', '\n', '\r\n', ':', ': ', '- ', '#', ' # c', "'", '"', '{', '}', '[', ']', ', ', '|', '>', '&a ', '*a', '!t ',
-  '201', "'404'", '\t', '---\n', '...\n', 'method: POST\n', 'status: 201\n', '  responses:\n', "      '200': {}\n",
-  '    post:\n', 'openapi: 3.1.0\n', '{ method: GET, status: 200 }',
-];
-
-function lineBounds(text: string, offset: number): [number, number] {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const nl = text.indexOf('\n', offset);
-  return [start, nl < 0 ? text.length : nl + 1];
-}
-
-/** One random edit of `text`, of the kinds editors make. */
-function randomEdit(text: string, random: () => number): Edit {
-  const at = Math.floor(random() * (text.length + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const [lineStart, lineEnd] = lineBounds(text, at);
-  switch (Math.floor(random() * 9)) {
-    case 0: // type a character or snippet
-      return { start: at, end: at, insert: pick(SNIPPETS) };
-    case 1: // delete a few characters
-      return { start: at, end: Math.min(text.length, at + 1 + Math.floor(random() * 4)), insert: '' };
-    case 2: // delete a whole line
-      return { start: lineStart, end: lineEnd, insert: '' };
-    case 3: { // duplicate a block of lines somewhere else
-      const [, blockEnd] = lineBounds(text, Math.min(text.length, lineEnd + Math.floor(random() * 200)));
-      const target = lineBounds(text, Math.floor(random() * text.length))[0];
-      return { start: target, end: target, insert: text.slice(lineStart, blockEnd) };
-    }
-    case 4: { // delete a block of lines
-      const [, blockEnd] = lineBounds(text, Math.min(text.length, lineEnd + Math.floor(random() * 300)));
-      return { start: lineStart, end: blockEnd, insert: '' };
-    }
-    case 5: { // turn a line into a comment, or a comment back into a line
-      const indent = /^ */.exec(text.slice(lineStart))![0].length;
-      if (text.startsWith('# ', lineStart + indent)) return { start: lineStart + indent, end: lineStart + indent + 2, insert: '' };
-      return { start: lineStart + indent, end: lineStart + indent, insert: '# ' };
-    }
-    case 6: { // change a line's end between LF and CRLF
-      const nl = lineEnd - 1;
-      if (text[nl] !== '\n') return { start: at, end: at, insert: '' };
-      if (text[nl - 1] === '\r') return { start: nl - 1, end: nl, insert: '' };
-      return { start: nl, end: nl, insert: '\r' };
-    }
-    case 7: { // indent or outdent a line
-      if (text.startsWith('  ', lineStart) && random() < 0.5) return { start: lineStart, end: lineStart + 2, insert: '' };
-      return { start: lineStart, end: lineStart, insert: '  ' };
-    }
-    default: { // edit inside a block scalar or a flow map, where there is one near
-      const near = text.slice(at, at + 400);
-      const brace = near.indexOf('{ ');
-      const block = near.search(/[|>]-?\r?\n/);
-      const inside = brace >= 0 ? at + brace + 2 : block >= 0 ? at + block + near.slice(block).indexOf('\n') + 3 : at;
-      return { start: Math.min(inside, text.length), end: Math.min(inside, text.length), insert: pick(['x', ', a: 1', "'201': ", 'status: 201', '}', '\n', ': ']) };
-    }
-  }
-}
-
-function runEdits(initial: string, seed: number, edits: number): { compared: number; incremental: number } {
-  const random = seededRandom(seed);
-  let text = initial;
-  let state: YamlScanState | undefined = scanYamlSites(text)?.state;
-  let compared = 0;
-  let incremental = 0;
-  for (let n = 0; n < edits; n++) {
-    const edit = randomEdit(text, random);
-    const next = text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
-    const change: TextChange = { start: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length };
-    const label = `seed ${seed}, edit ${n}: ${JSON.stringify(edit)}`;
-    const updated = state ? scanYamlSites(next, { state, change }) : undefined;
-    const fresh = scanYamlSites(next);
-    if (state) {
-      incremental++;
-      assert.equal(updated === undefined, fresh === undefined, `${label}: the update and a fresh scan disagree on falling back`);
-      if (updated && fresh) {
-        assert.deepStrictEqual(updated.state.lines.records, fresh.state.lines.records, `${label}: line records`);
-        assert.deepStrictEqual(updated.state.lines.starts, fresh.state.lines.starts, `${label}: line starts`);
-        assert.deepStrictEqual(updated.sites, fresh.sites, `${label}: sites of the update and of a fresh scan`);
-      }
-    }
-    if (fresh) {
-      assert.deepStrictEqual(fresh.sites, findYamlSites(next), `${label}: sites of the fast path and of the full parse`);
-      compared++;
-    }
-    // Random edits often break the YAML (the fast path then falls back, checked above); undo those, so the walk
-    // goes on through texts the fast path reads and the update keeps being exercised.
-    if (!fresh) continue;
-    text = next;
-    state = (updated ?? fresh).state;
-  }
-  return { compared, incremental };
-}
+import { scanYamlSites } from '../../server/src/core/sites/yamlFast';
+import { generateSpec, generateTavern } from './yaml-generator';
+import { CHUNK_LINES, flatRows, flatStarts } from '../../server/src/core/sites/yamlFast/lineTable';
+import { runEdits, type Edit } from './yaml-fast-edits';
 
 test('random edits of a generated spec: update = fresh scan = full parse', () => {
   for (const seed of [11, 12, 13]) {
@@ -127,8 +29,9 @@ test('an update re-lexes only near the edit and reuses the other line records', 
   const at = text.indexOf('paths:') + 3;
   const next = text.slice(0, at) + 'x' + text.slice(at);
   const updated = scanYamlSites(next, { state: first.state, change: { start: at, oldEnd: at, newEnd: at + 1 } })!;
-  const reused = updated.state.lines.records.filter((record, i) => record === first.state.lines.records[i]).length;
-  assert.equal(reused, first.state.lines.records.length - 1);
+  const { first: lexedFrom, resumeNew: lexedTo, count } = updated.state.lines;
+  assert.equal(lexedTo - lexedFrom, 1, 'one line lexed anew');
+  assert.equal(count, first.state.lines.count);
 });
 
 test('an update opening a block scalar re-lexes the lines it swallows, and closing it restores them', () => {
@@ -148,4 +51,46 @@ test('a change that does not fit the previous text is read afresh', () => {
   const other = generateTavern(4, 6);
   const result = scanYamlSites(other, { state: first.state, change: { start: 0, oldEnd: 5, newEnd: 5 } });
   assert.deepStrictEqual(result?.sites, findYamlSites(other));
+});
+
+test('edits at and across the line table chunk boundaries: update = fresh scan = full parse', () => {
+  let compared = 0;
+  for (const crlf of [false, true]) {
+    let text = generateSpec(6, 200, { crlf });
+    let state = scanYamlSites(text)!.state;
+    const eol = crlf ? '\r\n' : '\n';
+    for (const boundary of [CHUNK_LINES, 2 * CHUNK_LINES]) {
+      const lineStartOf = (line: number): number => {
+        let at = 0;
+        for (let i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+        return at;
+      };
+      // Each edit is made from the text and state the previous one left.
+      const edits: ((at: (line: number) => number) => Edit)[] = [
+        (at) => ({ start: at(boundary - 1) + 2, end: at(boundary - 1) + 2, insert: 'x' }), // a character, the line count kept
+        (at) => ({ start: at(boundary) + 2, end: at(boundary) + 3, insert: '' }),
+        (at) => ({ start: at(boundary - 2), end: at(boundary + 2), insert: text.slice(at(boundary - 2), at(boundary + 2)).replace(/^ {2}/gm, '    ') }), // four lines across it re-indented
+        (at) => ({ start: at(boundary), end: at(boundary), insert: `    # a new line${eol}` }), // a line added at it
+        (at) => ({ start: at(boundary - 1), end: at(boundary + 1), insert: '' }), // two lines across it removed
+        (at) => ({ start: at(boundary - 3), end: at(boundary - 3), insert: text.slice(at(boundary - 3), at(boundary + 40)) }), // 43 lines copied
+      ];
+      for (const [n, make] of edits.entries()) {
+        const edit = make(lineStartOf);
+        const next = text.slice(0, edit.start) + edit.insert + text.slice(edit.end);
+        const label = `boundary ${boundary}, edit ${n}${crlf ? ', CRLF' : ''}`;
+        const updated = scanYamlSites(next, { state, change: { start: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length } });
+        const fresh = scanYamlSites(next);
+        assert.equal(updated === undefined, fresh === undefined, `${label}: fallback verdicts`);
+        if (!updated || !fresh) continue;
+        assert.deepStrictEqual(flatRows(updated.state.lines), flatRows(fresh.state.lines), `${label}: line rows`);
+        assert.deepStrictEqual(flatStarts(updated.state.lines), flatStarts(fresh.state.lines), `${label}: line starts`);
+        assert.deepStrictEqual(updated.sites, findYamlSites(next), `${label}: sites`);
+        text = next;
+        state = updated.state;
+        compared++;
+      }
+    }
+    assert.ok(state.lines.count > 2 * CHUNK_LINES + 40, 'three chunks at least');
+  }
+  assert.ok(compared >= 14, `${compared} of 24 edits read by the fast path`);
 });

@@ -1,7 +1,7 @@
 /**
- * `yamlTooDeep` (core/limits.ts), line by line: each line keeps a summary of its leading run and of its brackets,
- * and folding the summaries gives exactly the verdict of running yamlTooDeep over the whole text, without
- * re-reading the text after an edit.
+ * `yamlTooDeep` (core/limits.ts), line by line: each line has a summary of its leading run and of its brackets, and
+ * folding the summaries gives exactly the verdict of running yamlTooDeep over the whole text; the line table keeps
+ * the running count, so an edit refolds only the lines whose count changed.
  */
 import { MAX_YAML_NESTING } from '../../limits';
 
@@ -51,17 +51,12 @@ export function summariseNesting(line: string): NestingSummary {
 }
 
 /**
- * Whether the lines, in order, nest too deep. A floored walk from `x` ends at max(x + net, endFromZero) and peaks at
- * max(x + peakRise, peakFromZero): the floor only ever lifts a walk to where the walk from zero is.
+ * One step of yamlTooDeep's walk over the lines: the bracket count after a line whose summary is `s`, given the count
+ * before it; -1 when the line makes the text too deep. A floored walk from `x` ends at max(x + net, endFromZero) and
+ * peaks at max(x + peakRise, peakFromZero): the floor only ever lifts a walk to where the walk from zero is.
  */
-export function linesTooDeep(lines: readonly { nesting: NestingSummary }[]): boolean {
-  let flow = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const s = lines[i].nesting;
-    if (s === FLAT) continue;
-    if (s.deepLead) return true;
-    if (Math.max(flow + s.peakRise, s.peakFromZero) > MAX_NESTING) return true;
-    flow = Math.max(flow + s.net, s.endFromZero);
-  }
-  return false;
+export function foldNesting(flow: number, s: NestingSummary): number {
+  if (s === FLAT) return flow;
+  if (s.deepLead || Math.max(flow + s.peakRise, s.peakFromZero) > MAX_NESTING) return -1;
+  return Math.max(flow + s.net, s.endFromZero);
 }

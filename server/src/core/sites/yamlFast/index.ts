@@ -1,17 +1,19 @@
 /**
- * The fast YAML site finder: the same Site[] as findYamlSites (sites/yaml.ts), from line records that an edit
- * updates near the edit only, and a structure pass over them. Where the text holds anything it cannot read for
- * certain, it answers undefined and the caller runs the full parse.
+ * The fast YAML site finder: the same Site[] as findYamlSites (sites/yaml.ts), from line rows that an edit updates
+ * near the edit only, and a structure pass over them that walks again only the units (path items, sequence items…)
+ * the edit touched. Where the text holds anything it cannot read for certain, it answers undefined and the caller
+ * runs the full parse.
  */
 import type { TextChange } from '../../text';
 import type { Site } from '../types';
-import { linesTooDeep } from './depth';
 import { lexAll, relex, type LineTable } from './lineTable';
 import { CannotRead, StructurePass } from './structure';
+import type { Unit } from './units';
 
-/** Opaque state kept between versions of one document (line records etc.). Never modified once returned. */
+/** Opaque state kept between versions of one document (line rows, units). Never modified once returned. */
 export interface YamlScanState {
   readonly lines: LineTable;
+  readonly units: readonly Unit[];
 }
 
 /** What the fast path read: the sites (or that the text nests too deep to read), and the state for the next version. */
@@ -20,7 +22,11 @@ export interface YamlScan {
   state: YamlScanState;
   /** Nested deeper than the full parser may be asked to read (the same verdict as limits.ts's yamlTooDeep). */
   tooDeep: boolean;
+  /** Units of the previous version's structure pass taken as they were, and of those how many were shifted. */
+  reused: { units: number; shifted: number };
 }
+
+const NO_UNITS: readonly Unit[] = [];
 
 /**
  * The sites of `text`, reusing `previous.state` for everything outside `previous.change` when given.
@@ -29,11 +35,15 @@ export interface YamlScan {
  */
 export function scanYamlSites(text: string, previous?: { state: YamlScanState; change: TextChange }): YamlScan | undefined {
   try {
-    const lines = (previous && relex(previous.state.lines, text, previous.change)) || lexAll(text);
-    const state: YamlScanState = { lines };
+    const relexed = previous && relex(previous.state.lines, text, previous.change);
+    const lines = relexed || lexAll(text);
     // findYamlSites refuses text nested too deep before parsing it; so does this, with the same verdict.
-    if (linesTooDeep(lines.records)) return { sites: [], state, tooDeep: true };
-    return { sites: new StructurePass(lines.records, lines.starts).run(), state, tooDeep: false };
+    if (lines.tooDeep) return { sites: [], state: { lines, units: NO_UNITS }, tooDeep: true, reused: { units: 0, shifted: 0 } };
+    const pass = new StructurePass(lines, text, relexed ? { units: previous.state.units } : undefined);
+    const sites = pass.run();
+    const units: Unit[] = [];
+    for (const unit of pass.units) if (unit) units.push(unit); // the slots of walks not kept are empty
+    return { sites, state: { lines, units }, tooDeep: false, reused: { units: pass.taken, shifted: pass.shifted } };
   } catch (error) {
     if (error instanceof CannotRead) return undefined;
     throw error;

@@ -31,7 +31,7 @@ export const enum ValueKind {
 
 export interface ValueToken {
   kind: ValueKind;
-  /** For Scalar; also the offsets of Alias/Block/Props. */
+  /** For Scalar; also the offsets of Block and Flow values (with no text). */
   scalar: ScalarToken | undefined;
   flow: FlowMap | FlowSeq | undefined;
   /** A plain scalar that a more-indented line may continue. */
@@ -273,7 +273,9 @@ function lexValue(line: string, start: number): ValueToken {
     const comment = trailing(line, flow.end);
     // A tag could make the collection something else; an anchor on it changes nothing here.
     if (strongTag) throw BAD;
-    return { ...NO_VALUE, kind: ValueKind.Flow, flow: flow.node, comment, tagged };
+    // Its span rides in `scalar` (with no text): the line table keeps only where it starts, the pass reads it again.
+    const span: ScalarToken = { kind: 'scalar', start: i, end: flow.end, quote: '', text: undefined };
+    return { ...NO_VALUE, kind: ValueKind.Flow, scalar: span, flow: flow.node, comment, tagged };
   }
   if (c === '*') {
     if (props) throw BAD;
