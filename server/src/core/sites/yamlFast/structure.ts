@@ -5,10 +5,13 @@
  * is known, which is when the parent mapping closes. Anything the composer would report as an error, or would read
  * in a way this pass is not sure of, throws CannotRead: the caller then runs the full parse.
  *
- * The pass is incremental through units (see units.ts): the value of a mapping pair, or a mapping item of a
- * sequence, that spans enough lines and whose walk left nothing in the frames around it, is remembered with its
- * sites; the next version's pass takes it as it is (its sites shifted by the edit's length delta) when none of its
- * lines, nor the line that ended it, was lexed anew and it is walked in the same role.
+ * The pass is incremental through units (see units.ts): the value of a mapping pair, a mapping item of a sequence,
+ * or a group of GROUP_SIZE path items or sequence items, that spans enough lines and whose walk left nothing in the
+ * frames around it, is remembered with its sites; the next version's pass takes it as it is (its sites shifted by
+ * the edit's length delta) when none of its lines, nor the line that ended it, was lexed anew and it is walked in
+ * the same role. What crosses a unit's edge is never remembered in it: a method or status settled by the mapping
+ * around it, a responses mapping (its method is the operation key above), `openapi:` and the first `paths:` (read
+ * by the root, which is always walked), document markers (they end a unit's lines).
  */
 import type { Site, SiteMethod } from '../types';
 import { specResponseSite, statusValueSite } from '../yaml';
@@ -149,7 +152,7 @@ interface Scalar {
   info: number;
 }
 
-/** The previous version's units, and how its lines map to this version's (from the line table's relex). */
+/** The previous version's units (how its lines map to this version's, the line table says: first, resumeNew, resumeOld). */
 export interface PreviousUnits {
   units: readonly Unit[];
 }
