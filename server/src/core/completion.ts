@@ -2,8 +2,8 @@
  * Completion of status codes where a status goes. Instead of a second set of patterns, the cursor position is
  * tried as a site: a placeholder code is put where the user is typing and the adapters are asked whether that is
  * a status site, and with which method. Every pattern the adapters know completes, with no extra code here.
- * In TS/JS only the statement around the cursor is parsed again, on the document's parse (sitesAroundEdit); where
- * that cannot be sure, the whole text with the placeholder is.
+ * Only what the placeholder touches is read again, on the document's own parse (sitesAroundEdit: the statement around
+ * the cursor in TS/JS, the lines around it in YAML); where that cannot be sure, the whole text with the placeholder is.
  */
 import type { SourceDocument } from './document';
 import { analyzeDocument, describeFailure, sitesAroundEdit } from './sites';
@@ -41,8 +41,8 @@ export function statusSlotAt(document: SourceDocument, offset: number): StatusSl
 }
 
 /**
- * The slot from the statement around the cursor alone, parsed again on the document's own parse (TS/JS); undefined
- * where that cannot be sure and only the whole text can tell.
+ * The slot from what the placeholder touches alone, read again on the document's own parse; undefined where that
+ * cannot be sure and only the whole text can tell.
  */
 export function fastSlotAt(document: SourceDocument, offset: number): { slot: StatusSlot | undefined } | undefined {
   const query = placeholderAt(document, offset);
@@ -74,28 +74,30 @@ function placeholderAt(document: SourceDocument, offset: number): PlaceholderQue
   const before = text.slice(lineStart, offset);
   const typedEnd = offset + (/^\d*/.exec(text.slice(offset))?.[0].length ?? 0);
   let digitsStart: number;
-  let virtual: string;
+  // The placeholder, and what else must change for the parser, replaces [digitsStart, replacedEnd) of the text.
+  let middle = PLACEHOLDER;
+  let replacedEnd = typedEnd;
   if (language === 'yaml') {
     const key = YAML_KEY.exec(before);
     const value = key ? undefined : YAML_VALUE.exec(before);
     if (!key && !value) return undefined;
     digitsStart = offset - (key ? key[3] : value![1]).length;
-    let after = text.slice(offset).replace(/^\d*/, '');
     if (key) {
       // A key being typed on its own line: make it a whole key for the parser.
-      const lineEnd = after.indexOf('\n');
-      const rest = lineEnd === -1 ? after : after.slice(0, lineEnd);
-      if (!rest.includes(':')) after = `${key[2]}: {}${lineEnd === -1 ? '' : after.slice(lineEnd)}`;
+      const lineEnd = text.indexOf('\n', typedEnd);
+      const restEnd = lineEnd === -1 ? text.length : lineEnd;
+      if (!text.slice(typedEnd, restEnd).includes(':')) {
+        middle = `${PLACEHOLDER}${key[2]}: {}`;
+        replacedEnd = restEnd;
+      }
     }
-    virtual = text.slice(0, digitsStart) + PLACEHOLDER + after;
   } else {
     const match = TS_BEFORE.exec(before);
     if (!match) return undefined;
     digitsStart = offset - match[1].length;
-    virtual = text.slice(0, digitsStart) + PLACEHOLDER + text.slice(typedEnd);
   }
-  // In TS/JS the digits typed become the placeholder (YAML is scanned whole: its scan is fast).
-  const change = language === 'yaml' ? undefined : { start: digitsStart, oldEnd: typedEnd, newEnd: digitsStart + PLACEHOLDER.length };
+  const virtual = text.slice(0, digitsStart) + middle + text.slice(replacedEnd);
+  const change = { start: digitsStart, oldEnd: replacedEnd, newEnd: digitsStart + middle.length };
   return { start: digitsStart, end: typedEnd, virtual, change };
 }
 

@@ -92,12 +92,19 @@ function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentF
 
 /**
  * The sites a fresh parse of `text` would find where `change` falls, from the parse of the text before it (read, not
- * reused): TS/JS only. Undefined where that cannot be known for sure; the caller then parses `text` whole.
+ * reused): in TS/JS the statement around it, in YAML every site (the scan reuses what the change did not touch). Undefined
+ * where that cannot be known for sure; the caller then parses `text` whole.
  */
 export function sitesAroundEdit(state: ParseState | undefined, text: string, change: TextChange, options: AnalyzeOptions = {}): Site[] | undefined {
-  if (!state || state.language === 'yaml' || !state.parse) return undefined;
+  if (!state) return undefined;
   // The text before the change was read (not skipped): whether this one would be depends on its length and what was put in.
   if (skipReason(text.slice(change.start, change.newEnd), options.maxChars) || text.length > (options.maxChars ?? EDITOR_MAX_CHARS)) return undefined;
+  if (state.language === 'yaml') {
+    // The YAML scan state is never modified once made: reading a variant of the text from it leaves it whole.
+    const scan = state.scan && scanYamlSites(text, { state: state.scan, change });
+    return scan && !scan.tooDeep ? scan.sites : undefined;
+  }
+  if (!state.parse) return undefined;
   return typescriptAdapter().sitesAroundTypeScriptEdit(state.parse, state.language, text, change);
 }
 
