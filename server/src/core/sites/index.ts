@@ -3,7 +3,7 @@
  * why (skipped), and what an adapter caught is kept beside its result (failure), never swallowed.
  */
 import { EDITOR_MAX_CHARS, MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
-import type { TextChange } from '../text';
+import { collapseChanges, type TextChange } from '../text';
 import type { TypeScriptParse } from './typescript';
 import type { DocumentFacts, DocumentLanguage, Site } from './types';
 import { findYamlSites } from './yaml';
@@ -11,7 +11,12 @@ import { scanYamlSites, type YamlScanState } from './yamlFast';
 
 /** What one version's parse leaves for the next version to reuse; opaque outside the adapters. */
 export type ParseState =
-  | { readonly language: 'yaml'; readonly scan?: YamlScanState }
+  /**
+   * YAML: the last scan that read its text for certain, and — when the text has changed since without the scan
+   * reading it (a version the full parse answered, such as a key half typed) — the change from that scan's text to
+   * this version's, so the next version still re-reads only what changed since the last good scan.
+   */
+  | { readonly language: 'yaml'; readonly scan?: YamlScanState; readonly since?: TextChange }
   | { readonly language: Exclude<DocumentLanguage, 'yaml'>; readonly parse?: TypeScriptParse };
 
 /** An earlier version's parse state and the change from that version's text to this one's. */
@@ -74,7 +79,7 @@ const TOO_DEEP = { kind: 'too-deep', limit: MAX_YAML_NESTING } as const;
  * for certain; the full `yaml` parse where it cannot. A bug in the fast path is reported and the full parse answers.
  */
 function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentFacts; state: ParseState } {
-  const reuse = previous?.state.language === 'yaml' && previous.state.scan ? { state: previous.state.scan, change: previous.change } : undefined;
+  const reuse = previous?.state.language === 'yaml' ? scanToReuse(previous.state, previous.change) : undefined;
   let recovered: string | undefined;
   try {
     const fast = scanYamlSites(text, reuse);
@@ -85,9 +90,17 @@ function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentF
   } catch (error) {
     recovered = describeFailure(error);
   }
+  // The last good scan goes on to the next version, with the change since (a bug in the scan drops it).
+  const state: ParseState = reuse && !recovered ? { language: 'yaml', scan: reuse.state, since: reuse.change } : { language: 'yaml' };
   // The `yaml` parser recurses per level; such text is refused before parsing (see limits.ts).
-  if (yamlTooDeep(text)) return { facts: { ...empty('yaml'), skipped: TOO_DEEP, recovered }, state: { language: 'yaml' } };
-  return { facts: { ...empty('yaml'), sites: findYamlSites(text), recovered }, state: { language: 'yaml' } };
+  if (yamlTooDeep(text)) return { facts: { ...empty('yaml'), skipped: TOO_DEEP, recovered }, state };
+  return { facts: { ...empty('yaml'), sites: findYamlSites(text), recovered }, state };
+}
+
+/** The scan to start from and the change from its text to the text at hand: through `since` when the scan is older. */
+function scanToReuse(state: Extract<ParseState, { language: 'yaml' }>, change: TextChange): { state: YamlScanState; change: TextChange } | undefined {
+  if (!state.scan) return undefined;
+  return { state: state.scan, change: state.since ? collapseChanges(state.since, change) : change };
 }
 
 /**
@@ -101,7 +114,8 @@ export function sitesAroundEdit(state: ParseState | undefined, text: string, cha
   if (skipReason(text.slice(change.start, change.newEnd), options.maxChars) || text.length > (options.maxChars ?? EDITOR_MAX_CHARS)) return undefined;
   if (state.language === 'yaml') {
     // The YAML scan state is never modified once made: reading a variant of the text from it leaves it whole.
-    const scan = state.scan && scanYamlSites(text, { state: state.scan, change });
+    const reuse = scanToReuse(state, change);
+    const scan = reuse && scanYamlSites(text, reuse);
     return scan && !scan.tooDeep ? scan.sites : undefined;
   }
   if (!state.parse) return undefined;
