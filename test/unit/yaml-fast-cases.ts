@@ -11,6 +11,38 @@ export interface TrickyCase {
 
 const spec = (...lines: string[]): string => ['openapi: 3.0.0', 'paths:', '  /x:', ...lines].join('\n') + '\n';
 
+/**
+ * Quoted and plain scalars over several lines, as YAML dumpers wrap long descriptions: the fast path reads them
+ * (with LF and with CRLF). Each text holds sites around the wrapped values, so a misread scalar end shows.
+ */
+export const MULTILINE_TEXTS: { name: string; text: string }[] = [
+  {
+    name: 'single-quoted over lines, with doubled quotes, a # and key-like lines inside',
+    text: spec('    post:', "      description: 'It''s the # not a comment", '        status: 500 and method: GET inside', "        ''quoted'' end'", '      responses:', "        '201':", "          description: 'one", '', "            two' # a comment", "        '400': {}"),
+  },
+  {
+    name: 'double-quoted over lines, with escapes at line ends and before quotes',
+    text: spec('    put:', '      summary: "one \\"two\\', '        three\\\\" # the escaped backslash ends it', '      description: "ends in an escaped quote \\"', '        status: 500"', '      responses:', '        "204":', '          description: "a \\u2013 b,\\', '            \\ c"', "        '409': {}"),
+  },
+  {
+    name: 'quoted values of sequence items and of keys in sequence items',
+    text: ['- method: POST', "  description: 'a", "    b'", '  status: 201', '- "x', '  y"', '- name: "n', '    m"', '  method: GET', '  status: 200'].join('\n') + '\n',
+  },
+  {
+    name: 'plain scalars folded over lines, holding what would start other things',
+    text: spec('    get:', '      description: Whether the address has been validated to comply with local', '        regulation. Can be `GET`', "        or `POST` ('QUEUED', 'FAILED')", '        - a dash, [a](link), {b}, &c, *d, !e, |f, >g, %h, @i', '        ---', '', '        after a blank # and a comment ends it', '      responses:', "        '200':", '          description: OK', '            more', '        404: {}'),
+  },
+  {
+    name: 'plain scalars alone on their lines, going on',
+    text: ['- method: POST', '  description:', '    one', '   two', '   - three', '  status: 201', '- method:', '    GET', '  status:', '    200', ''].join('\n'),
+  },
+];
+
+const MULTILINE_CASES = (): TrickyCase[] => MULTILINE_TEXTS.flatMap(({ name, text }) => [
+  { name, text },
+  { name: `${name} (CRLF)`, text: text.replace(/\n/g, '\r\n') },
+]);
+
 export const TRICKY_CASES: TrickyCase[] = [
   { name: 'quoted and unquoted codes', text: spec('    post:', '      responses:', `        200: {}`, `        '201': {}`, `        "204": {}`, `        200 :`, `          description: space before colon`) },
   { name: 'openapi key after paths', text: ['paths:', '  /x:', '    get:', '      responses:', "        '200': {}", 'openapi: 3.1.0'].join('\n') },
@@ -37,6 +69,7 @@ export const TRICKY_CASES: TrickyCase[] = [
   { name: 'status value on the next line', text: ['- method: POST', '  status:', '    201', '- method: POST', '  status:', "    '201'"].join('\n') },
   { name: 'sibling and parent methods', text: ['- request: { method: POST }', '  response: { status_code: 201 }', '- response:', '    status_code: 201', '  request:', '    method: DELETE', '- http:', '    method: PUT', '    check:', '      status: 200', '- a:', '    b:', '      method: GET', '    c:', '      d:', '        status: 200'].join('\n') },
   { name: 'multi-line plain scalars', text: spec('    post:', '      description: one', '        two', '', '        three', '      responses:', "        '201':", '          description: a', '            b') },
+  ...MULTILINE_CASES(),
   { name: 'comments and blank lines at odd indents', text: spec('# col 0', '    post:', '        # deep', '', '      responses:', '  # shallow', "        '201': {}") },
   { name: 'a document indented as a whole', text: '  method: POST\n  status: 201\n', fallback: 'the root node is indented' },
   { name: 'keys with anchors', text: spec('    &p post:', '      responses:', "        '201': {}"), fallback: 'an anchor before a key' },
@@ -44,7 +77,12 @@ export const TRICKY_CASES: TrickyCase[] = [
   { name: 'directives', text: '%YAML 1.1\n---\nmethod: POST\nstatus: 201\n', fallback: 'a directive (YAML 1.1 changes merge keys and more)' },
   { name: 'tab indentation', text: 'method: POST\n\tstatus: 201\n', fallback: 'a tab used as indentation' },
   { name: 'flow collection over several lines', text: '- { method: POST,\n    status: 201 }\n', fallback: 'a flow collection spanning lines' },
-  { name: 'quoted scalar over several lines', text: '- method: POST\n  description: "one\n    two"\n  status: 201\n', fallback: 'a quoted scalar spanning lines' },
+  { name: 'quoted status value over several lines', text: '- method: POST\n  status: "201\n    "\n', fallback: 'a multi-line quoted scalar where a code is read' },
+  { name: 'quoted method value over several lines', text: "- method: 'POST\n    '\n  status: 201\n", fallback: 'a multi-line quoted scalar where a method is read' },
+  { name: 'quoted key over several lines', text: spec('    post:', '      responses:', "        - '201", "          ': {}"), fallback: 'a multi-line key (the parser reports an error)' },
+  { name: 'quoted scalar whose lines are not indented past its key', text: '- method: POST\n  description: "one\n  two"\n  status: 201\n', fallback: 'left to the parser' },
+  { name: 'plain scalar going on after a comment', text: '- method: POST\n  description: one # c\n    two\n  status: 201\n', fallback: 'the parser reports an error' },
+  { name: 'plain continuation that looks like a key', text: '- method: POST\n  description: one\n    two: three\n  status: 201\n', fallback: 'a multi-line implicit key (the parser reports an error)' },
   { name: 'tagged status value', text: '- method: POST\n  status: !!str 201\n', fallback: 'a tag on a status value' },
   { name: 'escaped double-quoted code', text: spec('    post:', '      responses:', '        "20\\x31": {}'), fallback: 'an escape in a key' },
   { name: 'block scalar as a status value', text: '- method: POST\n  status: |-\n    201\n', fallback: 'a block scalar where a code is read' },

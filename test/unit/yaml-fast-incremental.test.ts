@@ -9,7 +9,8 @@ import { findYamlSites } from '../../server/src/core/sites/yaml';
 import { scanYamlSites } from '../../server/src/core/sites/yamlFast';
 import { generateSpec, generateTavern } from './yaml-generator';
 import { CHUNK_LINES, flatRows, flatStarts } from '../../server/src/core/sites/yamlFast/lineTable';
-import { runEdits, type Edit } from './yaml-fast-edits';
+import { randomEdit, runEdits, type Edit } from './yaml-fast-edits';
+import { MULTILINE_TEXTS } from './yaml-fast-cases';
 
 test('random edits of a generated spec: update = fresh scan = full parse', () => {
   for (const seed of [11, 12, 13]) {
@@ -21,6 +22,42 @@ test('random edits of a generated spec: update = fresh scan = full parse', () =>
 test('random edits of a generated Tavern file: update = fresh scan = full parse', () => {
   const { compared, incremental } = runEdits(generateTavern(21, 12), 21, 300);
   assert.ok(compared > 150 && incremental > 150, `${compared} compared, ${incremental} incremental`);
+});
+
+/** Random edits, half of them typing what opens, closes or escapes a quoted scalar, or ends a plain one. */
+function quoteEdit(text: string, random: () => number): Edit {
+  if (random() < 0.5) return randomEdit(text, random);
+  const at = Math.floor(random() * (text.length + 1));
+  const insert = ["'", '"', "''", '\\', '\\"', ' #', ': ', '\n      ', '\n  '][Math.floor(random() * 9)];
+  return { start: at, end: at, insert };
+}
+
+test('random edits of quoted and plain scalars over several lines: update = fresh scan = full parse', () => {
+  for (const [n, { name, text }] of MULTILINE_TEXTS.entries()) {
+    for (const crlf of [false, true]) {
+      // Two of the texts, as two documents: an edit may run a scalar on into the next one.
+      const initial = `${text}---\n${MULTILINE_TEXTS[(n + 1) % MULTILINE_TEXTS.length].text}`;
+      const seed = 31 + 2 * n + (crlf ? 1 : 0);
+      const { compared, incremental } = runEdits(crlf ? initial.replace(/\n/g, '\r\n') : initial, seed, 200, quoteEdit);
+      assert.ok(compared > 80 && incremental > 150, `${name}${crlf ? ' (CRLF)' : ''}: ${compared} compared, ${incremental} incremental`);
+    }
+  }
+});
+
+test('quoting a wrapped plain value re-lexes past the edit until the carried state agrees again', () => {
+  const text = ['- method: POST', '  d: x', "    y y'", '  e: z', '  status: 201', '- method: GET', '  status: 200', ''].join('\n');
+  const first = scanYamlSites(text)!;
+  const at = text.indexOf('x');
+  const quoted = text.slice(0, at) + "'" + text.slice(at);
+  const updated = scanYamlSites(quoted, { state: first.state, change: { start: at, oldEnd: at, newEnd: at + 1 } });
+  const fresh = scanYamlSites(quoted);
+  assert.ok(updated && fresh);
+  // The edited line, the line the quote now closes on (a plain continuation before), and `e: z`, after which the
+  // state is the one the old lexing had: three lines lexed, the rest kept.
+  assert.equal(updated.state.lines.resumeNew - updated.state.lines.first, 3);
+  assert.deepStrictEqual(flatRows(updated.state.lines), flatRows(fresh.state.lines));
+  assert.deepStrictEqual(updated.sites, findYamlSites(quoted));
+  assert.deepStrictEqual(updated.sites.map((site) => site.code), [201, 200]);
 });
 
 test('an update re-lexes only near the edit and reuses the other line records', () => {

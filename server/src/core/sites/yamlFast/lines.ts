@@ -1,8 +1,9 @@
 /**
  * The line lexer: one record per line of YAML, saying what the line holds (a key, a value, a `- ` entry, a comment, a
  * document marker, block-scalar text) with offsets relative to the line. Lines depend on each other only through
- * the block scalar they may be inside, carried as one number (`LexState`), so an edit re-lexes only the lines it
- * touched and those whose carried state changed. Whatever this reader cannot be sure of is a `Bad` line.
+ * the scalar they may be inside — a block scalar, a quoted scalar not closed on its line, a plain scalar that more
+ * indented lines may continue — carried as one number (`LexState`), so an edit re-lexes only the lines it touched
+ * and those whose carried state changed. Whatever this reader cannot be sure of is a `Bad` line.
  */
 import { readFlow, readQuoted, type FlowMap, type FlowSeq, type ScalarToken } from './flow';
 import { summariseNesting, type NestingSummary } from './depth';
@@ -15,6 +16,8 @@ export const enum LineKind {
   Content,
   BlockText,
   Bad,
+  /** A line inside a quoted scalar that an earlier line opened (the structure pass skips it like block text). */
+  QuotedText,
 }
 
 export const enum ValueKind {
@@ -42,15 +45,35 @@ export interface ValueToken {
   tagged: boolean;
   /** A tag that may change what kind of collection follows (`!!set`, `!!omap`, `!<…>`, `!`). */
   strongTag: boolean;
+  /** A quoted scalar that does not close on the line (its text is then not known; `scalar.end` is the line's end). */
+  open: boolean;
 }
 
-/** The carried state: NO_BLOCK, or the block scalar being read (parent indent, content indent, widest blank line). */
+/**
+ * The carried state: NO_BLOCK (nothing open); a block scalar being read (positive: parent indent, content indent,
+ * widest blank line); or, negative, a flow scalar in block context with the column its lines must be indented past
+ * (the key's, or the dash's): a plain scalar more-indented lines continue, a plain scalar a comment ended (a more
+ * indented line is then an error), or a single- or double-quoted scalar not closed yet.
+ */
 export type LexState = number;
 export const NO_BLOCK: LexState = 0;
 const FIELD = 1024;
 
 function blockState(parent: number, content: number, blank: number): LexState {
   return 1 + parent + FIELD * (content + 1) + FIELD * FIELD * blank;
+}
+
+const enum Open {
+  Plain,
+  PlainEnded,
+  Single,
+  Double,
+}
+/** Parent columns past this are left to the parser (the state must fit an Int32 row field). */
+const MAX_PARENT = 1 << 20;
+
+function flowState(open: Open, parent: number): LexState {
+  return -(1 + open + 4 * parent);
 }
 
 export interface LineRecord {
@@ -67,7 +90,7 @@ export interface LineRecord {
   nesting: NestingSummary;
 }
 
-const NO_VALUE: ValueToken = { kind: ValueKind.None, scalar: undefined, flow: undefined, plain: false, comment: false, tagged: false, strongTag: false };
+const NO_VALUE: ValueToken = { kind: ValueKind.None, scalar: undefined, flow: undefined, plain: false, comment: false, tagged: false, strongTag: false, open: false };
 const COMMENT_ONLY: ValueToken = { ...NO_VALUE, comment: true };
 // Control characters, and line breaks YAML 1.1 knew, that this reader leaves to the full parser.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -87,8 +110,11 @@ function lexLine(raw: string, stateIn: LexState): LineRecord {
   if (ODD_CHARS.test(line)) return record(LineKind.Bad, 0, NO_BLOCK, nesting);
   let indent = 0;
   while (line.charCodeAt(indent) === 32) indent++;
-  if (stateIn !== NO_BLOCK) {
+  if (stateIn > 0) {
     const inside = blockLine(line, indent, stateIn, nesting);
+    if (inside) return inside;
+  } else if (stateIn < 0) {
+    const inside = flowScalarLine(line, indent, stateIn, nesting);
     if (inside) return inside;
   }
   try {
@@ -118,6 +144,86 @@ function blockLine(line: string, indent: number, state: LexState, nesting: Nesti
   // The first text line sets the indentation; a less-indented line after it, a tab, or wide leading blanks: not ours.
   if (content >= 0 || line[indent] === '\t' || blank > indent || indent >= FIELD - 1) return record(LineKind.Bad, indent, NO_BLOCK, nesting);
   return record(LineKind.BlockText, indent, blockState(parent, indent, 0), nesting);
+}
+
+/**
+ * A line after one that left a flow scalar open (state < 0): its text, a blank or comment line that keeps or ends
+ * the state, or undefined when the line is not indented past the scalar's parent (the scalar ended; read it afresh).
+ */
+function flowScalarLine(line: string, indent: number, state: LexState, nesting: NestingSummary): LineRecord | undefined {
+  const code = -state - 1;
+  const open: Open = code & 3;
+  const parent = code >> 2;
+  if (open === Open.Single || open === Open.Double) return quotedLine(line, indent, state, open === Open.Double ? '"' : "'", parent, nesting);
+  if (indent === line.length) return record(LineKind.Blank, indent, state, nesting); // folded into the scalar
+  if (line[indent] === '#') return record(LineKind.Comment, indent, flowState(Open.PlainEnded, parent), nesting);
+  if (indent <= parent) return undefined;
+  // More indented than the parent: the plain scalar's next line, or, after a comment ended it, an error.
+  if (open === Open.PlainEnded || line[indent] === '\t') return record(LineKind.Bad, indent, NO_BLOCK, nesting);
+  try {
+    return plainContinuation(line, indent, parent, nesting);
+  } catch (error) {
+    if (error instanceof Bad) return record(LineKind.Bad, indent, NO_BLOCK, nesting);
+    throw error;
+  }
+}
+
+/**
+ * A line of a plain scalar a line above began: a value with no key (as the structure pass reads continuations). It
+ * may hold what would start something else on a line of its own (`- `, quotes, brackets, `&`, `|`…) but no `: `.
+ */
+function plainContinuation(line: string, indent: number, parent: number, nesting: NestingSummary): LineRecord {
+  const c = line[indent];
+  // `: x` and a lone `-` or `?` the parser reads in ways of its own.
+  if ((c === ':' || c === '-' || c === '?') && (indent + 1 === line.length || line[indent + 1] === ' ' || line[indent + 1] === '\t')) {
+    if (c !== '-' || indent + 1 === line.length) throw BAD;
+  }
+  let end = indent;
+  let comment = false;
+  for (let i = indent; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === ':' && (i + 1 === line.length || line[i + 1] === ' ' || line[i + 1] === '\t')) throw BAD; // a multi-line key
+    if (ch === '#' && (line[i - 1] === ' ' || line[i - 1] === '\t')) {
+      comment = true;
+      break;
+    }
+    if (ch !== ' ' && ch !== '\t') end = i + 1;
+  }
+  const rec = record(LineKind.Content, indent, flowState(comment ? Open.PlainEnded : Open.Plain, parent), nesting);
+  rec.col = indent;
+  // The folded text is not resolved: the structure pass makes the scalar's text unknown when it is continued.
+  const scalar: ScalarToken = { kind: 'scalar', start: indent, end, quote: '', text: undefined };
+  rec.value = { ...NO_VALUE, kind: ValueKind.Scalar, scalar, plain: true, comment };
+  return rec;
+}
+
+/** A line inside a quoted scalar: text the structure pass skips, up to the closing quote if the line has it. */
+function quotedLine(line: string, indent: number, state: LexState, quote: "'" | '"', parent: number, nesting: NestingSummary): LineRecord {
+  if (indent === line.length) return record(LineKind.QuotedText, indent, state, nesting);
+  // Not indented past the parent (a document marker, or text the parser reports), or a tab as indentation: not ours.
+  if (indent <= parent || line[indent] === '\t') return record(LineKind.Bad, indent, NO_BLOCK, nesting);
+  const end = closingQuote(line, indent, quote);
+  if (end < 0) return record(LineKind.QuotedText, indent, state, nesting);
+  // After the closing quote only a comment may follow (a `:` would make the scalar a multi-line key).
+  let j = end;
+  while (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9) j++;
+  if (j < line.length && !(line[j] === '#' && j > end)) return record(LineKind.Bad, indent, NO_BLOCK, nesting);
+  return record(LineKind.QuotedText, indent, NO_BLOCK, nesting);
+}
+
+/** The offset just past the quote closing a scalar, searching `line` from `from`; -1 when it does not close there. */
+function closingQuote(line: string, from: number, quote: "'" | '"'): number {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === '\\') i++; // an escape: the next character (a quote, or the line break) does not close it
+      else if (c === '"') return i + 1;
+    } else if (c === "'") {
+      if (line[i + 1] !== "'") return i + 1;
+      i++; // `''` is a quote inside the scalar
+    }
+  }
+  return -1;
 }
 
 function lexPlainLine(line: string, indent: number, nesting: NestingSummary): LineRecord {
@@ -162,7 +268,13 @@ function lexEntry(line: string, col: number, rec: LineRecord): void {
   const c = line[col];
   if (c === "'" || c === '"') {
     const quoted = readQuoted(line, col);
-    if (!quoted) throw BAD; // a quoted scalar running over lines
+    if (!quoted) {
+      // Running over lines: a `- ` item's value (the lines below say whether it is a key); alone on its line, its
+      // parent is not known here, so left to the parser.
+      if (!rec.dash) throw BAD;
+      rec.value = openQuoted(line, col);
+      return;
+    }
     let i = quoted.end;
     while (line.charCodeAt(i) === 32) i++;
     if (line[i] === ':' && (i + 1 === line.length || line[i + 1] === ' ')) {
@@ -223,6 +335,12 @@ function readPlain(line: string, start: number): { end: number; keyEnd: number; 
 function plainValue(line: string, start: number, plain: { end: number; comment: boolean }): ValueToken {
   const scalar: ScalarToken = { kind: 'scalar', start, end: plain.end, quote: '', text: line.slice(start, plain.end) };
   return { ...NO_VALUE, kind: ValueKind.Scalar, scalar, plain: true, comment: plain.comment };
+}
+
+/** A quoted scalar from `start` that the line does not close: its text goes on below, so it is not known. */
+function openQuoted(line: string, start: number): ValueToken {
+  const scalar: ScalarToken = { kind: 'scalar', start, end: line.length, quote: line[start] as "'" | '"', text: undefined };
+  return { ...NO_VALUE, kind: ValueKind.Scalar, scalar, open: true };
 }
 
 /** After a value: only spaces and a comment may follow on the line. */
@@ -295,7 +413,7 @@ function lexValue(line: string, start: number): ValueToken {
   }
   if (c === "'" || c === '"') {
     const quoted = readQuoted(line, i);
-    if (!quoted) throw BAD; // a quoted scalar running over lines
+    if (!quoted) return { ...openQuoted(line, i), tagged };
     return scalarValue(quoted, line, quoted.end, tagged);
   }
   const plain = readPlain(line, i);
@@ -306,12 +424,27 @@ function lexValue(line: string, start: number): ValueToken {
   return value;
 }
 
-/** Lexes a line and sets the state it leaves: a block scalar header opens one, indented past its key or dash. */
+/**
+ * Lexes a line and sets the state it leaves: a block scalar header, a quoted scalar left open, or a plain scalar
+ * value opens one, whose lines are indented past its key or dash (past the line's indentation less one for a plain
+ * scalar alone on its line: its parent is not known here, and the lines between are read as continuations anyway).
+ */
 export function lexLineWithState(raw: string, stateIn: LexState): LineRecord {
   const rec = lexLine(raw, stateIn);
-  if (rec.kind !== LineKind.Content || rec.value.kind !== ValueKind.Block) return rec;
+  if (rec.kind !== LineKind.Content || rec.stateOut !== NO_BLOCK) return rec;
+  const value = rec.value;
   const parent = rec.key || !rec.dash ? rec.col : rec.indent;
-  if (parent >= FIELD - 2) return record(LineKind.Bad, rec.indent, NO_BLOCK, rec.nesting);
-  rec.stateOut = blockState(parent, -1, 0);
+  if (value.kind === ValueKind.Block) {
+    if (parent >= FIELD - 2) return record(LineKind.Bad, rec.indent, NO_BLOCK, rec.nesting);
+    rec.stateOut = blockState(parent, -1, 0);
+  } else if (value.kind === ValueKind.Scalar && (value.open || value.plain)) {
+    const alone = !rec.key && !rec.dash;
+    const column = alone ? rec.col - 1 : parent;
+    if (column >= MAX_PARENT) return record(LineKind.Bad, rec.indent, NO_BLOCK, rec.nesting);
+    // A plain scalar alone at column 0 is a document's root: the structure pass refuses what follows it anyway.
+    if (column < 0) return rec;
+    const open = value.open ? (value.scalar!.quote === '"' ? Open.Double : Open.Single) : value.comment ? Open.PlainEnded : Open.Plain;
+    rec.stateOut = flowState(open, column);
+  }
   return rec;
 }
