@@ -26,9 +26,27 @@ import { tsImport } from 'tsx/esm/api';
 
 const vocabulary = await tsImport('../server/src/core/vocabulary.ts', import.meta.url);
 const {
-  ASSERT, ASSERT_RECEIVERS, ASSERTIONS, ERROR_FACTORIES, EXPECT, HONO_BODIES, HONO_EXCEPTION, MATCHERS, NEST_EXCEPTION,
-  NEST_HTTP_CODE, NEST_REDIRECT, REDIRECT, REPLY, SHOULD, STATUS_CALLS, STATUS_KEYS, STATUS_MEMBERS, STATUS_PROPERTY_ENDINGS,
-  STATUS_PROPERTY_NAMES, THROW, WRITE_HEAD,
+  ASSERT,
+  ASSERT_RECEIVERS,
+  ASSERTIONS,
+  ERROR_FACTORIES,
+  EXPECT,
+  HONO_BODIES,
+  HONO_EXCEPTION,
+  MATCHERS,
+  NEST_EXCEPTION,
+  NEST_HTTP_CODE,
+  NEST_REDIRECT,
+  REDIRECT,
+  REPLY,
+  SHOULD,
+  STATUS_CALLS,
+  STATUS_KEYS,
+  STATUS_MEMBERS,
+  STATUS_PROPERTY_ENDINGS,
+  STATUS_PROPERTY_NAMES,
+  THROW,
+  WRITE_HEAD,
 } = vocabulary;
 
 /** A non-capturing alternation of words (identifiers: nothing to escape). */
@@ -65,50 +83,62 @@ const ASSERTION = words(ASSERTIONS);
  * ending (httpStatus, errorHttpStatusCode), which covers the names that end so.
  */
 const ENDING = String.raw`[a-z]\w*?${words(STATUS_PROPERTY_ENDINGS)}`;
-const STATUS_KEY = words([
-  ...new Set([...STATUS_PROPERTY_NAMES, ...STATUS_KEYS].filter((key) => !new RegExp(`^${ENDING}$`).test(key))),
-  ENDING,
-]);
+const STATUS_KEY = words([...new Set([...STATUS_PROPERTY_NAMES, ...STATUS_KEYS].filter((key) => !new RegExp(`^${ENDING}$`).test(key))), ENDING]);
 
 /** A position the code stands in: `before` is a look-behind body (the context up to the code), `after` a look-ahead. */
 const at = (comment, before, after) => ({ comment, test: `(?<=(?:${before})\\d{3})(?=${after})` });
 
 const positions = [
   // ---- script: calls ----
-  at('res.status(201), res.sendStatus(204), reply.code(201), chai expect(res).to.have.status(201): the one argument',
-    String.raw`\.${words(STATUS_CALLS)}\(${_}`, String.raw`${_}\)`),
-  at('res.writeHead(200, ...), ctx.throw(404, ...), supertest .expect(201, ...), nock .reply(200, ...): first argument',
-    String.raw`\.${words([WRITE_HEAD, THROW, EXPECT, REPLY])}\(${_}`, String.raw`${_}[,)]`),
+  at(
+    'res.status(201), res.sendStatus(204), reply.code(201), chai expect(res).to.have.status(201): the one argument',
+    String.raw`\.${words(STATUS_CALLS)}\(${_}`,
+    String.raw`${_}\)`,
+  ),
+  at(
+    'res.writeHead(200, ...), ctx.throw(404, ...), supertest .expect(201, ...), nock .reply(200, ...): first argument',
+    String.raw`\.${words([WRITE_HEAD, THROW, EXPECT, REPLY])}\(${_}`,
+    String.raw`${_}[,)]`,
+  ),
   at('Express res.redirect(301, url): first of two arguments', String.raw`\.${REDIRECT}\(${_}`, String.raw`${_},`),
-  at("Koa ctx.assert(condition, 401, message): the second argument, when the condition has no comma outside flat parentheses",
-    String.raw`\b${words(ASSERT_RECEIVERS)}\.${ASSERT}\(${_}(?:[^,()]|\([^()]*\))*,${_}`, String.raw`${_}[,)]`),
-  at('NestJS @HttpCode(204); createError(404), createHttpError(404), httpError(404); Hono new HTTPException(401, ...)',
+  at(
+    'Koa ctx.assert(condition, 401, message): the second argument, when the condition has no comma outside flat parentheses',
+    String.raw`\b${words(ASSERT_RECEIVERS)}\.${ASSERT}\(${_}(?:[^,()]|\([^()]*\))*,${_}`,
+    String.raw`${_}[,)]`,
+  ),
+  at(
+    'NestJS @HttpCode(204); createError(404), createHttpError(404), httpError(404); Hono new HTTPException(401, ...)',
     String.raw`@${NEST_HTTP_CODE}\(${_}|(?:^|[^\w$.])${words(ERROR_FACTORIES)}\(${_}|\bnew[ \t]+${HONO_EXCEPTION}\(${_}`,
-    String.raw`${_}[,)]`),
-  at('NestJS @Redirect(url, 301), new HttpException(body, 403), Hono c.json(x, 201) / c.text / c.body / c.html, c.redirect(url, 302): the second argument, when the first is simple and no number follows',
+    String.raw`${_}[,)]`,
+  ),
+  at(
+    'NestJS @Redirect(url, 301), new HttpException(body, 403), Hono c.json(x, 201) / c.text / c.body / c.html, c.redirect(url, 302): the second argument, when the first is simple and no number follows',
     String.raw`(?:@${NEST_REDIRECT}|\bnew[ \t]+${NEST_EXCEPTION}|\.${words([...HONO_BODIES, REDIRECT])})\(${_}${SIMPLE_ARG}${_},${_}`,
-    String.raw`${_}(?:\)|,[ \t]*+(?![\d.]))`),
+    String.raw`${_}(?:\)|,[ \t]*+(?![\d.]))`,
+  ),
   // ---- script: assignments, comparisons, assertions ----
-  at("res.status = 201, res.statusCode = 404 (Koa's ctx.status, node:http's res.statusCode)",
-    String.raw`\.${words(STATUS_MEMBERS)}${_}=${_}`, END),
+  at("res.status = 201, res.statusCode = 404 (Koa's ctx.status, node:http's res.statusCode)", String.raw`\.${words(STATUS_MEMBERS)}${_}=${_}`, END),
   at('res.status === 200, statusCode !== 404, status == 500', String.raw`${STATUS_MEMBER}${_}[!=]==?${_}`, END),
   {
     comment: '200 === res.status, 404 !== statusCode: the code not the end of arithmetic (`offset + 200 === res.status`)',
     test: `(?<![-+*/%]${_}\\d{3})(?=${_}[!=]==?${_}(?:[\\w$]+${_}\\??\\.${_})*${words(STATUS_MEMBERS)}\\b(?!${_}[(.\\[]))`,
   },
-  at('expect(res.status).toBe(200), expect(res.statusCode).not.toEqual(500), chai expect(res.status).to.equal(201), res.status.should.equal(201)',
+  at(
+    'expect(res.status).toBe(200), expect(res.statusCode).not.toEqual(500), chai expect(res.status).to.equal(201), res.status.should.equal(201)',
     String.raw`\b${EXPECT}\(${_}${STATUS_SUBJECT}${_}\)(?:${_}\.${_}(?:to|be|not|deep|have|that|and|should))*${_}\.${_}${words(MATCHERS)}\(${_}` +
       String.raw`|${STATUS_MEMBER}\.${SHOULD}(?:\.(?:be|not|deep|have))*\.${words(MATCHERS)}\(${_}`,
-    String.raw`${_}[,)]`),
-  at('assert.equal(res.status, 201), t.is(res.status, 201)',
-    String.raw`\.${ASSERTION}\(${_}${STATUS_SUBJECT}${_},${_}`, String.raw`${_}[,)]`),
-  at('assert.equal(201, res.status), t.is(201, res.status)',
-    String.raw`\.${ASSERTION}\(${_}`, String.raw`${_},${_}${STATUS_SUBJECT}${_}[,)]`),
+    String.raw`${_}[,)]`,
+  ),
+  at('assert.equal(res.status, 201), t.is(res.status, 201)', String.raw`\.${ASSERTION}\(${_}${STATUS_SUBJECT}${_},${_}`, String.raw`${_}[,)]`),
+  at('assert.equal(201, res.status), t.is(201, res.status)', String.raw`\.${ASSERTION}\(${_}`, String.raw`${_},${_}${STATUS_SUBJECT}${_}[,)]`),
   // ---- script and YAML: status keys ----
   // Not script object keys (Fastify's `response: { 200: Schema }`): the host opens its object-member rule at the key,
   // and a rule of the injection that matched there would win the tie and drop the host's key scopes.
-  at("{ status: 201 }, { statusCode: 500 }, { 'status': 201 }, errorHttpStatusCode: 404; YAML status: 201, expected_status: '404'. The key starts its line or follows { , ; and has no space before the colon (`ok ? status : 500` is a ternary)",
-    String.raw`(?:^${_}(?:-[ \t]+)?|[{,;][ \t]*)['"]?${STATUS_KEY}['"]?:${_}['"]?`, String.raw`['"]?(?![\w$.])`),
+  at(
+    "{ status: 201 }, { statusCode: 500 }, { 'status': 201 }, errorHttpStatusCode: 404; YAML status: 201, expected_status: '404'. The key starts its line or follows { , ; and has no space before the colon (`ok ? status : 500` is a ternary)",
+    String.raw`(?:^${_}(?:-[ \t]+)?|[{,;][ \t]*)['"]?${STATUS_KEY}['"]?:${_}['"]?`,
+    String.raw`['"]?(?![\w$.])`,
+  ),
   // ---- YAML: OpenAPI responses keys ----
   // A mapping key that is a code and nothing else, alone on its line (a comment may follow). `200: {...}` on one line is
   // left alone: in a script the same text is a numeric object key (Tailwind's `200: '#bee3f8'`, Swiper's `640: {`),
@@ -139,12 +169,7 @@ export function buildGrammar() {
     // `source.js` also selects JSX: selectors match scope prefixes, and source.js.jsx starts with source.js. Naming both
     // would run the injection twice on every JSX line.
     // YAML keeps strings: its quoted keys and values ('201':, status: '404') are strings to the YAML grammar.
-    injectionSelector: [
-      scriptSelector('source.ts'),
-      scriptSelector('source.tsx'),
-      scriptSelector('source.js'),
-      'L:source.yaml -comment',
-    ].join(', '),
+    injectionSelector: [scriptSelector('source.ts'), scriptSelector('source.tsx'), scriptSelector('source.js'), 'L:source.yaml -comment'].join(', '),
     patterns: [
       {
         comment: `An HTTP status code (100-599) in a status position: ${POSITIONS.join('; ')}.`,
@@ -162,7 +187,11 @@ export function grammarText() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = grammarText();
   let old = '';
-  try { old = readFileSync(GRAMMAR_PATH, 'utf8'); } catch { /* first build */ }
+  try {
+    old = readFileSync(GRAMMAR_PATH, 'utf8');
+  } catch {
+    /* first build */
+  }
   if (old !== text) writeFileSync(GRAMMAR_PATH, text);
   console.log(old === text ? 'up to date' : 'wrote', GRAMMAR_PATH);
 }

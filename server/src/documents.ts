@@ -61,8 +61,10 @@ export class DocumentStore {
 
   private report(uri: string, document: SourceDocument): void {
     const { failure, skipped, recovered } = document.facts;
-    if (recovered) this.events.log(`statusdoc's fast reader failed on ${uri} (version ${document.version}); the full parse answered. Please report this:\n${recovered}`);
-    if (failure) this.events.log(`statusdoc could not finish reading ${uri} (version ${document.version}); its sites are incomplete. Please report this:\n${failure}`);
+    if (recovered)
+      this.events.log(`statusdoc's fast reader failed on ${uri} (version ${document.version}); the full parse answered. Please report this:\n${recovered}`);
+    if (failure)
+      this.events.log(`statusdoc could not finish reading ${uri} (version ${document.version}); its sites are incomplete. Please report this:\n${failure}`);
     const reason: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
     if (!reason) {
       this.reportedSkips.delete(uri);

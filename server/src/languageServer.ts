@@ -44,7 +44,10 @@ export function startServer(connection: Connection): void {
     log: (message) => connection.console.info(message),
     skipped: (uri, reason) => {
       const file = URI.parse(uri).path.split('/').pop() ?? uri;
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason)) });
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason)),
+      });
     },
   });
   const documents = store.documents;
@@ -136,18 +139,14 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => (context ? provideHover(context, params) : null));
   connection.onCompletion((params) => (context ? provideCompletion(context, params) : null));
   connection.languages.inlayHint.on((params) => (context ? provideInlayHints(context, params) : []));
-  connection.onCodeAction((params) =>
-    context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : [],
-  );
+  connection.onCodeAction((params) => (context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : []));
   connection.onRequest(TABLE_INFO_REQUEST, (params: { uri: string }) => (context ? tableInfo(context, params.uri) : null));
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== CREATE_CONSTANTS_COMMAND || !context) return undefined;
     const canCreate = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     return createConstantsModule(context, connection, typeof args?.[0] === 'string' ? args[0] : undefined, canCreate);
   });
-  connection.languages.diagnostics.on((params) =>
-    context ? provideDocumentDiagnostics(context, params.textDocument.uri) : { kind: 'full', items: [] },
-  );
+  connection.languages.diagnostics.on((params) => (context ? provideDocumentDiagnostics(context, params.textDocument.uri) : { kind: 'full', items: [] }));
 
   documents.onDidChangeContent(({ document }) => publisher?.schedule(document.uri));
   documents.onDidClose(({ document }) => {

@@ -19,7 +19,14 @@ export interface Settings {
   maxFileSizeMB: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { table: '', language: 'auto', rules: {}, constants: { source: 'auto', module: '' }, inlayHints: true, maxFileSizeMB: EDITOR_MAX_CHARS / (1024 * 1024) };
+export const DEFAULT_SETTINGS: Settings = {
+  table: '',
+  language: 'auto',
+  rules: {},
+  constants: { source: 'auto', module: '' },
+  inlayHints: true,
+  maxFileSizeMB: EDITOR_MAX_CHARS / (1024 * 1024),
+};
 
 /** Whatever the client sent, made into complete, valid Settings. */
 export function normalizeSettings(raw: unknown): Settings {
@@ -70,9 +77,7 @@ export class SettingsStore {
     if (!this.canPull) return Promise.resolve(this.pushed);
     let settings = this.perResource.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'statusdoc' })
-        .then(normalizeSettings, () => this.pushed);
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'statusdoc' }).then(normalizeSettings, () => this.pushed);
       this.perResource.set(uri, settings);
     }
     return settings;

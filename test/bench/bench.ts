@@ -71,7 +71,14 @@ async function bundleNaive(): Promise<string> {
 }
 
 function statusdocTool(subject: Build): Tool {
-  return { label: subject.label, kind: 'statusdoc', script: subject.cli, argsFor: (target) => ['check', target, '--format', 'json'], env: {}, reads: () => true };
+  return {
+    label: subject.label,
+    kind: 'statusdoc',
+    script: subject.cli,
+    argsFor: (target) => ['check', target, '--format', 'json'],
+    env: {},
+    reads: () => true,
+  };
 }
 
 async function cliBlock(corpus: Corpus, builds: Build[], opts: Options): Promise<{ results: ItemResult[]; notes: string[] }> {
@@ -123,7 +130,12 @@ async function lspBlock(corpus: Corpus, builds: Build[], quick: boolean): Promis
         { keystrokes: quick ? 10 : 50, hovers: quick ? 50 : 200, completions: quick ? 5 : 20 },
       );
       documents.push({ server: subject.label, figures });
-      loads.push(`${item.name}, ${subject.label}: load average ${before.map((n) => n.toFixed(2)).join(' ')} before, ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} after.`);
+      loads.push(
+        `${item.name}, ${subject.label}: load average ${before.map((n) => n.toFixed(2)).join(' ')} before, ${os
+          .loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')} after.`,
+      );
     }
   }
   return { spawns, documents, tables: [spawnTable(spawns), documentTable(documents, loads)] };
@@ -207,13 +219,21 @@ async function main(): Promise<void> {
     Object.assign(measured, { spawns: lsp.spawns, documents: lsp.documents });
     tables.push(...lsp.tables);
   }
-  tables.unshift(targetsTable(measured, builds.map((subject) => subject.label)));
+  tables.unshift(
+    targetsTable(
+      measured,
+      builds.map((subject) => subject.label),
+    ),
+  );
 
   const header = [
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${Math.round((Date.now() - started) / 1000)} s${opts.quick ? ', --quick' : ''}${opts.only ? `, --only ${opts.only}` : ''}.`,
     ...builds.map((subject) => `${subject.label}: ${commitOf(subject.root)}`),
     ...machine(),
-    `Load average (1, 5, 15 min): ${loadAtStart.map((n) => n.toFixed(2)).join(' ')} at the start, ${os.loadavg().map((n) => n.toFixed(2)).join(' ')} at the end.`,
+    `Load average (1, 5, 15 min): ${loadAtStart.map((n) => n.toFixed(2)).join(' ')} at the start, ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')} at the end.`,
     `Peak RSS of CLI processes: ${RSS_SOURCE}. Timed rounds per CLI tool: ${opts.rounds}${opts.peers ? ' (Spectral: at most 2 on the 10,000-operation spec)' : ''}.`,
     ...notes,
   ];

@@ -76,7 +76,9 @@ export async function benchItem(corpus: Corpus, item: CorpusItem, tools: Tool[],
   const reference = present.find((tool) => tool.kind === 'statusdoc');
   const results = present.map((tool): ToolResult => {
     const timed = runs.get(tool)!;
-    const ratios = perRound.flatMap((times) => (reference && tool !== reference && times.has(tool) && times.has(reference) ? [times.get(tool)! / times.get(reference)!] : []));
+    const ratios = perRound.flatMap((times) =>
+      reference && tool !== reference && times.has(tool) && times.has(reference) ? [times.get(tool)! / times.get(reference)!] : [],
+    );
     const first = warmUp.get(tool) ?? timed[0];
     const all = warmUp.has(tool) ? [first, ...timed] : timed;
     return {

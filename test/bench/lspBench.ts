@@ -147,7 +147,11 @@ function completionSite(lines: string[], languageId: LspDocument['languageId']):
 
 type Diagnostics = { kind: string; items?: unknown[] };
 
-export async function measureDocument(serverScript: string, document: LspDocument, options: { keystrokes: number; hovers: number; completions: number }): Promise<DocumentFigures> {
+export async function measureDocument(
+  serverScript: string,
+  document: LspDocument,
+  options: { keystrokes: number; hovers: number; completions: number },
+): Promise<DocumentFigures> {
   const text = fs.readFileSync(document.file, 'utf8');
   const lines = text.split('\n');
   const uri = pathToFileURL(document.file).href;

@@ -54,8 +54,12 @@ export function installPeers(folder: string, log: (line: string) => void): Insta
     const specs = missing.flatMap((peer) => peer.packages);
     log(`installing peers into ${path.relative(process.cwd(), folder)}: ${specs.join(' ')}`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const result = spawnSync(npm, ['install', '--prefix', folder, '--no-audit', '--no-fund', '--loglevel=error', ...specs], { encoding: 'utf8', timeout: 300_000 });
-    if (result.status !== 0) log(`npm install failed (registry unreachable?): ${(result.stderr || String(result.error ?? '')).trim().split('\n').slice(-2).join(' ')}`);
+    const result = spawnSync(npm, ['install', '--prefix', folder, '--no-audit', '--no-fund', '--loglevel=error', ...specs], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    if (result.status !== 0)
+      log(`npm install failed (registry unreachable?): ${(result.stderr || String(result.error ?? '')).trim().split('\n').slice(-2).join(' ')}`);
   }
   writeConfigs(folder);
   const installed: InstalledPeer[] = [];
@@ -94,7 +98,7 @@ function wrongSuccessKeys(method: string): string[] {
 
 function writeConfigs(folder: string): void {
   const documented = DOCUMENTED_CODES.map(String);
-  const redocly = ['# Written by npm run bench: the documented table\'s rules as Redocly configurable rules.', 'extends: []', 'rules:'];
+  const redocly = ["# Written by npm run bench: the documented table's rules as Redocly configurable rules.", 'extends: []', 'rules:'];
   for (const method of Object.keys(SUCCESS_BY_METHOD)) {
     redocly.push(
       `  rule/${method.toLowerCase()}-success-${SUCCESS_BY_METHOD[method]}:`,
@@ -109,7 +113,9 @@ function writeConfigs(folder: string): void {
       '        assertions:',
       '          defined: true',
       '    assertions:',
-      `      disallowed: [${wrongSuccessKeys(method).map((code) => `'${code}'`).join(', ')}]`,
+      `      disallowed: [${wrongSuccessKeys(method)
+        .map((code) => `'${code}'`)
+        .join(', ')}]`,
     );
   }
   redocly.push(
@@ -138,7 +144,12 @@ function writeConfigs(folder: string): void {
       '',
     ].join('\n'),
   );
-  const spectral = ['# Written by npm run bench: the documented table\'s rules as a Spectral ruleset.', 'functionsDir: ./functions', 'functions: [statusKey]', 'rules:'];
+  const spectral = [
+    "# Written by npm run bench: the documented table's rules as a Spectral ruleset.",
+    'functionsDir: ./functions',
+    'functions: [statusKey]',
+    'rules:',
+  ];
   for (const method of Object.keys(SUCCESS_BY_METHOD)) {
     spectral.push(
       `  ${method.toLowerCase()}-success-${SUCCESS_BY_METHOD[method]}:`,
@@ -148,7 +159,9 @@ function writeConfigs(folder: string): void {
       '      field: "@key"',
       '      function: statusKey',
       '      functionOptions:',
-      `        disallowed: [${wrongSuccessKeys(method).map((code) => `"${code}"`).join(', ')}]`,
+      `        disallowed: [${wrongSuccessKeys(method)
+        .map((code) => `"${code}"`)
+        .join(', ')}]`,
     );
   }
   spectral.push(

@@ -104,6 +104,10 @@ export function toMarkdown(table: Table): string {
 
 export function toText(table: Table): string {
   const widths = table.headers.map((header, column) => Math.max(header.length, ...table.rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
   return [`== ${table.title}`, line(table.headers), ...table.rows.map(line), ...table.notes.map((note) => `   ${note}`), ''].join('\n');
 }

@@ -47,7 +47,9 @@ export function parseReports(tool: ToolKind, stdout: string, root: string, targe
   if (tool === 'statusdoc' || tool === 'ESLint') {
     if (!Array.isArray(data)) return [];
     return (data as EslintShape[]).flatMap((file) =>
-      file.messages.filter((message) => message.line !== undefined).map((message) => ({ file: relative(root, file.filePath), line: message.line!, rule: message.ruleId ?? 'fatal' })),
+      file.messages
+        .filter((message) => message.line !== undefined)
+        .map((message) => ({ file: relative(root, file.filePath), line: message.line!, rule: message.ruleId ?? 'fatal' })),
     );
   }
   if (tool === 'Redocly') {
@@ -60,7 +62,11 @@ export function parseReports(tool: ToolKind, stdout: string, root: string, targe
   }
   if (tool === 'Spectral') {
     if (!Array.isArray(data)) return [];
-    return (data as SpectralShape[]).map((result) => ({ file: relative(root, result.source ?? target), line: result.range.start.line + 1, rule: String(result.code) }));
+    return (data as SpectralShape[]).map((result) => ({
+      file: relative(root, result.source ?? target),
+      line: result.range.start.line + 1,
+      rule: String(result.code),
+    }));
   }
   return [];
 }

@@ -68,7 +68,9 @@ function bench(label: string, bytes: number, rounds: number): { state?: YamlScan
       current = next;
     }
   }
-  console.log(`${label}: ${(text.length / 1e6).toFixed(2)} MB, ${state.lines.count.toLocaleString('en')} lines, ${sites.toLocaleString('en')} sites; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
+  console.log(
+    `${label}: ${(text.length / 1e6).toFixed(2)} MB, ${state.lines.count.toLocaleString('en')} lines, ${sites.toLocaleString('en')} sites; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+  );
   console.log(`  full parse (findYamlSites)        median ${median(full).toFixed(1)} ms  (${full.length} runs)`);
   console.log(`  fast full scan (scanYamlSites)    median ${median(scan).toFixed(1)} ms  (${scan.length} runs)`);
   console.log(`  incremental, one-character edit   median ${median(update).toFixed(2)} ms  (${update.length} runs; ${median(taken)} units taken)`);

@@ -107,7 +107,10 @@ describe('statusdoc check', () => {
     assert.equal(log.version, '2.1.0');
     const [run] = log.runs;
     assert.equal(run.tool.driver.name, 'statusdoc');
-    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), [...RULE_IDS]);
+    assert.deepEqual(
+      run.tool.driver.rules.map((rule: { id: string }) => rule.id),
+      [...RULE_IDS],
+    );
     assert.equal(run.results.length, 3);
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
@@ -215,10 +218,16 @@ describe('a file not checked is never reported clean', () => {
     const [file] = JSON.parse(limited.stdout);
     assert.equal(file.errorCount, 1);
     assert.equal(file.fatalErrorCount, 1);
-    assert.deepEqual(file.messages.map((m: { fatal?: boolean; ruleId: string | null }) => [m.fatal ?? false, m.ruleId]), [[true, null]]);
+    assert.deepEqual(
+      file.messages.map((m: { fatal?: boolean; ruleId: string | null }) => [m.fatal ?? false, m.ruleId]),
+      [[true, null]],
+    );
     assert.match(file.messages[0].message, /^Not checked: larger than 104,857 characters \(\d[\d,]+\)$/);
     const full = check(dir, '--format', 'json');
-    assert.deepEqual(JSON.parse(full.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['wrong-success-code']);
+    assert.deepEqual(
+      JSON.parse(full.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId),
+      ['wrong-success-code'],
+    );
     assert.match(check(dir, '--max-file-size', '0').stderr, /--max-file-size takes a number of megabytes above 0/);
   });
 
@@ -232,10 +241,12 @@ describe('a file not checked is never reported clean', () => {
     const [invocation] = log.runs[0].invocations;
     assert.equal(invocation.executionSuccessful, false);
     assert.deepEqual(
-      invocation.toolExecutionNotifications.map((n: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
-        n.message.text,
-        n.locations[0].physicalLocation.artifactLocation.uri,
-      ]),
+      invocation.toolExecutionNotifications.map(
+        (n: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => [
+          n.message.text,
+          n.locations[0].physicalLocation.artifactLocation.uri,
+        ],
+      ),
       [['Not checked: binary content', 'bin.ts']],
     );
   });
@@ -245,7 +256,10 @@ describe('a file not checked is never reported clean', () => {
     const dir = project({ 'deep.ts': deep, 'a.ts': CLEAN });
     const { code, stdout, stderr } = check(dir);
     assert.equal(code, 1);
-    assert.match(stdout, /^deep\.ts: not checked: statusdoc could not finish reading it \(RangeError: Maximum call stack size exceeded\); run with --debug for the trace$/m);
+    assert.match(
+      stdout,
+      /^deep\.ts: not checked: statusdoc could not finish reading it \(RangeError: Maximum call stack size exceeded\); run with --debug for the trace$/m,
+    );
     assert.doesNotMatch(stderr, /at /);
     assert.match(check(dir, '--debug').stderr, /statusdoc: while reading deep\.ts:\nRangeError: Maximum call stack size exceeded\n\s+at /);
   });

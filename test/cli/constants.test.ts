@@ -19,7 +19,10 @@ test('writes the module where the project keeps it, --check follows the table', 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-constants-cli-'));
   made.push(dir);
   fs.mkdirSync(path.join(dir, 'docs'));
-  fs.writeFileSync(path.join(dir, 'docs', 'codes.md'), '| Code | Reason | Meaning |\n|---|---|---|\n| 201 | Created | POST操作正常返回。 |\n| 404 | Not Found | 找不到。 |\n');
+  fs.writeFileSync(
+    path.join(dir, 'docs', 'codes.md'),
+    '| Code | Reason | Meaning |\n|---|---|---|\n| 201 | Created | POST操作正常返回。 |\n| 404 | Not Found | 找不到。 |\n',
+  );
   fs.writeFileSync(path.join(dir, '.statusdoc.json'), '{ "table": "docs/codes.md", "constants": { "module": "lib/codes.ts" } }');
 
   assert.deepEqual(run(dir, '--check'), { code: 1, stdout: '', stderr: 'lib/codes.ts does not exist: run statusdoc constants to regenerate it\n' });

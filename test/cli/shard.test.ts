@@ -60,7 +60,10 @@ describe('--shard', () => {
     const after = shardFiles();
     for (let i = 0; i < 3; i++) {
       const kept = after[i].filter((file) => !file.endsWith('aaa-new.ts'));
-      assert.deepEqual(kept, before[i].filter((file) => !file.endsWith('file-0.ts')));
+      assert.deepEqual(
+        kept,
+        before[i].filter((file) => !file.endsWith('file-0.ts')),
+      );
     }
   });
 

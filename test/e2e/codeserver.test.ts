@@ -19,8 +19,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CACHE = process.env.STATUSDOC_E2E_CACHE
-  ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'statusdoc-e2e');
+const CACHE = process.env.STATUSDOC_E2E_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'statusdoc-e2e');
 const CODE_SERVER = path.join(CACHE, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.STATUSDOC_CHROMIUM ?? '/usr/bin/chromium';
 const VSIX = process.env.STATUSDOC_VSIX ?? path.join(ROOT, 'statusdoc.vsix');
@@ -43,8 +42,15 @@ const MEANING_EN = 'The request was not completed: the system is temporarily abn
 const UI_TIMEOUT = 60_000;
 
 // ---- the few playwright-core types used here (the package lives in the e2e cache, not in package.json) ----------
-interface Box { x: number; y: number; width: number; height: number }
-interface TextFilter { hasText?: string | RegExp }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface TextFilter {
+  hasText?: string | RegExp;
+}
 interface Locator {
   locator(selector: string, options?: TextFilter): Locator;
   filter(options: TextFilter): Locator;
@@ -71,9 +77,7 @@ interface Page {
   viewportSize(): { width: number; height: number } | null;
 }
 interface Browser {
-  newContext(options: {
-    viewport: { width: number; height: number }; deviceScaleFactor?: number; locale?: string;
-  }): Promise<{ newPage(): Promise<Page> }>;
+  newContext(options: { viewport: { width: number; height: number }; deviceScaleFactor?: number; locale?: string }): Promise<{ newPage(): Promise<Page> }>;
   close(): Promise<void>;
 }
 interface Chromium {
@@ -203,11 +207,16 @@ async function startCodeServer(session: Session): Promise<string> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const args = [
-      '--config', path.join(session.dir, 'config.yaml'),
-      '--user-data-dir', session.userData,
-      '--extensions-dir', path.join(session.dir, 'extensions'),
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--config',
+      path.join(session.dir, 'config.yaml'),
+      '--user-data-dir',
+      session.userData,
+      '--extensions-dir',
+      path.join(session.dir, 'extensions'),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -219,7 +228,9 @@ async function startCodeServer(session: Session): Promise<string> {
     fs.closeSync(out);
     session.server = server;
     let exited: string | undefined;
-    server.once('exit', (code, signal) => { exited = `code-server exited (${signal ?? code}) before it listened`; });
+    server.once('exit', (code, signal) => {
+      exited = `code-server exited (${signal ?? code}) before it listened`;
+    });
     try {
       await until(`code-server to answer on ${url}`, 60_000, async () => {
         if (exited) throw new Error(`${exited}; its output:\n${tail(session.serverLog, 20)}`);
@@ -244,7 +255,8 @@ function tail(file: string, lines: number): string {
 
 function findFiles(dir: string, name: RegExp): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => name.test(path.basename(file)))
     .map((file) => path.join(dir, file));
 }
@@ -255,8 +267,7 @@ function newestSource(): { file: string; mtimeMs: number } {
   for (const dir of ['client/src', 'server/src']) {
     for (const file of findFiles(path.join(ROOT, dir), /\.ts$/)) files.push(file);
   }
-  return files.map((file) => ({ file, mtimeMs: fs.statSync(file).mtimeMs }))
-    .reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
+  return files.map((file) => ({ file, mtimeMs: fs.statSync(file).mtimeMs })).reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
 }
 
 /** On a failure: a screenshot, code-server's logs into test-results/e2e-logs, and the tails that tell the most. */
@@ -265,7 +276,10 @@ async function saveFailure(session: Session, step: string): Promise<string> {
   const notes: string[] = [];
   if (session.page) {
     const shot = path.join(RESULTS, `failure-${slug}.png`);
-    await session.page.screenshot({ path: shot }).then(() => notes.push(`screenshot: ${shot}`), () => undefined);
+    await session.page.screenshot({ path: shot }).then(
+      () => notes.push(`screenshot: ${shot}`),
+      () => undefined,
+    );
   }
   const logs = path.join(RESULTS, 'e2e-logs');
   fs.rmSync(logs, { recursive: true, force: true });
@@ -307,14 +321,15 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
 
   before(async () => {
     // What the test needs, each with what to do when it is missing.
-    assert.ok(fs.existsSync(path.join(CACHE, '.ready')) && fs.existsSync(CODE_SERVER),
-      `code-server is not set up in ${CACHE}: ${SETUP_HINT}`);
+    assert.ok(fs.existsSync(path.join(CACHE, '.ready')) && fs.existsSync(CODE_SERVER), `code-server is not set up in ${CACHE}: ${SETUP_HINT}`);
     assert.ok(fs.existsSync(CHROMIUM), `no chromium at ${CHROMIUM}: ${SETUP_HINT} (it installs Debian's chromium)`);
     assert.ok(fs.existsSync(VSIX), `no ${path.relative(ROOT, VSIX)}: run \`npm run package\` first (\`npm run test:e2e\` does)`);
     if (!process.env.STATUSDOC_VSIX) {
       const newest = newestSource();
-      assert.ok(fs.statSync(VSIX).mtimeMs >= newest.mtimeMs,
-        `statusdoc.vsix is older than ${path.relative(ROOT, newest.file)}: run \`npm run package\` first (\`npm run test:e2e\` does)`);
+      assert.ok(
+        fs.statSync(VSIX).mtimeMs >= newest.mtimeMs,
+        `statusdoc.vsix is older than ${path.relative(ROOT, newest.file)}: run \`npm run package\` first (\`npm run test:e2e\` does)`,
+      );
     }
     const requireFromCache = createRequire(path.join(CACHE, 'package.json'));
     const { chromium } = requireFromCache('playwright-core') as { chromium: Chromium };
@@ -337,12 +352,21 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     log(`workspace ${session.workspace}`);
 
     await step('install statusdoc.vsix into a fresh extensions folder', async () => {
-      const install = spawnSync(CODE_SERVER, [
-        '--config', path.join(session.dir, 'config.yaml'),
-        '--user-data-dir', session.userData,
-        '--extensions-dir', path.join(session.dir, 'extensions'),
-        '--install-extension', VSIX, '--force',
-      ], { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 });
+      const install = spawnSync(
+        CODE_SERVER,
+        [
+          '--config',
+          path.join(session.dir, 'config.yaml'),
+          '--user-data-dir',
+          session.userData,
+          '--extensions-dir',
+          path.join(session.dir, 'extensions'),
+          '--install-extension',
+          VSIX,
+          '--force',
+        ],
+        { env: codeServerEnv(), encoding: 'utf8', timeout: 120_000 },
+      );
       const output = `${install.stdout}${install.stderr}`;
       assert.equal(install.status, 0, `code-server --install-extension failed: ${install.error ?? ''}\n${output}`);
       assert.match(output, /successfully installed/, output);
@@ -351,17 +375,27 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     const url = await step('start code-server on 127.0.0.1', () => startCodeServer(session));
 
     await step('launch chromium', async () => {
-      session.browser = await withRetries('launching chromium', 3, () => chromium.launch({
-        executablePath: CHROMIUM,
-        timeout: 60_000,
-        // playwright adds --headless and a fresh --user-data-dir of its own.
-        args: [
-          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US',
-        ],
-      }));
+      session.browser = await withRetries('launching chromium', 3, () =>
+        chromium.launch({
+          executablePath: CHROMIUM,
+          timeout: 60_000,
+          // playwright adds --headless and a fresh --user-data-dir of its own.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--lang=en-US',
+          ],
+        }),
+      );
       const context = await session.browser.newContext({
-        viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, locale: 'en-US',
+        viewport: { width: 1280, height: 800 },
+        deviceScaleFactor: 2,
+        locale: 'en-US',
       });
       const page = await context.newPage();
       page.on('pageerror', (error) => session.pageErrors.push(error.message));
@@ -374,8 +408,7 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
         await page.goto(`${url}/?folder=${encodeURIComponent(session.workspace)}`, { timeout: UI_TIMEOUT });
         await page.locator('.monaco-workbench').waitFor({ timeout: UI_TIMEOUT });
       });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'express' }).first()
-        .waitFor({ timeout: UI_TIMEOUT });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'express' }).first().waitFor({ timeout: UI_TIMEOUT });
     });
 
     await step(`open ${ORDERS} with Quick Open`, async () => {
@@ -422,14 +455,19 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
         const box = await page.locator('.monaco-editor .view-lines').first().boundingBox();
         if (box) await page.mouse.move(box.x + box.width - 20, box.y + box.height - 20);
         await token.hover();
-        return hover.waitFor({ timeout: 10_000 }).then(() => true, () => undefined);
+        return hover.waitFor({ timeout: 10_000 }).then(
+          () => true,
+          () => undefined,
+        );
       });
       return hover.innerText();
     });
     log(`hover says: ${JSON.stringify(text)}`);
     assert.match(text, /503 Service Unavailable/);
-    assert.ok(text.includes(MEANING_ZH) || text.includes(MEANING_EN),
-      `the hover should give the documented meaning ("${MEANING_ZH}" / "${MEANING_EN}"), it says:\n${text}`);
+    assert.ok(
+      text.includes(MEANING_ZH) || text.includes(MEANING_EN),
+      `the hover should give the documented meaning ("${MEANING_ZH}" / "${MEANING_EN}"), it says:\n${text}`,
+    );
 
     await step('screenshot the hover', async () => {
       const shot = path.join(RESULTS, 'hover.png');
@@ -497,7 +535,10 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
       // Which actions the menu offers is asserted once it is open.
       await until('the quick-fix menu', UI_TIMEOUT * 2, async () => {
         await page.keyboard.press('Control+.');
-        const shown = await fix.waitFor({ timeout: 15_000 }).then(() => true, () => undefined);
+        const shown = await fix.waitFor({ timeout: 15_000 }).then(
+          () => true,
+          () => undefined,
+        );
         if (!shown) {
           const message = await page.locator('.monaco-editor-overlaymessage').allInnerTexts();
           log(`no quick-fix menu yet (${JSON.stringify(message.join(' ').trim())}), pressing Ctrl+. again`);
@@ -518,8 +559,13 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.locator('.context-view-pointerBlock').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
       await fix.click();
-      await page.locator('.monaco-editor .view-line').filter({ hasText: LINE_20_ON_SCREEN }).locator('span > span')
-        .filter({ hasText: /^201$/ }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page
+        .locator('.monaco-editor .view-line')
+        .filter({ hasText: LINE_20_ON_SCREEN })
+        .locator('span > span')
+        .filter({ hasText: /^201$/ })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT });
       await page.locator('.tabs-container .tab.active.dirty', { hasText: 'orders.ts' }).waitFor({ timeout: UI_TIMEOUT });
       await page.keyboard.press('Control+S');
       await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
@@ -532,8 +578,7 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     log(`saved ${ORDERS}: line 20 is now "${saved.split('\n')[19].trim()}"`);
 
     await step('the squiggle and the problem go away', async () => {
-      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: WRONG_SUCCESS })
-        .first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: WRONG_SUCCESS }).first().waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     });
   });
 
@@ -546,7 +591,13 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
     await step('point .statusdoc.json at a broken table doc: the item turns to a warning', async () => {
       fs.mkdirSync(path.join(session.workspace, 'docs'), { recursive: true });
-      const doc = ['| Code | Reason | Meaning |', '|---|---|---|', '| 200 | OK | GET和PUT操作正常返回。 |', '| 2O1 | Created | POST操作正常返回。 |', '| 204 | No Content | DELETE操作正常返回。 |'];
+      const doc = [
+        '| Code | Reason | Meaning |',
+        '|---|---|---|',
+        '| 200 | OK | GET和PUT操作正常返回。 |',
+        '| 2O1 | Created | POST操作正常返回。 |',
+        '| 204 | No Content | DELETE操作正常返回。 |',
+      ];
       fs.writeFileSync(path.join(session.workspace, 'docs', 'status.md'), `${doc.join('\n')}\n`);
       fs.writeFileSync(path.join(session.workspace, '.statusdoc.json'), '{ "table": "docs/status.md" }');
       await item().locator('.codicon-warning').waitFor({ state: 'visible', timeout: UI_TIMEOUT });

@@ -22,7 +22,10 @@ import { GRAMMAR_PATH, grammarText } from '../../syntaxes/build-injection.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const configPath = join(here, 'grammars.json');
-const fixtures = readdirSync(here).filter((name) => /\.test\.\w+$/.test(name)).sort().map((name) => join(here, name));
+const fixtures = readdirSync(here)
+  .filter((name) => /\.test\.\w+$/.test(name))
+  .sort()
+  .map((name) => join(here, name));
 const STATUS_SCOPE = /^constant\.numeric\.status-code\.(informational|success|redirect|client-error|server-error)\.statusdoc$/;
 
 const results = [];
@@ -36,16 +39,26 @@ function report(name, failures) {
 }
 
 // ---- 1. generated JSON is current ----
-report('syntaxes/statusdoc.injection.tmLanguage.json is what build-injection.mjs generates', (() => {
-  let onDisk = '';
-  try { onDisk = readFileSync(GRAMMAR_PATH, 'utf8'); } catch (error) { return [`cannot read it: ${error.message}`]; }
-  return onDisk === grammarText() ? [] : ['it differs: run `node syntaxes/build-injection.mjs` (and edit the rules there, not the JSON)'];
-})());
+report(
+  'syntaxes/statusdoc.injection.tmLanguage.json is what build-injection.mjs generates',
+  (() => {
+    let onDisk = '';
+    try {
+      onDisk = readFileSync(GRAMMAR_PATH, 'utf8');
+    } catch (error) {
+      return [`cannot read it: ${error.message}`];
+    }
+    return onDisk === grammarText() ? [] : ['it differs: run `node syntaxes/build-injection.mjs` (and edit the rules there, not the JSON)'];
+  })(),
+);
 
 // ---- 2. vscode-tmgrammar-test assertions ----
 const require = createRequire(import.meta.url);
 const tmgrammarTest = join(dirname(require.resolve('vscode-tmgrammar-test/package.json')), 'dist', 'unit.js');
-const run = spawnSync(process.execPath, [tmgrammarTest, '--config', relative(root, configPath), ...fixtures.map((f) => relative(root, f))], { cwd: root, encoding: 'utf8' });
+const run = spawnSync(process.execPath, [tmgrammarTest, '--config', relative(root, configPath), ...fixtures.map((f) => relative(root, f))], {
+  cwd: root,
+  encoding: 'utf8',
+});
 process.stdout.write(run.stdout);
 process.stderr.write(run.stderr);
 report('vscode-tmgrammar-test assertions', run.status === 0 ? [] : [`vscode-tmgrammar-test exited ${run.status ?? run.signal}`]);
@@ -74,9 +87,7 @@ function registry(withInjection) {
     },
     // As VS Code does: a grammar injected into `source.js` is injected into `source.js.jsx` too.
     getInjections: (scopeName) =>
-      withInjection && injectionEntry.injectTo.some((target) => scopeName === target || scopeName.startsWith(`${target}.`))
-        ? [injectionEntry.scopeName]
-        : [],
+      withInjection && injectionEntry.injectTo.some((target) => scopeName === target || scopeName.startsWith(`${target}.`)) ? [injectionEntry.scopeName] : [],
   });
 }
 const hostOnly = registry(false);

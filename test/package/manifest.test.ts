@@ -67,7 +67,10 @@ test('every %key% of the manifest is translated, in English and Simplified Chine
 
 test('every client string is in the zh-cn l10n bundle', () => {
   const bundle = JSON.parse(read('l10n/bundle.l10n.zh-cn.json'));
-  const sources = fs.readdirSync(path.join(ROOT, 'client/src')).map((file) => read(path.join('client/src', file))).join('\n');
+  const sources = fs
+    .readdirSync(path.join(ROOT, 'client/src'))
+    .map((file) => read(path.join('client/src', file)))
+    .join('\n');
   const strings = [...sources.matchAll(/vscode\.l10n\.t\(\s*'((?:\\.|[^'\\])*)'/g)].map((match) => match[1].replace(/\\n/g, '\n').replace(/\\'/g, "'"));
   assert.ok(strings.length >= 4);
   for (const string of strings) assert.ok(string in bundle, `missing zh-cn for: ${string}`);

@@ -146,7 +146,10 @@ class Session {
     const old = this.docs.get(name)!;
     const next = TextDocument.create(old.uri, old.languageId, old.version + 1, text);
     this.docs.set(name, next);
-    await this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: next.uri, version: next.version }, contentChanges: [{ text }] });
+    await this.client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: next.uri, version: next.version },
+      contentChanges: [{ text }],
+    });
     return next;
   }
 
@@ -156,7 +159,11 @@ class Session {
     const start = needle === undefined ? 0 : document.getText().indexOf(needle);
     assert.ok(start >= 0, `${needle} is in ${name}`);
     const range = { start: document.positionAt(start), end: document.positionAt(start + (needle?.length ?? 0)) };
-    return this.client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: document.uri }, range, context: { diagnostics: [], only } });
+    return this.client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: document.uri },
+      range,
+      context: { diagnostics: [], only },
+    });
   }
 
   completion(name: string, position: Position): Promise<CompletionList | CompletionItem[] | null> {
@@ -199,17 +206,29 @@ describe('use a named constant over LSP (a workspace that depends on @nestjs/com
       ),
     );
     // Only for the literal under the range: not "Use HttpStatus.OK".
-    assert.deepEqual(actions.filter((action) => action.title.startsWith('Use ')).map((action) => action.title), ['Use HttpStatus.SERVICE_UNAVAILABLE']);
+    assert.deepEqual(
+      actions.filter((action) => action.title.startsWith('Use ')).map((action) => action.title),
+      ['Use HttpStatus.SERVICE_UNAVAILABLE'],
+    );
   });
 
   test('the lightbulb offers no source actions', async () => {
     const kinds = (await session.actions('src/health.controller.ts', '503')).map((action) => action.kind);
-    assert.ok(kinds.every((kind) => kind === 'quickfix'), kinds.join(', '));
+    assert.ok(
+      kinds.every((kind) => kind === 'quickfix'),
+      kinds.join(', '),
+    );
   });
 
   test('a wrong success code gets its rule fixes, not a constant that would only name the wrong code', async () => {
-    await session.open('src/create.ts', 'typescript', `app.post('/orders', (req, res) => {\n  res.status(200).json(req.body);\n  res.status(503).end();\n});\n`);
-    const diagnostics = await session.client.connection.sendRequest<{ items: object[] }>('textDocument/diagnostic', { textDocument: { uri: session.docs.get('src/create.ts')!.uri } });
+    await session.open(
+      'src/create.ts',
+      'typescript',
+      `app.post('/orders', (req, res) => {\n  res.status(200).json(req.body);\n  res.status(503).end();\n});\n`,
+    );
+    const diagnostics = await session.client.connection.sendRequest<{ items: object[] }>('textDocument/diagnostic', {
+      textDocument: { uri: session.docs.get('src/create.ts')!.uri },
+    });
     const document = session.docs.get('src/create.ts')!;
     // As an editor does: the diagnostics of the range only (the 503 has none).
     const actionsAt = async (needle: string, inRange: object[]) => {
@@ -290,7 +309,11 @@ describe('create the constants module over LSP', () => {
         }
         return { applied: true };
       };
-      const route = await session.open('src/api/v1/orders.ts', 'typescript', `import { Router } from 'express';\n\nexport const orders = Router();\norders.post('/', (req, res) => res.status(201).json(req.body));\n`);
+      const route = await session.open(
+        'src/api/v1/orders.ts',
+        'typescript',
+        `import { Router } from 'express';\n\nexport const orders = Router();\norders.post('/', (req, res) => res.status(201).json(req.body));\n`,
+      );
       // Before the module exists: node:http2 is the fallback.
       assert.ok((await session.actions('src/api/v1/orders.ts', '201')).some((action) => action.title === 'Use constants.HTTP_STATUS_CREATED'));
 
@@ -301,7 +324,10 @@ describe('create the constants module over LSP', () => {
       assert.deepEqual(create.command?.arguments, [route.uri]);
 
       const applying = session.client.next<ApplyWorkspaceEditParams>('workspace/applyEdit');
-      const result = await session.client.connection.sendRequest('workspace/executeCommand', { command: create.command!.command, arguments: create.command!.arguments });
+      const result = await session.client.connection.sendRequest('workspace/executeCommand', {
+        command: create.command!.command,
+        arguments: create.command!.arguments,
+      });
       const moduleFile = path.join(session.dir, 'src', 'http-status.ts');
       const moduleUri = URI.file(moduleFile).toString();
       assert.equal(result, moduleUri);
@@ -311,7 +337,10 @@ describe('create the constants module over LSP', () => {
       assert.equal(inserted.textDocument.uri, moduleUri);
       assert.equal((inserted.edits[0] as TextEdit).newText, MODULE);
       assert.equal(fs.readFileSync(moduleFile, 'utf8'), MODULE);
-      assert.match(MODULE, /\* 503 Service Unavailable — 请求未完成，系统暂时异常。\n {3}\*\n {3}\* The request was not completed: the system is temporarily abnormal\.\n {3}\*\/\n {2}SERVICE_UNAVAILABLE: 503,/);
+      assert.match(
+        MODULE,
+        /\* 503 Service Unavailable — 请求未完成，系统暂时异常。\n {3}\*\n {3}\* The request was not completed: the system is temporarily abnormal\.\n {3}\*\/\n {2}SERVICE_UNAVAILABLE: 503,/,
+      );
 
       // Now the module exists: the fix uses it, with its path from the nested folder.
       const [use] = (await session.actions('src/api/v1/orders.ts', '201')).filter((action) => action.title.startsWith('Use '));
@@ -346,13 +375,19 @@ describe('create the constants module over LSP', () => {
     try {
       const document = await session.open('src/orders.ts', 'typescript', `app.get('/', (req, res) => res.sendStatus(404));\n`);
       const [create] = await session.actions('src/orders.ts', undefined, ['source.statusdoc.createConstants']);
-      const result = await session.client.connection.sendRequest('workspace/executeCommand', { command: create.command!.command, arguments: create.command!.arguments });
+      const result = await session.client.connection.sendRequest('workspace/executeCommand', {
+        command: create.command!.command,
+        arguments: create.command!.arguments,
+      });
       const moduleFile = path.join(session.dir, 'src', 'http-status.ts');
       assert.equal(result, URI.file(moduleFile).toString());
       assert.equal(fs.readFileSync(moduleFile, 'utf8'), MODULE);
       assert.equal(session.client.received.get('workspace/applyEdit'), undefined, 'no applyEdit was asked for');
       const [use] = (await session.actions('src/orders.ts', '404')).filter((action) => action.title.startsWith('Use '));
-      assert.equal(applyAction(document, use), `import { DocumentedStatus } from './http-status';\napp.get('/', (req, res) => res.sendStatus(DocumentedStatus.NOT_FOUND));\n`);
+      assert.equal(
+        applyAction(document, use),
+        `import { DocumentedStatus } from './http-status';\napp.get('/', (req, res) => res.sendStatus(DocumentedStatus.NOT_FOUND));\n`,
+      );
     } finally {
       await session.close();
     }
@@ -409,7 +444,9 @@ describe('completion over LSP', () => {
   });
 
   test('a file that writes constants gets constants', async () => {
-    const { text, position } = cursor(`import { StatusCodes } from 'http-status-codes';\n\napp.post('/orders', (req, res) => {\n  if (!req.body) return res.status(StatusCodes.BAD_REQUEST).end();\n  res.status(|);\n});\n`);
+    const { text, position } = cursor(
+      `import { StatusCodes } from 'http-status-codes';\n\napp.post('/orders', (req, res) => {\n  if (!req.body) return res.status(StatusCodes.BAD_REQUEST).end();\n  res.status(|);\n});\n`,
+    );
     await session.open('src/constants.ts', 'typescript', text);
     const first = itemsOf(await session.completion('src/constants.ts', position)).find((item) => item.preselect)!;
     assert.equal(first.label, '201');
@@ -420,7 +457,9 @@ describe('completion over LSP', () => {
   test('constants that need an import bring it as an additional edit (the setting names the source)', async () => {
     const other = await Session.start({}, CAPABILITIES, { constants: { source: 'nestjs' } });
     try {
-      const { text, position } = cursor(`import express from 'express';\nimport { StatusCodes } from 'http-status-codes';\n\napp.delete('/orders/:id', (req, res) => {\n  if (!req.params.id) return res.status(StatusCodes.BAD_REQUEST).end();\n  res.status(|).end();\n});\n`);
+      const { text, position } = cursor(
+        `import express from 'express';\nimport { StatusCodes } from 'http-status-codes';\n\napp.delete('/orders/:id', (req, res) => {\n  if (!req.params.id) return res.status(StatusCodes.BAD_REQUEST).end();\n  res.status(|).end();\n});\n`,
+      );
       const document = await other.open('src/orders.ts', 'typescript', text);
       const first = itemsOf(await other.completion('src/orders.ts', position)).find((item) => item.preselect)!;
       assert.equal(first.label, '204');
@@ -428,7 +467,9 @@ describe('completion over LSP', () => {
       const edits = [first.textEdit as TextEdit, ...(first.additionalTextEdits ?? [])];
       assert.equal(
         TextDocument.applyEdits(document, edits),
-        text.replace(`from 'http-status-codes';\n`, `from 'http-status-codes';\nimport { HttpStatus } from '@nestjs/common';\n`).replace('res.status().end()', 'res.status(HttpStatus.NO_CONTENT).end()'),
+        text
+          .replace(`from 'http-status-codes';\n`, `from 'http-status-codes';\nimport { HttpStatus } from '@nestjs/common';\n`)
+          .replace('res.status().end()', 'res.status(HttpStatus.NO_CONTENT).end()'),
       );
     } finally {
       await other.close();
@@ -491,7 +532,10 @@ app.post('/orders', (req, res) => {
 
   test('only for the range asked', async () => {
     const hints = (await session.inlayHints('src/orders.ts', 5, 6)) ?? [];
-    assert.deepEqual(hints.map((hint) => hint.label), ['Too Many Requests']);
+    assert.deepEqual(
+      hints.map((hint) => hint.label),
+      ['Too Many Requests'],
+    );
   });
 
   test('YAML: OpenAPI keys, not replicas', async () => {
@@ -516,7 +560,10 @@ describe('inlay hints turned off', () => {
       // Back on after a configuration change.
       session.client.settings.inlayHints = true;
       await session.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-      assert.deepEqual(((await session.inlayHints('src/orders.ts')) ?? []).map((hint) => hint.label), ['Bad Request', 'Created', 'No Content']);
+      assert.deepEqual(
+        ((await session.inlayHints('src/orders.ts')) ?? []).map((hint) => hint.label),
+        ['Bad Request', 'Created', 'No Content'],
+      );
     } finally {
       await session.close();
     }

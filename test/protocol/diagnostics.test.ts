@@ -12,7 +12,10 @@ import { startServer, type TestClient } from './lspClient';
 const FIXTURE = path.resolve(__dirname, '../fixtures/org-status-codes.md');
 
 const PULL_CAPABILITIES = {
-  textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } },
+  textDocument: {
+    diagnostic: { dynamicRegistration: false },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+  },
   workspace: {
     configuration: true,
     workspaceFolders: true,
@@ -156,7 +159,10 @@ describe('pull diagnostics', () => {
   test('a YAML document: the OpenAPI delete operation answering 200', async () => {
     await open('openapi.yaml', 'yaml', OPENAPI);
     const items = await pull('openapi.yaml');
-    assert.deepEqual(items.map((d) => [d.code, d.message]), [['wrong-success-code', 'DELETE answers 204 No Content in the documented table, not 200 OK.']]);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.message]),
+      [['wrong-success-code', 'DELETE answers 204 No Content in the documented table, not 200 OK.']],
+    );
   });
 
   test('the quick-fix carries its edit: applied, the YAML key keeps its quotes and the problem is gone', async () => {
@@ -179,12 +185,18 @@ describe('pull diagnostics', () => {
     const text = applyAction(docs.get('orders.ts')!, disable);
     assert.match(text, /\n {2}\/\/ statusdoc-disable-next-line undocumented-code\n {2}res\.status\(429\)/);
     await replace('orders.ts', text);
-    assert.deepEqual((await pull('orders.ts')).map((d) => d.code), ['wrong-success-code']);
+    assert.deepEqual(
+      (await pull('orders.ts')).map((d) => d.code),
+      ['wrong-success-code'],
+    );
   });
 
   test('source.fixAll.statusdoc fixes a document with several problems in one versioned edit', async () => {
     await open('orders.controller.ts', 'typescript', NEST);
-    assert.deepEqual((await pull('orders.controller.ts')).map((d) => d.code), ['wrong-success-code', 'implicit-success-code', 'implicit-success-code']);
+    assert.deepEqual(
+      (await pull('orders.controller.ts')).map((d) => d.code),
+      ['wrong-success-code', 'implicit-success-code', 'implicit-success-code'],
+    );
     const result = await actions('orders.controller.ts', [], ['source.fixAll.statusdoc']);
     assert.equal(result.length, 1);
     assert.equal(result[0].kind, 'source.fixAll.statusdoc');
@@ -201,7 +213,10 @@ describe('pull diagnostics', () => {
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await refreshed;
     const items = await pull('orders.ts');
-    assert.deepEqual(items.map((d) => [d.code, d.severity]), [['wrong-success-code', 4]]);
+    assert.deepEqual(
+      items.map((d) => [d.code, d.severity]),
+      [['wrong-success-code', 4]],
+    );
     client.settings.rules = { 'wrong-success-code': 'off' };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.deepEqual(await pull('orders.ts'), []);
@@ -210,9 +225,17 @@ describe('pull diagnostics', () => {
   });
 
   test('the server asked the client to watch the table doc it depends on', () => {
-    const registrations = (client.received.get('client/registerCapability') ?? []) as { registrations: { method: string; registerOptions: { watchers: { globPattern: { baseUri: string; pattern: string } }[] } }[] }[];
-    const patterns = registrations.flatMap((r) => r.registrations).filter((r) => r.method === 'workspace/didChangeWatchedFiles').flatMap((r) => r.registerOptions.watchers.map((w) => w.globPattern));
-    assert.ok(patterns.some((p) => p.pattern === 'status.md' && p.baseUri === URI.file(path.join(dir, 'docs')).toString()), JSON.stringify(patterns));
+    const registrations = (client.received.get('client/registerCapability') ?? []) as {
+      registrations: { method: string; registerOptions: { watchers: { globPattern: { baseUri: string; pattern: string } }[] } }[];
+    }[];
+    const patterns = registrations
+      .flatMap((r) => r.registrations)
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => r.registerOptions.watchers.map((w) => w.globPattern));
+    assert.ok(
+      patterns.some((p) => p.pattern === 'status.md' && p.baseUri === URI.file(path.join(dir, 'docs')).toString()),
+      JSON.stringify(patterns),
+    );
     assert.ok(patterns.some((p) => p.pattern === '.statusdoc.json'));
   });
 
@@ -238,7 +261,10 @@ describe('push diagnostics (a client without textDocument/diagnostic)', () => {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: EXPRESS } });
       let params = await published;
       assert.equal(params.uri, uri);
-      assert.deepEqual(params.diagnostics.map((d) => d.code), ['wrong-success-code', 'undocumented-code']);
+      assert.deepEqual(
+        params.diagnostics.map((d) => d.code),
+        ['wrong-success-code', 'undocumented-code'],
+      );
 
       published = client.next('textDocument/publishDiagnostics');
       await client.connection.sendNotification('textDocument/didChange', {
@@ -247,7 +273,10 @@ describe('push diagnostics (a client without textDocument/diagnostic)', () => {
       });
       params = await published;
       assert.equal(params.version, 2);
-      assert.deepEqual(params.diagnostics.map((d) => d.code), ['undocumented-code']);
+      assert.deepEqual(
+        params.diagnostics.map((d) => d.code),
+        ['undocumented-code'],
+      );
 
       const table = path.join(dir, 'docs', 'status.md');
       fs.writeFileSync(table, `${fs.readFileSync(table, 'utf8')}\n| Code | Meaning |\n|---|---|\n| 429 | 请求过多，请稍后重试。 |\n`);

@@ -79,8 +79,7 @@ describe('hover over the bundled server', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const hover = (uri: string, position: Position) =>
-    client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+  const hover = (uri: string, position: Position) => client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
 
   test('503 literal in TypeScript shows the documented meaning, English first, and the table', async () => {
     const result = await hover(tsUri, positionOf(TS_SOURCE, '503'));

@@ -24,7 +24,26 @@ function random(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['200', '201', '204', '418', "'200':", '\n', '  ', 'post', 'delete', 'responses:', '# ', ' {', '}', 'status: ', 'res.status(', ')', ';\n', '"'];
+const SNIPPETS = [
+  '200',
+  '201',
+  '204',
+  '418',
+  "'200':",
+  '\n',
+  '  ',
+  'post',
+  'delete',
+  'responses:',
+  '# ',
+  ' {',
+  '}',
+  'status: ',
+  'res.status(',
+  ')',
+  ';\n',
+  '"',
+];
 
 /** One random edit of `text`: a deletion, an insertion or a replacement near a status code more often than not. */
 function randomEdit(text: string, next: () => number): { start: number; end: number; insert: string } {
@@ -97,7 +116,10 @@ describe('a document over statusdoc.maxFileSizeMB', () => {
     assert.equal(hover, null);
     client.settings.maxFileSizeMB = 1;
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    assert.deepEqual((await pull()).map((d) => d.code), ['wrong-success-code']);
+    assert.deepEqual(
+      (await pull()).map((d) => d.code),
+      ['wrong-success-code'],
+    );
     await client.close();
   });
 });

@@ -98,7 +98,11 @@ function runInProcess(): ServerEnd {
   };
 }
 
-export async function startServer(init: Partial<InitializeParams> = {}, settings: Record<string, unknown> = {}, transport: Transport = 'in-process'): Promise<TestClient> {
+export async function startServer(
+  init: Partial<InitializeParams> = {},
+  settings: Record<string, unknown> = {},
+  transport: Transport = 'in-process',
+): Promise<TestClient> {
   const end = transport === 'stdio' ? spawnBundled() : runInProcess();
   const { connection, stdout } = end;
   const messages: ShowMessageParams[] = [];
@@ -120,8 +124,7 @@ export async function startServer(init: Partial<InitializeParams> = {}, settings
     initializeResult: undefined as unknown as InitializeResult,
     nextMessage: () => new Promise((resolve) => waiting.push(resolve)),
     received,
-    next: <T>(method: string) =>
-      new Promise<T>((resolve) => waiters.set(method, [...(waiters.get(method) ?? []), resolve as (params: unknown) => void])),
+    next: <T>(method: string) => new Promise<T>((resolve) => waiters.set(method, [...(waiters.get(method) ?? []), resolve as (params: unknown) => void])),
     async close() {
       await connection.sendRequest('shutdown');
       const code = await end.stop();

@@ -32,7 +32,10 @@ describe('statusdoc/tableInfo', () => {
       assert.equal(info.label, path.join('docs', 'status.md'));
       assert.equal(info.path, path.join(dir, 'docs', 'status.md'));
       assert.equal(info.problem, null);
-      assert.match(info.markdown, /^\| 503 \| Service Unavailable \| error \| 请求未完成，系统暂时异常。 \| The request was not completed: the system is temporarily abnormal\. \|  \|$/m);
+      assert.match(
+        info.markdown,
+        /^\| 503 \| Service Unavailable \| error \| 请求未完成，系统暂时异常。 \| The request was not completed: the system is temporarily abnormal\. \|  \|$/m,
+      );
       assert.match(info.markdown, /^\| 200 \| OK \| success \| GET和PUT操作正常返回。 \| Normal answer of GET and PUT\. \| GET, PUT \|$/m);
 
       const table = path.join(dir, 'docs', 'status.md');
@@ -73,7 +76,10 @@ describe('workspace trust', () => {
     try {
       const info = await client.connection.sendRequest<TableInfo>('statusdoc/tableInfo', { uri });
       assert.equal(info.path, null, 'the default table');
-      assert.match(info.problem ?? '', /outside\.md .*is outside the workspace, and an untrusted workspace reads no table from outside; the default table is used/);
+      assert.match(
+        info.problem ?? '',
+        /outside\.md .*is outside the workspace, and an untrusted workspace reads no table from outside; the default table is used/,
+      );
     } finally {
       await client.close();
     }
@@ -116,7 +122,10 @@ describe('robustness', () => {
     const client = await startServer(
       {
         workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }],
-        capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+        capabilities: {
+          workspace: { configuration: true, diagnostics: { refreshSupport: true }, inlayHint: { refreshSupport: true } },
+          textDocument: { diagnostic: {} },
+        },
       },
       {},
       'stdio',

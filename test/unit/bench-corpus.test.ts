@@ -47,7 +47,10 @@ test('every response key the table would flag in the 100-operation spec is plant
   assert.equal(operations, 100);
   assert.ok(spec.planted.length >= 4, 'a handful of problems planted');
   assert.deepEqual(flagged.sort(), recorded(spec));
-  assert.ok(spec.planted.some((problem) => problem.method === 'POST' && problem.code === 200), 'a POST documenting 200 is among them');
+  assert.ok(
+    spec.planted.some((problem) => problem.method === 'POST' && problem.code === 200),
+    'a POST documenting 200 is among them',
+  );
 });
 
 test('every status the table would flag in the 1,000-line Express file is planted and recorded at its line', () => {

@@ -48,7 +48,8 @@ const IDIOMS: IdiomCase[] = [
   {
     name: 'Express res.status(n)',
     method: 'post',
-    text: (code, m) => `import express from 'express';\nconst app = express();\n\napp.${m}('/orders', (req, res) => {\n  res.status(${code}).json(order);\n});\n`,
+    text: (code, m) =>
+      `import express from 'express';\nconst app = express();\n\napp.${m}('/orders', (req, res) => {\n  res.status(${code}).json(order);\n});\n`,
     unknown: (code) => `export function reply(req, res) {\n  res.status(${code}).json(order);\n}\n`,
   },
   {
@@ -73,14 +74,17 @@ const IDIOMS: IdiomCase[] = [
   {
     name: "Fastify route({ method: 'POST', handler })",
     method: 'post',
-    text: (code, m) => `fastify.route({\n  method: '${Upper(m)}',\n  url: '/orders',\n  handler: async (request, reply) => {\n    reply.code(${code}).send(order);\n  },\n});\n`,
+    text: (code, m) =>
+      `fastify.route({\n  method: '${Upper(m)}',\n  url: '/orders',\n  handler: async (request, reply) => {\n    reply.code(${code}).send(order);\n  },\n});\n`,
     unknown: (code) => `fastify.route({\n  url: '/orders',\n  handler: async (request, reply) => {\n    reply.code(${code}).send(order);\n  },\n});\n`,
   },
   {
     name: "Fastify route({ method: ['DELETE'], handler })",
     method: 'delete',
-    text: (code, m) => `fastify.route({\n  method: ['${Upper(m)}'],\n  url: '/orders/:id',\n  async handler(request, reply) {\n    reply.code(${code}).send();\n  },\n});\n`,
-    unknown: (code) => `fastify.route({\n  method: ['GET', 'HEAD'],\n  url: '/orders/:id',\n  async handler(request, reply) {\n    reply.code(${code}).send();\n  },\n});\n`,
+    text: (code, m) =>
+      `fastify.route({\n  method: ['${Upper(m)}'],\n  url: '/orders/:id',\n  async handler(request, reply) {\n    reply.code(${code}).send();\n  },\n});\n`,
+    unknown: (code) =>
+      `fastify.route({\n  method: ['GET', 'HEAD'],\n  url: '/orders/:id',\n  async handler(request, reply) {\n    reply.code(${code}).send();\n  },\n});\n`,
   },
   // ---- Koa ----
   {
@@ -142,7 +146,8 @@ const IDIOMS: IdiomCase[] = [
   {
     name: 'Next.js export async function DELETE with new Response(null, { status })',
     method: 'delete',
-    text: (code, m) => `export async function ${Upper(m)}(request: Request) {\n  await remove(request);\n  return new Response(null, { status: ${code} });\n}\n`,
+    text: (code, m) =>
+      `export async function ${Upper(m)}(request: Request) {\n  await remove(request);\n  return new Response(null, { status: ${code} });\n}\n`,
     unknown: (code) => `async function DELETE_LATER(request: Request) {\n  return new Response(null, { status: ${code} });\n}\n`,
   },
   // ---- mocks and tests ----
@@ -181,8 +186,10 @@ const IDIOMS: IdiomCase[] = [
   {
     name: "axios({ method: 'post' })",
     method: 'post',
-    text: (code, m) => `it('creates', async () => {\n  const res = await axios({ method: '${m}', url, data: order });\n  expect(res.status).toBe(${code});\n});\n`,
-    unknown: (code) => `it('creates', async () => {\n  const res = await axios({ method: verb, url, data: order });\n  expect(res.status).toBe(${code});\n});\n`,
+    text: (code, m) =>
+      `it('creates', async () => {\n  const res = await axios({ method: '${m}', url, data: order });\n  expect(res.status).toBe(${code});\n});\n`,
+    unknown: (code) =>
+      `it('creates', async () => {\n  const res = await axios({ method: verb, url, data: order });\n  expect(res.status).toBe(${code});\n});\n`,
   },
   // ---- route registration shapes ----
   {
@@ -203,7 +210,8 @@ const IDIOMS: IdiomCase[] = [
     language: 'yaml',
     method: 'post',
     written: "'200'",
-    text: (code, m) => `openapi: 3.0.3\npaths:\n  /orders:\n    ${m}:\n      responses:\n        '${code}':\n          description: the order\n        '400':\n          description: bad\n`,
+    text: (code, m) =>
+      `openapi: 3.0.3\npaths:\n  /orders:\n    ${m}:\n      responses:\n        '${code}':\n          description: the order\n        '400':\n          description: bad\n`,
   },
   {
     name: 'OpenAPI responses key "200" (double-quoted)',
@@ -223,7 +231,8 @@ const IDIOMS: IdiomCase[] = [
     language: 'yaml',
     method: 'delete',
     written: "'200'",
-    text: (code, m) => `swagger: '2.0'\npaths:\n  /orders/{id}:\n    ${m}:\n      parameters: []\n      responses:\n        '${code}':\n          description: gone\n`,
+    text: (code, m) =>
+      `swagger: '2.0'\npaths:\n  /orders/{id}:\n    ${m}:\n      parameters: []\n      responses:\n        '${code}':\n          description: gone\n`,
   },
   // ---- YAML test suites ----
   {
@@ -239,7 +248,8 @@ const IDIOMS: IdiomCase[] = [
     method: 'post',
     text: (code, m) =>
       `test_name: create an order\nstages:\n  - name: create\n    request:\n      url: "{host}/orders"\n      method: ${Upper(m)}\n      json: { item: 1 }\n    response:\n      status_code: ${code}\n`,
-    unknown: (code) => `test_name: create an order\nstages:\n  - name: create\n    request:\n      url: "{host}/orders"\n    response:\n      status_code: ${code}\n`,
+    unknown: (code) =>
+      `test_name: create an order\nstages:\n  - name: create\n    request:\n      url: "{host}/orders"\n    response:\n      status_code: ${code}\n`,
   },
 ];
 
@@ -276,7 +286,10 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
         test('200 where the method is unknown is not flagged', () => {
           const sites = analyzeDocument(unknown, language).sites;
           // TS: a site without a method. YAML: a status key is only a site where a method is near, so none at all.
-          assert.deepEqual(sites.map((site) => [site.code, site.method]), language === 'yaml' ? [] : [[200, undefined]]);
+          assert.deepEqual(
+            sites.map((site) => [site.code, site.method]),
+            language === 'yaml' ? [] : [[200, undefined]],
+          );
           assert.deepEqual(describeFindings(unknown, check(unknown, language)), []);
         });
       }
@@ -285,8 +298,14 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
         for (const code of [200, 204]) {
           const patched = idiom.text(code, 'patch');
           const sites = analyzeDocument(patched, language).sites.filter((site) => site.form.kind !== 'implicit');
-          assert.ok(sites.some((site) => site.code === code), `${code} is a site`);
-          assert.ok(sites.every((site) => site.method?.name === 'PATCH'), 'every site is under PATCH');
+          assert.ok(
+            sites.some((site) => site.code === code),
+            `${code} is a site`,
+          );
+          assert.ok(
+            sites.every((site) => site.method?.name === 'PATCH'),
+            'every site is under PATCH',
+          );
           assert.deepEqual(describeFindings(patched, check(patched, language)), []);
         }
       });
@@ -296,7 +315,10 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
   test('the fix title names the code as it will be written and the method', () => {
     const text = `app.delete('/orders/:id', (req, res) => res.sendStatus(200));`;
     const [finding] = check(text);
-    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['Change to 204 (documented for DELETE)', 'Disable wrong-success-code for this line']);
+    assert.deepEqual(
+      fixesOf(finding).map((fix) => fix.title),
+      ['Change to 204 (documented for DELETE)', 'Disable wrong-success-code for this line'],
+    );
   });
 
   test('GET and PUT answering 200 are right; GET answering 201 or 204 is not', () => {
@@ -315,7 +337,10 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
   test('error and redirect codes are not judged against the method', () => {
     const text = `app.post('/orders', (req, res) => {\n  if (!ok) return res.status(409).json(e);\n  if (moved) return res.redirect(301, '/x');\n  res.status(201).json(order);\n});`;
     // 301 is undocumented in the default table, but never a wrong success code.
-    assert.deepEqual(check(text).map((finding) => finding.rule), ['undocumented-code']);
+    assert.deepEqual(
+      check(text).map((finding) => finding.rule),
+      ['undocumented-code'],
+    );
   });
 });
 
@@ -351,7 +376,11 @@ describe('a team table: the method map is read from the table', () => {
       const language = idiom.language ?? 'typescript';
       const wrong = idiom.text(204, 'patch');
       const findings = only(check(wrong, language, {}, team), 'wrong-success-code');
-      assert.deepEqual(findings.map((finding) => finding.message), ['PATCH answers 200 OK in the documented table, not 204 No Content.'], idiom.name);
+      assert.deepEqual(
+        findings.map((finding) => finding.message),
+        ['PATCH answers 200 OK in the documented table, not 204 No Content.'],
+        idiom.name,
+      );
       assert.equal(afterFix(wrong, language, findings[0]), idiom.text(200, 'patch'), idiom.name);
       assert.deepEqual(check(idiom.text(200, 'patch'), language, {}, team), [], idiom.name);
     }
@@ -371,8 +400,14 @@ describe('undocumented-code', () => {
       `undocumented-code "418" 418 I'm a Teapot is not documented in the status-code table.`,
       'undocumented-code "429" 429 Too Many Requests is not documented in the status-code table.',
     ]);
-    assert.deepEqual(findings.map((finding) => finding.severity), ['warning', 'warning']);
-    assert.deepEqual(fixesOf(findings[1]).map((fix) => fix.title), ['Disable undocumented-code for this line']);
+    assert.deepEqual(
+      findings.map((finding) => finding.severity),
+      ['warning', 'warning'],
+    );
+    assert.deepEqual(
+      fixesOf(findings[1]).map((fix) => fix.title),
+      ['Disable undocumented-code for this line'],
+    );
   });
 
   test('an undocumented code is flagged whether or not the method is known', () => {
@@ -471,9 +506,10 @@ describe('implicit-success-code (NestJS framework defaults)', () => {
     const loaded = loadTable('/team/status.md', '| Code | Meaning |\n|---|---|\n| 200 | GET和POST操作正常返回。 |\n');
     assert.ok(loaded.ok);
     const text = controller(`  @Post()\n  create() {}\n`);
-    assert.deepEqual(check(text, 'typescript', {}, loaded.table).map((finding) => finding.message), [
-      'NestJS answers POST with 201 Created by default; the documented table gives POST 200 OK.',
-    ]);
+    assert.deepEqual(
+      check(text, 'typescript', {}, loaded.table).map((finding) => finding.message),
+      ['NestJS answers POST with 201 Created by default; the documented table gives POST 200 OK.'],
+    );
   });
 });
 
@@ -490,27 +526,33 @@ describe('severities', () => {
   ].join('\n');
 
   test('defaults: wrong-success-code error, undocumented-code warning, implicit-success-code warning', () => {
-    assert.deepEqual(check(text).map((finding) => [finding.rule, finding.severity]), [
-      ['wrong-success-code', 'error'],
-      ['undocumented-code', 'warning'],
-      ['implicit-success-code', 'warning'],
-    ]);
+    assert.deepEqual(
+      check(text).map((finding) => [finding.rule, finding.severity]),
+      [
+        ['wrong-success-code', 'error'],
+        ['undocumented-code', 'warning'],
+        ['implicit-success-code', 'warning'],
+      ],
+    );
   });
 
   test("'off' drops the rule's findings", () => {
-    assert.deepEqual(check(text, 'typescript', { severities: { 'undocumented-code': 'off' } }).map((finding) => finding.rule), [
-      'wrong-success-code',
-      'implicit-success-code',
-    ]);
+    assert.deepEqual(
+      check(text, 'typescript', { severities: { 'undocumented-code': 'off' } }).map((finding) => finding.rule),
+      ['wrong-success-code', 'implicit-success-code'],
+    );
   });
 
   test("'information' and 'hint' change the finding's severity; rules left out keep their default", () => {
     const findings = check(text, 'typescript', { severities: { 'wrong-success-code': 'information', 'implicit-success-code': 'hint' } });
-    assert.deepEqual(findings.map((finding) => [finding.rule, finding.severity]), [
-      ['wrong-success-code', 'information'],
-      ['undocumented-code', 'warning'],
-      ['implicit-success-code', 'hint'],
-    ]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.rule, finding.severity]),
+      [
+        ['wrong-success-code', 'information'],
+        ['undocumented-code', 'warning'],
+        ['implicit-success-code', 'hint'],
+      ],
+    );
   });
 
   test('everything off: nothing', () => {
@@ -526,7 +568,10 @@ describe('messages in Simplified Chinese', () => {
   test('wrong-success-code', () => {
     const [finding] = check(`app.post('/orders', (req, res) => res.status(200).json(order));`, 'typescript', options);
     assert.equal(finding.message, '文档状态码表规定 POST 操作正常返回 201 Created，而不是 200 OK。');
-    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['改为 201（文档规定的 POST 返回码）', '在此行禁用 statusdoc 规则 wrong-success-code']);
+    assert.deepEqual(
+      fixesOf(finding).map((fix) => fix.title),
+      ['改为 201（文档规定的 POST 返回码）', '在此行禁用 statusdoc 规则 wrong-success-code'],
+    );
   });
 
   test('undocumented-code', () => {
@@ -546,9 +591,10 @@ describe('documents with nothing to check', () => {
   test('no sites, no findings; broken text does not throw', () => {
     assert.deepEqual(check('const x = 1;\nsetTimeout(f, 200);\n'), []);
     // Half-typed: the site is still found and judged.
-    assert.deepEqual(check(`app.post('/x', (req, res) => { res.status(200`).map((finding) => finding.message), [
-      'POST answers 201 Created in the documented table, not 200 OK.',
-    ]);
+    assert.deepEqual(
+      check(`app.post('/x', (req, res) => { res.status(200`).map((finding) => finding.message),
+      ['POST answers 201 Created in the documented table, not 200 OK.'],
+    );
     assert.deepEqual(check('paths: [\n  {', 'yaml'), []);
   });
 });

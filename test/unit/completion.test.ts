@@ -4,7 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { completionOrder, DEFAULT_TABLE, loadTable, reasonOf, SourceDocument, statusSlotAt, type DocumentLanguage, type StatusSlot, type StatusTable } from '../../server/src/core';
+import {
+  completionOrder,
+  DEFAULT_TABLE,
+  loadTable,
+  reasonOf,
+  SourceDocument,
+  statusSlotAt,
+  type DocumentLanguage,
+  type StatusSlot,
+  type StatusTable,
+} from '../../server/src/core';
 import { STATUS_KEYS } from '../../server/src/core/sites/yaml';
 
 function slotAt(marked: string, language: DocumentLanguage = 'typescript'): StatusSlot | undefined {
@@ -53,13 +63,19 @@ describe('completion order', () => {
     const codes = offered(`app.post('/orders', (req, res) => res.status(|));\n`)!;
     for (const undocumented of [202, 418, 422, 429]) assert.ok(!codes.includes(undocumented), String(undocumented));
     assert.equal(codes.length, DEFAULT_TABLE.entries.size);
-    const team = loadTable('/t/status.md', '| Code | Reason | Meaning |\n|---|---|---|\n| 201 | Created | POST操作正常返回。 |\n| 429 | Too Many Requests | 请求过于频繁。 |\n');
+    const team = loadTable(
+      '/t/status.md',
+      '| Code | Reason | Meaning |\n|---|---|---|\n| 201 | Created | POST操作正常返回。 |\n| 429 | Too Many Requests | 请求过于频繁。 |\n',
+    );
     assert.ok(team.ok);
     assert.deepEqual(offered(`app.post('/orders', (req, res) => res.status(|));\n`, 'typescript', team.table), [201, 429]);
   });
 
   test('the team table decides the first code: PATCH -> 201 where the doc says so', () => {
-    const team = loadTable('/t/status.md', '| Code | Reason | Meaning |\n|---|---|---|\n| 200 | OK | GET操作正常返回。 |\n| 201 | Created | POST和PATCH操作正常返回。 |\n');
+    const team = loadTable(
+      '/t/status.md',
+      '| Code | Reason | Meaning |\n|---|---|---|\n| 200 | OK | GET操作正常返回。 |\n| 201 | Created | POST和PATCH操作正常返回。 |\n',
+    );
     assert.ok(team.ok);
     assert.deepEqual(offered(`app.patch('/orders/:id', (req, res) => res.status(|));\n`, 'typescript', team.table), [201, 200]);
   });
@@ -103,7 +119,7 @@ export class OrdersController {
 }
 `;
     assert.equal(first(text), 204);
-    assert.equal(first(text.replace('@Delete(\':id\')\n  @HttpCode(|)', '@HttpCode(|)\n  @Delete(\':id\')')), 204, 'above the route decorator too');
+    assert.equal(first(text.replace("@Delete(':id')\n  @HttpCode(|)", "@HttpCode(|)\n  @Delete(':id')")), 204, 'above the route decorator too');
   });
 
   test('a `status:` property', () => {

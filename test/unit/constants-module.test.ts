@@ -25,7 +25,10 @@ function docComments(source: string): Map<string, string> {
   const comments = new Map<string, string>();
   const pattern = /\/\*\*\n((?: +\*(?: .*)?\n)+) +\*\/\n +([A-Z0-9_]+): (\d{3}),/g;
   for (const match of source.matchAll(pattern)) {
-    const body = match[1].split('\n').filter(Boolean).map((line) => line.replace(/^ +\* ?/, ''));
+    const body = match[1]
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace(/^ +\* ?/, ''));
     comments.set(match[2], body.join('\n'));
   }
   return comments;
@@ -36,7 +39,8 @@ function lineDiff(a: string, b: string): { removed: string[]; added: string[] } 
   const x = a.split('\n');
   const y = b.split('\n');
   const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
-  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const removed: string[] = [];
   const added: string[] = [];
   let i = 0;
@@ -79,10 +83,23 @@ describe('the constants module from the default table', () => {
   test('one member per documented code, named as the libraries name them, holding the code', () => {
     const exported = evaluate(DEFAULT_MODULE).DocumentedStatus as Record<string, number>;
     assert.deepEqual(exported, {
-      OK: 200, CREATED: 201, NO_CONTENT: 204,
-      BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_ALLOWED: 405, NOT_ACCEPTABLE: 406,
-      PROXY_AUTHENTICATION_REQUIRED: 407, REQUEST_TIMEOUT: 408, CONFLICT: 409,
-      INTERNAL_SERVER_ERROR: 500, NOT_IMPLEMENTED: 501, BAD_GATEWAY: 502, SERVICE_UNAVAILABLE: 503, GATEWAY_TIMEOUT: 504,
+      OK: 200,
+      CREATED: 201,
+      NO_CONTENT: 204,
+      BAD_REQUEST: 400,
+      UNAUTHORIZED: 401,
+      FORBIDDEN: 403,
+      NOT_FOUND: 404,
+      METHOD_NOT_ALLOWED: 405,
+      NOT_ACCEPTABLE: 406,
+      PROXY_AUTHENTICATION_REQUIRED: 407,
+      REQUEST_TIMEOUT: 408,
+      CONFLICT: 409,
+      INTERNAL_SERVER_ERROR: 500,
+      NOT_IMPLEMENTED: 501,
+      BAD_GATEWAY: 502,
+      SERVICE_UNAVAILABLE: 503,
+      GATEWAY_TIMEOUT: 504,
     });
     // Undocumented codes have no member.
     assert.equal(Object.hasOwn(exported, 'TOO_MANY_REQUESTS'), false);
@@ -94,7 +111,10 @@ describe('the constants module from the default table', () => {
     assert.equal(comments.size, DEFAULT_TABLE.entries.size);
     assert.equal(comments.get('CREATED'), '201 Created — POST操作正常返回。\n\nNormal answer of POST.\n\nDocumented normal answer of POST.');
     assert.equal(comments.get('OK'), '200 OK — GET和PUT操作正常返回。\n\nNormal answer of GET and PUT.\n\nDocumented normal answer of GET, PUT.');
-    assert.equal(comments.get('SERVICE_UNAVAILABLE'), '503 Service Unavailable — 请求未完成，系统暂时异常。\n\nThe request was not completed: the system is temporarily abnormal.');
+    assert.equal(
+      comments.get('SERVICE_UNAVAILABLE'),
+      '503 Service Unavailable — 请求未完成，系统暂时异常。\n\nThe request was not completed: the system is temporarily abnormal.',
+    );
     for (const entry of DEFAULT_TABLE.entries.values()) {
       const comment = comments.get(moduleMemberName(DEFAULT_TABLE, entry.code))!;
       assert.ok(comment.includes(entry.meanings['zh-cn']!), `${entry.code}: Chinese`);
@@ -110,7 +130,11 @@ describe('the constants module from the default table', () => {
   test("statusdoc reads the module's members back as the codes they hold", () => {
     for (const entry of DEFAULT_TABLE.entries.values()) {
       const text = `res.status(DocumentedStatus.${moduleMemberName(DEFAULT_TABLE, entry.code)});\n`;
-      assert.deepEqual(analyzeDocument(text, 'typescript').sites.map((site) => site.code), [entry.code], text);
+      assert.deepEqual(
+        analyzeDocument(text, 'typescript').sites.map((site) => site.code),
+        [entry.code],
+        text,
+      );
     }
   });
 
@@ -148,7 +172,10 @@ describe('the constants module after the table changed', () => {
 
   test('doc comments carry the changed meaning and the new one, Chinese and English', () => {
     const comments = docComments(TEAM_MODULE);
-    assert.equal(comments.get('CREATED'), '201 Created — POST和PATCH操作正常返回。\n\nNormal answer of POST and PATCH.\n\nDocumented normal answer of POST, PATCH.');
+    assert.equal(
+      comments.get('CREATED'),
+      '201 Created — POST和PATCH操作正常返回。\n\nNormal answer of POST and PATCH.\n\nDocumented normal answer of POST, PATCH.',
+    );
     assert.equal(comments.get('TOO_MANY_REQUESTS'), '429 Too Many Requests — 请求过于频繁，请稍后重试。\n\nToo many requests: retry later.');
   });
 
@@ -176,7 +203,9 @@ describe('the constants module after the table changed', () => {
   });
 
   test('a doc written in English keeps English first, with no Chinese', () => {
-    const english = load('| Code | Reason | Meaning |\n|---|---|---|\n| 201 | Created | The order was created (POST). |\n| 404 | Not Found | No such order. |\n');
+    const english = load(
+      '| Code | Reason | Meaning |\n|---|---|---|\n| 201 | Created | The order was created (POST). |\n| 404 | Not Found | No such order. |\n',
+    );
     const comments = docComments(generateConstantsModule(english, 'x'));
     assert.equal(comments.get('CREATED'), '201 Created — The order was created (POST).\n\nDocumented normal answer of POST.');
     assert.equal(comments.get('NOT_FOUND'), '404 Not Found — No such order.');
@@ -207,6 +236,9 @@ describe('the constants module with unusual tables', () => {
     host.getSourceFile = (name, version) => (name === '/x/http-status.ts' ? ts.createSourceFile(name, source, version) : original.call(host, name, version));
     const program = ts.createProgram(['/x/http-status.ts'], { strict: true, noEmit: true, skipLibCheck: true, types: [] }, host);
     const diagnostics = ts.getPreEmitDiagnostics(program).filter((diagnostic) => diagnostic.file?.fileName === '/x/http-status.ts');
-    assert.deepEqual(diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')), []);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
+      [],
+    );
   });
 });

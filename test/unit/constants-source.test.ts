@@ -23,7 +23,13 @@ interface Given {
   module?: { specifier: string; exists: boolean };
 }
 
-function decide({ setting = 'auto', text = '', language = 'typescript', dependencies = [], module = { specifier: './http-status', exists: false } }: Given): ConstantsSource {
+function decide({
+  setting = 'auto',
+  text = '',
+  language = 'typescript',
+  dependencies = [],
+  module = { specifier: './http-status', exists: false },
+}: Given): ConstantsSource {
   return decideConstantsSource({ setting, imports: analyzeDocument(text, language).imports, dependencies, projectModule: module });
 }
 
@@ -44,7 +50,10 @@ describe('decideConstantsSource: each branch', () => {
   });
 
   test('setting module names the project module even before it exists', () => {
-    assert.equal(brief(decide({ setting: 'module', module: { specifier: '../../http-status', exists: false } })), 'module ../../http-status DocumentedStatus (setting)');
+    assert.equal(
+      brief(decide({ setting: 'module', module: { specifier: '../../http-status', exists: false } })),
+      'module ../../http-status DocumentedStatus (setting)',
+    );
   });
 
   test('a source the file imports wins over the package.json dependency', () => {
@@ -66,7 +75,10 @@ describe('decideConstantsSource: each branch', () => {
 
   test('a namespace import or a CommonJS require of the whole module counts', () => {
     assert.equal(brief(decide({ text: `import * as http2 from 'node:http2';` })), 'node node:http2 constants (imported)');
-    assert.equal(brief(decide({ text: `const { StatusCodes } = require('http-status-codes');`, language: 'javascript' })), 'http-status-codes http-status-codes StatusCodes (imported)');
+    assert.equal(
+      brief(decide({ text: `const { StatusCodes } = require('http-status-codes');`, language: 'javascript' })),
+      'http-status-codes http-status-codes StatusCodes (imported)',
+    );
   });
 
   test('an import of @nestjs/common that only brings Controller does NOT count as importing the constants', () => {
@@ -78,8 +90,14 @@ describe('decideConstantsSource: each branch', () => {
   });
 
   test('an import of node:http2 that only brings connect does not count; nor does a type-only import', () => {
-    assert.equal(brief(decide({ text: `import { connect } from 'node:http2';`, dependencies: ['http-status'] })), 'http-status http-status status (dependency)');
-    assert.equal(brief(decide({ text: `import type { StatusCodes } from 'http-status-codes';`, dependencies: ['http-status'] })), 'http-status http-status status (dependency)');
+    assert.equal(
+      brief(decide({ text: `import { connect } from 'node:http2';`, dependencies: ['http-status'] })),
+      'http-status http-status status (dependency)',
+    );
+    assert.equal(
+      brief(decide({ text: `import type { StatusCodes } from 'http-status-codes';`, dependencies: ['http-status'] })),
+      'http-status http-status status (dependency)',
+    );
   });
 
   test('the first import that brings constants wins when a file imports two', () => {
@@ -89,7 +107,10 @@ describe('decideConstantsSource: each branch', () => {
 
   test('an import of the project module counts, by its path or by the DocumentedStatus name', () => {
     const module = { specifier: '../http-status', exists: true };
-    assert.equal(brief(decide({ text: `import { DocumentedStatus } from '../http-status';`, module, dependencies: ['@nestjs/common'] })), 'module ../http-status DocumentedStatus (imported)');
+    assert.equal(
+      brief(decide({ text: `import { DocumentedStatus } from '../http-status';`, module, dependencies: ['@nestjs/common'] })),
+      'module ../http-status DocumentedStatus (imported)',
+    );
     assert.equal(brief(decide({ text: `import { something } from '../http-status.js';`, module })), 'module ../http-status.js DocumentedStatus (imported)');
   });
 
@@ -112,11 +133,17 @@ describe('decideConstantsSource: each branch', () => {
   });
 
   test('a dependency wins over an existing project module', () => {
-    assert.equal(brief(decide({ dependencies: ['http-status-codes'], module: { specifier: './http-status', exists: true } })), 'http-status-codes http-status-codes StatusCodes (dependency)');
+    assert.equal(
+      brief(decide({ dependencies: ['http-status-codes'], module: { specifier: './http-status', exists: true } })),
+      'http-status-codes http-status-codes StatusCodes (dependency)',
+    );
   });
 
   test('project module: used when it exists and nothing else applies', () => {
-    assert.equal(brief(decide({ dependencies: ['express'], module: { specifier: '../../http-status', exists: true } })), 'module ../../http-status DocumentedStatus (project-module)');
+    assert.equal(
+      brief(decide({ dependencies: ['express'], module: { specifier: '../../http-status', exists: true } })),
+      'module ../../http-status DocumentedStatus (project-module)',
+    );
   });
 
   test('fallback: node:http2 when nothing applies and the module does not exist', () => {
@@ -151,7 +178,11 @@ describe('project inputs: package.json, module path, specifier', () => {
   test('nearestDependencies reads dependencies, devDependencies and peerDependencies of the nearest package.json', () => {
     const root = project({
       'package.json': { dependencies: { express: '^4' } },
-      'packages/api/package.json': { dependencies: { fastify: '^5' }, devDependencies: { 'http-status-codes': '^2' }, peerDependencies: { '@nestjs/common': '*' } },
+      'packages/api/package.json': {
+        dependencies: { fastify: '^5' },
+        devDependencies: { 'http-status-codes': '^2' },
+        peerDependencies: { '@nestjs/common': '*' },
+      },
       'packages/api/src/routes/orders.ts': '',
     });
     const found = nearestDependencies(path.join(root, 'packages/api/src/routes'));

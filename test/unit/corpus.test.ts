@@ -31,7 +31,10 @@ function actualIn(text: string, file: string): Set<string> {
 
 describe('evaluation corpus', () => {
   const totals = { truePositives: 0, falsePositives: 0, misses: 0, knownMisses: 0 };
-  const files = fs.readdirSync(CORPUS).filter((name) => languageOfFile(name)).sort();
+  const files = fs
+    .readdirSync(CORPUS)
+    .filter((name) => languageOfFile(name))
+    .sort();
 
   for (const name of files) {
     test(name, () => {

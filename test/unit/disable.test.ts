@@ -156,14 +156,14 @@ describe('disabledRules', () => {
 });
 
 describe('the "disable for this line" fix', () => {
-  test('TypeScript: a // comment above, with the line\'s indentation', () => {
+  test("TypeScript: a // comment above, with the line's indentation", () => {
     const text = POST_202('');
     const after = disabled(text, 'wrong-success-code');
     assert.equal(after, `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code\n  res.status(202).json(job);\n});\n`);
     assert.deepEqual(reported(after), ['undocumented-code@3']);
   });
 
-  test('YAML: a # comment above, with the key\'s indentation', () => {
+  test("YAML: a # comment above, with the key's indentation", () => {
     const text = `openapi: 3.0.3\npaths:\n  /orders:\n    post:\n      responses:\n        '200':\n          description: ok\n`;
     const after = disabled(text, 'wrong-success-code', 'yaml');
     assert.equal(
@@ -183,14 +183,20 @@ describe('the "disable for this line" fix', () => {
   test('NestJS: above the decorator the implicit finding sits on', () => {
     const text = `@Controller('orders')\nexport class OrdersController {\n  @Delete(':id')\n  remove() {}\n}\n`;
     const after = disabled(text, 'implicit-success-code');
-    assert.equal(after, `@Controller('orders')\nexport class OrdersController {\n  // statusdoc-disable-next-line implicit-success-code\n  @Delete(':id')\n  remove() {}\n}\n`);
+    assert.equal(
+      after,
+      `@Controller('orders')\nexport class OrdersController {\n  // statusdoc-disable-next-line implicit-success-code\n  @Delete(':id')\n  remove() {}\n}\n`,
+    );
     assert.deepEqual(check(after), []);
   });
 
   test('disabling a second rule on the same line joins the existing comment, so both stay disabled', () => {
     const once = disabled(POST_202(''), 'wrong-success-code');
     const twice = disabled(once, 'undocumented-code');
-    assert.equal(twice, `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code, undocumented-code\n  res.status(202).json(job);\n});\n`);
+    assert.equal(
+      twice,
+      `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code, undocumented-code\n  res.status(202).json(job);\n});\n`,
+    );
     assert.deepEqual(reported(twice), []);
   });
 

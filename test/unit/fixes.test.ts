@@ -1,7 +1,19 @@
 /** Fixes, judged by the whole text after the edit: change-code in the code's own form, @HttpCode, fix-all, imports. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, check as checkDocument, DEFAULT_TABLE, fixAllEdits, fixEdits, importEdits, SourceDocument, type DocumentLanguage, type Finding, type ImportRequest, type RuleId } from '../../server/src/core';
+import {
+  applyEdits,
+  check as checkDocument,
+  DEFAULT_TABLE,
+  fixAllEdits,
+  fixEdits,
+  importEdits,
+  SourceDocument,
+  type DocumentLanguage,
+  type Finding,
+  type ImportRequest,
+  type RuleId,
+} from '../../server/src/core';
 import { analyzeDocument } from '../../server/src/core/sites';
 import { checkText, fixesOf } from './helpers';
 
@@ -51,17 +63,26 @@ describe('change-code keeps the form the code was written in', () => {
 
   test('http-status-codes StatusCodes.OK becomes StatusCodes.CREATED', () => {
     const text = `import { StatusCodes } from 'http-status-codes';\n\napp.post('/orders', (req, res) => {\n  res.status(StatusCodes.OK).json(order);\n});\n`;
-    assert.equal(fixed(text), `import { StatusCodes } from 'http-status-codes';\n\napp.post('/orders', (req, res) => {\n  res.status(StatusCodes.CREATED).json(order);\n});\n`);
+    assert.equal(
+      fixed(text),
+      `import { StatusCodes } from 'http-status-codes';\n\napp.post('/orders', (req, res) => {\n  res.status(StatusCodes.CREATED).json(order);\n});\n`,
+    );
   });
 
   test('node:http2 constants.HTTP_STATUS_OK becomes constants.HTTP_STATUS_CREATED', () => {
     const text = `import { constants } from 'node:http2';\n\napp.post('/orders', (req, res) => {\n  res.writeHead(constants.HTTP_STATUS_OK);\n});\n`;
-    assert.equal(fixed(text), `import { constants } from 'node:http2';\n\napp.post('/orders', (req, res) => {\n  res.writeHead(constants.HTTP_STATUS_CREATED);\n});\n`);
+    assert.equal(
+      fixed(text),
+      `import { constants } from 'node:http2';\n\napp.post('/orders', (req, res) => {\n  res.writeHead(constants.HTTP_STATUS_CREATED);\n});\n`,
+    );
   });
 
   test('http2.constants.HTTP_STATUS_OK keeps its receiver', () => {
     const text = `import http2 from 'node:http2';\n\napp.delete('/orders/:id', (req, res) => {\n  res.status(http2.constants.HTTP_STATUS_OK).end();\n});\n`;
-    assert.equal(fixed(text), `import http2 from 'node:http2';\n\napp.delete('/orders/:id', (req, res) => {\n  res.status(http2.constants.HTTP_STATUS_NO_CONTENT).end();\n});\n`);
+    assert.equal(
+      fixed(text),
+      `import http2 from 'node:http2';\n\napp.delete('/orders/:id', (req, res) => {\n  res.status(http2.constants.HTTP_STATUS_NO_CONTENT).end();\n});\n`,
+    );
   });
 
   test('http-status status.OK becomes status.CREATED', () => {
@@ -86,7 +107,7 @@ describe('change-code keeps the form the code was written in', () => {
 
   const openapi = (key: string) => `openapi: 3.0.3\npaths:\n  /orders:\n    post:\n      responses:\n        ${key}:\n          description: created\n`;
 
-  test("a single-quoted YAML key stays single-quoted", () => {
+  test('a single-quoted YAML key stays single-quoted', () => {
     assert.equal(fixed(openapi(`'200'`), 'wrong-success-code', 'yaml'), openapi(`'201'`));
   });
 
@@ -121,7 +142,10 @@ describe('OpenAPI: a change that would duplicate a responses key', () => {
   test("'200' is still flagged, but only the disable fix is offered", () => {
     const finding = findingOf(text, 'wrong-success-code', 'yaml');
     assert.equal(finding.message, 'POST answers 201 Created in the documented table, not 200 OK.');
-    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['Disable wrong-success-code for this line']);
+    assert.deepEqual(
+      fixesOf(finding).map((fix) => fix.title),
+      ['Disable wrong-success-code for this line'],
+    );
     assert.equal(
       applyEdits(text, fixEdits(new SourceDocument(text, 'yaml'), fixesOf(finding)[0])),
       text.replace("        '200':", "        # statusdoc-disable-next-line wrong-success-code\n        '200':"),
@@ -147,7 +171,10 @@ describe('OpenAPI: a change that would duplicate a responses key', () => {
       '          description: created',
       '',
     ].join('\n');
-    assert.equal(fixAll(two, 'yaml'), two.replace("'201'", "'200'").replace("        '200':\n          description: created", "        '201':\n          description: created"));
+    assert.equal(
+      fixAll(two, 'yaml'),
+      two.replace("'201'", "'200'").replace("        '200':\n          description: created", "        '201':\n          description: created"),
+    );
   });
 
   test('two wrong success keys of one operation: fix-all changes only one, never writing the key twice', () => {
@@ -206,7 +233,10 @@ describe('implicit-success-code: adding @HttpCode', () => {
 
   test('tab indentation is kept', () => {
     const text = `import { Controller, Delete, HttpCode, HttpStatus } from '@nestjs/common';\n@Controller()\nclass C {\n\t@Delete()\n\tremove() {}\n}\n`;
-    assert.equal(fixed(text, 'implicit-success-code'), `import { Controller, Delete, HttpCode, HttpStatus } from '@nestjs/common';\n@Controller()\nclass C {\n\t@HttpCode(HttpStatus.NO_CONTENT)\n\t@Delete()\n\tremove() {}\n}\n`);
+    assert.equal(
+      fixed(text, 'implicit-success-code'),
+      `import { Controller, Delete, HttpCode, HttpStatus } from '@nestjs/common';\n@Controller()\nclass C {\n\t@HttpCode(HttpStatus.NO_CONTENT)\n\t@Delete()\n\tremove() {}\n}\n`,
+    );
   });
 
   test('HttpStatus imported under an alias is used by its alias', () => {
@@ -310,11 +340,17 @@ describe('implicit-success-code: adding @HttpCode', () => {
       ``,
     ].join('\n');
     const findings = check(text);
-    assert.deepEqual(findings.map((finding) => finding.rule), ['wrong-success-code', 'implicit-success-code', 'implicit-success-code']);
+    assert.deepEqual(
+      findings.map((finding) => finding.rule),
+      ['wrong-success-code', 'implicit-success-code', 'implicit-success-code'],
+    );
     const edits = fixAllEdits(new SourceDocument(text, 'typescript'), findings);
     // One edit on the import statement, naming each missing binding once.
     const importLineEnd = text.indexOf('\n');
-    assert.deepEqual(edits.filter((edit) => edit.start <= importLineEnd).map((edit) => edit.newText), [', HttpCode, HttpStatus']);
+    assert.deepEqual(
+      edits.filter((edit) => edit.start <= importLineEnd).map((edit) => edit.newText),
+      [', HttpCode, HttpStatus'],
+    );
     assert.equal(
       applyEdits(text, edits),
       [
@@ -408,7 +444,9 @@ describe('import edits', () => {
 
   test('a module not imported yet: a new statement after the last import', () => {
     assert.equal(
-      withImports(`import express from 'express';\nimport { z } from 'zod';\n\nconst app = express();\n`, [{ module: 'http-status-codes', name: 'StatusCodes' }]),
+      withImports(`import express from 'express';\nimport { z } from 'zod';\n\nconst app = express();\n`, [
+        { module: 'http-status-codes', name: 'StatusCodes' },
+      ]),
       `import express from 'express';\nimport { z } from 'zod';\nimport { StatusCodes } from 'http-status-codes';\n\nconst app = express();\n`,
     );
   });
@@ -422,7 +460,11 @@ describe('import edits', () => {
 
   test('a CommonJS file (only require()s) gets a require', () => {
     assert.equal(
-      withImports(`'use strict';\nconst express = require('express');\n\nconst app = express();\n`, [{ module: 'http-status-codes', name: 'StatusCodes' }], 'javascript'),
+      withImports(
+        `'use strict';\nconst express = require('express');\n\nconst app = express();\n`,
+        [{ module: 'http-status-codes', name: 'StatusCodes' }],
+        'javascript',
+      ),
       `'use strict';\nconst express = require('express');\nconst { StatusCodes } = require('http-status-codes');\n\nconst app = express();\n`,
     );
   });
@@ -493,7 +535,8 @@ describe('fixes keep the file as it is written', () => {
   });
 
   test('a type-only import of HttpStatus becomes a value import instead of a second one', () => {
-    const text = "import { Controller, Delete, HttpCode, type HttpStatus } from '@nestjs/common';\n\n@Controller()\nexport class C {\n  @Delete()\n  remove() {}\n}\n";
+    const text =
+      "import { Controller, Delete, HttpCode, type HttpStatus } from '@nestjs/common';\n\n@Controller()\nexport class C {\n  @Delete()\n  remove() {}\n}\n";
     assert.equal(
       fixAll(text),
       "import { Controller, Delete, HttpCode, HttpStatus } from '@nestjs/common';\n\n@Controller()\nexport class C {\n  @HttpCode(HttpStatus.NO_CONTENT)\n  @Delete()\n  remove() {}\n}\n",
@@ -501,7 +544,8 @@ describe('fixes keep the file as it is written', () => {
   });
 
   test('@Res({ passthrough: true }) still answers with the NestJS default, so it is judged', () => {
-    const text = "import { Controller, Delete, HttpCode, HttpStatus, Res } from '@nestjs/common';\n@Controller()\nexport class C {\n  @Delete()\n  remove(@Res({ passthrough: true }) res: unknown) {}\n}\n";
+    const text =
+      "import { Controller, Delete, HttpCode, HttpStatus, Res } from '@nestjs/common';\n@Controller()\nexport class C {\n  @Delete()\n  remove(@Res({ passthrough: true }) res: unknown) {}\n}\n";
     assert.match(fixAll(text), /@HttpCode\(HttpStatus\.NO_CONTENT\)\n {2}@Delete\(\)/);
   });
 });
@@ -511,12 +555,18 @@ describe('no change-code fix where the same checked response already names the d
     const text = "const res = await fetch('/orders', { method: 'POST' });\nswitch (res.status) {\n  case 200:\n    break;\n  case 201:\n    break;\n}\n";
     const [finding] = check(text);
     assert.equal(finding.rule, 'wrong-success-code');
-    assert.deepEqual(fixesOf(finding).map((fix) => fix.title), ['Disable wrong-success-code for this line']);
+    assert.deepEqual(
+      fixesOf(finding).map((fix) => fix.title),
+      ['Disable wrong-success-code for this line'],
+    );
   });
 
   test('res.status === 200 || res.status === 201: the same', () => {
     const text = "const res = await fetch('/orders', { method: 'POST' });\nif (res.status === 200 || res.status === 201) ok();\n";
-    assert.deepEqual(check(text).map((finding) => fixesOf(finding).length), [1]);
+    assert.deepEqual(
+      check(text).map((finding) => fixesOf(finding).length),
+      [1],
+    );
   });
 
   test('two handlers of one POST route answering 200 and 201 in different branches keep their fix', () => {

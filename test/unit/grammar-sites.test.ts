@@ -43,7 +43,9 @@ async function tokenizer() {
   const oniguruma = fromTester('vscode-oniguruma');
   await oniguruma.loadWASM(readFileSync(join(dirname(fromTester.resolve('vscode-oniguruma')), 'onig.wasm')).buffer);
   const config = JSON.parse(readFileSync(join(GRAMMAR_DIR, 'grammars.json'), 'utf8')).contributes.grammars as {
-    scopeName: string; path: string; injectTo?: string[];
+    scopeName: string;
+    path: string;
+    injectTo?: string[];
   }[];
   const injection = config.find((entry) => entry.injectTo)!;
   const registry = new textmate.Registry({
@@ -83,7 +85,9 @@ function sourceOf(text: string): { scope: string; lines: string[] } {
 
 test("the grammar's fixtures: the grammar's status codes and the finder's sites are the same places", async () => {
   const scoped = await tokenizer();
-  const fixtures = readdirSync(GRAMMAR_DIR).filter((name) => /\.test\.\w+$/.test(name)).sort();
+  const fixtures = readdirSync(GRAMMAR_DIR)
+    .filter((name) => /\.test\.\w+$/.test(name))
+    .sort();
   assert.ok(fixtures.length >= 5);
   const problems: string[] = [];
   for (const fixture of fixtures) {

@@ -1,5 +1,17 @@
 /** Shared test helpers: find sites in a snippet and describe them compactly; check a snippet and fix its findings. */
-import { check, DEFAULT_TABLE, fixesFor, SourceDocument, type CheckOptions, type DocumentLanguage, type Finding, type Fix, type Lang, type Site, type StatusTable } from '../../server/src/core';
+import {
+  check,
+  DEFAULT_TABLE,
+  fixesFor,
+  SourceDocument,
+  type CheckOptions,
+  type DocumentLanguage,
+  type Finding,
+  type Fix,
+  type Lang,
+  type Site,
+  type StatusTable,
+} from '../../server/src/core';
 import { findSites } from '../../server/src/core/sites';
 
 /** A site as `code@text METHOD/source role`, e.g. `201@201 POST/route response`. Easy to compare in asserts. */
@@ -15,7 +27,12 @@ export function sitesIn(text: string, language: DocumentLanguage = 'typescript')
 /** The findings of a snippet, each remembering the document it was checked on, for fixesOf/editsOf. */
 const checkedOn = new WeakMap<Finding, { document: SourceDocument; lang: Lang }>();
 
-export function checkText(text: string, language: DocumentLanguage = 'typescript', options: Partial<CheckOptions> = {}, table: StatusTable = DEFAULT_TABLE): Finding[] {
+export function checkText(
+  text: string,
+  language: DocumentLanguage = 'typescript',
+  options: Partial<CheckOptions> = {},
+  table: StatusTable = DEFAULT_TABLE,
+): Finding[] {
   const document = new SourceDocument(text, language);
   const lang = options.lang ?? 'en';
   const findings = check(document, table, { severities: {}, lang, ...options });

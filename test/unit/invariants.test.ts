@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import { normalizeSettings } from '../../server/src/settings';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 }
 
 test('the core is pure: no vscode, no node built-ins, no process', () => {
@@ -36,11 +36,13 @@ test('settings get their defaults on the server, and bad values fall back', () =
     constants: { source: 'nestjs', module: 'src/codes.ts' },
     inlayHints: false,
   });
-  assert.deepEqual(normalizeSettings({ table: 42, language: 'fr', rules: 'x', constants: { source: 'express' }, inlayHints: 'yes', maxFileSizeMB: -1 }), defaults);
   assert.deepEqual(
-    normalizeSettings({ rules: { 'undocumented-code': 'off', 'wrong-success-code': 'loud', nonsense: 'error' } }).rules,
-    { 'undocumented-code': 'off' },
+    normalizeSettings({ table: 42, language: 'fr', rules: 'x', constants: { source: 'express' }, inlayHints: 'yes', maxFileSizeMB: -1 }),
+    defaults,
   );
+  assert.deepEqual(normalizeSettings({ rules: { 'undocumented-code': 'off', 'wrong-success-code': 'loud', nonsense: 'error' } }).rules, {
+    'undocumented-code': 'off',
+  });
 });
 
 /** Value imports (not `import type`) of a file, as paths relative to `root`. */
@@ -84,7 +86,9 @@ test('no core module imports upward: checks never import fixes, the adapters nev
   ];
   const layerOf = (relative: string) => {
     const name = relative.replace(/\.ts$/, '');
-    const index = layers.findIndex((layer) => layer.some((entry) => (entry.endsWith('/') ? name.startsWith(entry) || name === entry.slice(0, -1) : name === entry)));
+    const index = layers.findIndex((layer) =>
+      layer.some((entry) => (entry.endsWith('/') ? name.startsWith(entry) || name === entry.slice(0, -1) : name === entry)),
+    );
     assert.ok(index >= 0, `${relative} belongs to a layer`);
     return index;
   };

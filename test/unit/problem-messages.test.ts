@@ -30,49 +30,154 @@ function jsonError(text: string): string {
 
 // [file name, doc text, English, Chinese]
 const TABLE_DOCS: [string, string, string, string][] = [
-  ['a.md', '', "no status-code table found: expected rows that start with a code such as 404", "没有找到状态码表：应有以状态码（如 404）开头的行"],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 2O1 | x |\n', "row 1: expected a status code from 100 to 599, found \"2O1\"", "第 1 行: 应为 100 到 599 之间的状态码，实际为 \"2O1\""],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 201 | x |\n| 201 | y |\n', "row 2: 201 is documented twice (first on line 3)", "第 2 行: 201 被记录了两次（首次在第 3 行）"],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 201 | |\n', "row 1: 201 has no meaning", "第 1 行: 201 没有说明"],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 200 | GET操作正常返回。 |\n| 202 | GET操作正常返回。 |\n', "row 2: GET is named as the normal answer of both 200 (row 1) and 202", "第 2 行: GET 同时被写为 200（第 1 行）和 202 的正常返回"],
-  ['a.md', '<table><tr><th>正常返回码</th><th>说明</th></tr><tr><td>20x</td><td>x</td></tr><tr><td>201</td><td>y</td></tr></table>\n| Code | Meaning |\n|---|---|\n| 600 | z |\n', "row 1 of table 1: expected a status code from 100 to 599, found \"20x\"", "表 1 第 1 行: 应为 100 到 599 之间的状态码，实际为 \"20x\""],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 200 | a |\n\n| Code | Meaning |\n|---|---|\n| 201 | b |\n| 200 | c |\n', "row 2 of table 2: 200 is documented twice (first on line 3)", "表 2 第 2 行: 200 被记录了两次（首次在第 3 行）"],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 200 | a GET |\n\n| Code | Meaning |\n|---|---|\n| 201 | b |\n| 202 | c GET |\n', "row 2 of table 2: GET is named as the normal answer of both 200 (row 1 of table 1) and 202", "表 2 第 2 行: GET 同时被写为 200（表 1 第 1 行）和 202 的正常返回"],
-  ['a.md', '| Code | Meaning |\n|---|---|\n| 200 | a |\n\n| Code | Meaning |\n|---|---|\n| 201 | |\n', "row 1 of table 2: 201 has no meaning", "表 2 第 1 行: 201 没有说明"],
-  ['a.json', '{ "codes": [ { "code": 201, "meaning": "x", "methods": ["FETCH"] } ] }', "entry 1: \"FETCH\" is not an HTTP method", "第 1 项: \"FETCH\" 不是 HTTP 方法"],
-  ['a.json', '{ "codes": [ { "code": 201, "meaning": "x", "methods": "POST" } ] }', "entry 1: methods must be a list such as [POST]", "第 1 项: methods 必须是列表，例如 [POST]"],
-  ['a.json', '{ "codes": [ { "code": 201, "meaning": "x", "kind": "fine" } ] }', "entry 1: unknown kind \"fine\" (use success or error)", "第 1 项: 未知的类型 \"fine\"（请用 success 或 error）"],
-  ['a.json', '{ "codes": [ { "code": 201, "meaning": "x", "translations": { "fr": "y" } } ] }', "entry 1: unknown translation language \"fr\" (use en or zh-cn)", "第 1 项: 未知的翻译语言 \"fr\"（请用 en 或 zh-cn）"],
-  ['a.json', '{ "codes": [ 201 ] }', "entry 1: expected a mapping with code, reason and meaning", "第 1 项: 应为包含 code、reason 和 meaning 的映射"],
-  ['a.json', '{ "codes": { "201": "x", "20": "y" } }', "entry \"20\": expected a status code from 100 to 599, found \"20\"", "条目 \"20\": 应为 100 到 599 之间的状态码，实际为 \"20\""],
-  ['a.json', '{ "codes": { "201": [1] } }', "entry \"201\": expected a mapping with code, reason and meaning", "条目 \"201\": 应为包含 code、reason 和 meaning 的映射"],
-  ['a.json', '{ "codes": { "201": { "meaning": "x", "kind": "odd" } } }', "entry \"201\": unknown kind \"odd\" (use success or error)", "条目 \"201\": 未知的类型 \"odd\"（请用 success 或 error）"],
-  ['a.json', '{ "codes": { "201": { "meaning": "x", "methods": ["NOPE"] } } }', "entry \"201\": \"NOPE\" is not an HTTP method", "条目 \"201\": \"NOPE\" 不是 HTTP 方法"],
-  ['a.json', '{ "codes": { "201": { "meaning": "x", "methods": [1] } } }', "entry \"201\": methods must be a list such as [POST]", "条目 \"201\": methods 必须是列表，例如 [POST]"],
-  ['a.json', '{ "codes": { "201": { "reason": "x" } } }', "entry \"201\": 201 has no meaning", "条目 \"201\": 201 没有说明"],
-  ['a.json', '{ "codes": { "201": { "meaning": "x" }, "201 ": { "meaning": "y" } } }', "entry \"201 \": 201 is documented twice (first on line 1)", "条目 \"201 \": 201 被记录了两次（首次在第 1 行）"],
-  ['a.json', '{ "codes": { "201": "POST x", "202": "POST y" } }', "entry \"202\": POST is named as the normal answer of both 201 (entry \"201\") and 202", "条目 \"202\": POST 同时被写为 201（条目 \"201\"）和 202 的正常返回"],
-  ['a.json', '{ "codes": [ { "code": 201, "meaning": "POST x" }, { "code": 202, "meaning": "POST y" } ] }', "entry 2: POST is named as the normal answer of both 201 (entry 1) and 202", "第 2 项: POST 同时被写为 201（第 1 项）和 202 的正常返回"],
-  ['a.json', '"just a string"', "expected a list of codes, or a mapping \"codes:\" of code to meaning", "应为状态码列表，或状态码到说明的 \"codes:\" 映射"],
-  ['a.json', '', "expected a list of codes, or a mapping \"codes:\" of code to meaning", "应为状态码列表，或状态码到说明的 \"codes:\" 映射"],
-  ['a.json', '{\n  "200": "OK.",\n  "200": "Again."\n}', "not valid JSON/YAML: Map keys must be unique", "不是有效的 JSON/YAML：Map keys must be unique"],
-  ['a.yaml', 'codes: [ { code: 201, meaning: x', "not valid JSON/YAML: Flow map in block collection must be sufficiently indented and end with a }", "不是有效的 JSON/YAML：Flow map in block collection must be sufficiently indented and end with a }"],
-  ['a.yaml', '  \n\n', "expected a list of codes, or a mapping \"codes:\" of code to meaning", "应为状态码列表，或状态码到说明的 \"codes:\" 映射"],
-  ['a.yaml', '['.repeat(5000), "nested deeper than 400 levels: not a status-code table", "嵌套超过 400 层：不是状态码表"],
-  ['a.yaml', '- code: 200\n  meaning: OK.\n- code: 200\n  meaning: Again.\n', "entry 2: 200 is documented twice (first on line 1)", "第 2 项: 200 被记录了两次（首次在第 1 行）"],
-  ['a.md', 'binary\u0000', "the file is binary, not a table doc", "该文件是二进制文件，不是状态码表文档"],
-  ['a.json', '{"a": "\u0000"}', "the file is binary, not a table doc", "该文件是二进制文件，不是状态码表文档"],
+  ['a.md', '', 'no status-code table found: expected rows that start with a code such as 404', '没有找到状态码表：应有以状态码（如 404）开头的行'],
+  [
+    'a.md',
+    '| Code | Meaning |\n|---|---|\n| 2O1 | x |\n',
+    'row 1: expected a status code from 100 to 599, found "2O1"',
+    '第 1 行: 应为 100 到 599 之间的状态码，实际为 "2O1"',
+  ],
+  [
+    'a.md',
+    '| Code | Meaning |\n|---|---|\n| 201 | x |\n| 201 | y |\n',
+    'row 2: 201 is documented twice (first on line 3)',
+    '第 2 行: 201 被记录了两次（首次在第 3 行）',
+  ],
+  ['a.md', '| Code | Meaning |\n|---|---|\n| 201 | |\n', 'row 1: 201 has no meaning', '第 1 行: 201 没有说明'],
+  [
+    'a.md',
+    '| Code | Meaning |\n|---|---|\n| 200 | GET操作正常返回。 |\n| 202 | GET操作正常返回。 |\n',
+    'row 2: GET is named as the normal answer of both 200 (row 1) and 202',
+    '第 2 行: GET 同时被写为 200（第 1 行）和 202 的正常返回',
+  ],
+  [
+    'a.md',
+    '<table><tr><th>正常返回码</th><th>说明</th></tr><tr><td>20x</td><td>x</td></tr><tr><td>201</td><td>y</td></tr></table>\n| Code | Meaning |\n|---|---|\n| 600 | z |\n',
+    'row 1 of table 1: expected a status code from 100 to 599, found "20x"',
+    '表 1 第 1 行: 应为 100 到 599 之间的状态码，实际为 "20x"',
+  ],
+  [
+    'a.md',
+    '| Code | Meaning |\n|---|---|\n| 200 | a |\n\n| Code | Meaning |\n|---|---|\n| 201 | b |\n| 200 | c |\n',
+    'row 2 of table 2: 200 is documented twice (first on line 3)',
+    '表 2 第 2 行: 200 被记录了两次（首次在第 3 行）',
+  ],
+  [
+    'a.md',
+    '| Code | Meaning |\n|---|---|\n| 200 | a GET |\n\n| Code | Meaning |\n|---|---|\n| 201 | b |\n| 202 | c GET |\n',
+    'row 2 of table 2: GET is named as the normal answer of both 200 (row 1 of table 1) and 202',
+    '表 2 第 2 行: GET 同时被写为 200（表 1 第 1 行）和 202 的正常返回',
+  ],
+  [
+    'a.md',
+    '| Code | Meaning |\n|---|---|\n| 200 | a |\n\n| Code | Meaning |\n|---|---|\n| 201 | |\n',
+    'row 1 of table 2: 201 has no meaning',
+    '表 2 第 1 行: 201 没有说明',
+  ],
+  [
+    'a.json',
+    '{ "codes": [ { "code": 201, "meaning": "x", "methods": ["FETCH"] } ] }',
+    'entry 1: "FETCH" is not an HTTP method',
+    '第 1 项: "FETCH" 不是 HTTP 方法',
+  ],
+  [
+    'a.json',
+    '{ "codes": [ { "code": 201, "meaning": "x", "methods": "POST" } ] }',
+    'entry 1: methods must be a list such as [POST]',
+    '第 1 项: methods 必须是列表，例如 [POST]',
+  ],
+  [
+    'a.json',
+    '{ "codes": [ { "code": 201, "meaning": "x", "kind": "fine" } ] }',
+    'entry 1: unknown kind "fine" (use success or error)',
+    '第 1 项: 未知的类型 "fine"（请用 success 或 error）',
+  ],
+  [
+    'a.json',
+    '{ "codes": [ { "code": 201, "meaning": "x", "translations": { "fr": "y" } } ] }',
+    'entry 1: unknown translation language "fr" (use en or zh-cn)',
+    '第 1 项: 未知的翻译语言 "fr"（请用 en 或 zh-cn）',
+  ],
+  ['a.json', '{ "codes": [ 201 ] }', 'entry 1: expected a mapping with code, reason and meaning', '第 1 项: 应为包含 code、reason 和 meaning 的映射'],
+  [
+    'a.json',
+    '{ "codes": { "201": "x", "20": "y" } }',
+    'entry "20": expected a status code from 100 to 599, found "20"',
+    '条目 "20": 应为 100 到 599 之间的状态码，实际为 "20"',
+  ],
+  [
+    'a.json',
+    '{ "codes": { "201": [1] } }',
+    'entry "201": expected a mapping with code, reason and meaning',
+    '条目 "201": 应为包含 code、reason 和 meaning 的映射',
+  ],
+  [
+    'a.json',
+    '{ "codes": { "201": { "meaning": "x", "kind": "odd" } } }',
+    'entry "201": unknown kind "odd" (use success or error)',
+    '条目 "201": 未知的类型 "odd"（请用 success 或 error）',
+  ],
+  [
+    'a.json',
+    '{ "codes": { "201": { "meaning": "x", "methods": ["NOPE"] } } }',
+    'entry "201": "NOPE" is not an HTTP method',
+    '条目 "201": "NOPE" 不是 HTTP 方法',
+  ],
+  [
+    'a.json',
+    '{ "codes": { "201": { "meaning": "x", "methods": [1] } } }',
+    'entry "201": methods must be a list such as [POST]',
+    '条目 "201": methods 必须是列表，例如 [POST]',
+  ],
+  ['a.json', '{ "codes": { "201": { "reason": "x" } } }', 'entry "201": 201 has no meaning', '条目 "201": 201 没有说明'],
+  [
+    'a.json',
+    '{ "codes": { "201": { "meaning": "x" }, "201 ": { "meaning": "y" } } }',
+    'entry "201 ": 201 is documented twice (first on line 1)',
+    '条目 "201 ": 201 被记录了两次（首次在第 1 行）',
+  ],
+  [
+    'a.json',
+    '{ "codes": { "201": "POST x", "202": "POST y" } }',
+    'entry "202": POST is named as the normal answer of both 201 (entry "201") and 202',
+    '条目 "202": POST 同时被写为 201（条目 "201"）和 202 的正常返回',
+  ],
+  [
+    'a.json',
+    '{ "codes": [ { "code": 201, "meaning": "POST x" }, { "code": 202, "meaning": "POST y" } ] }',
+    'entry 2: POST is named as the normal answer of both 201 (entry 1) and 202',
+    '第 2 项: POST 同时被写为 201（第 1 项）和 202 的正常返回',
+  ],
+  ['a.json', '"just a string"', 'expected a list of codes, or a mapping "codes:" of code to meaning', '应为状态码列表，或状态码到说明的 "codes:" 映射'],
+  ['a.json', '', 'expected a list of codes, or a mapping "codes:" of code to meaning', '应为状态码列表，或状态码到说明的 "codes:" 映射'],
+  ['a.json', '{\n  "200": "OK.",\n  "200": "Again."\n}', 'not valid JSON/YAML: Map keys must be unique', '不是有效的 JSON/YAML：Map keys must be unique'],
+  [
+    'a.yaml',
+    'codes: [ { code: 201, meaning: x',
+    'not valid JSON/YAML: Flow map in block collection must be sufficiently indented and end with a }',
+    '不是有效的 JSON/YAML：Flow map in block collection must be sufficiently indented and end with a }',
+  ],
+  ['a.yaml', '  \n\n', 'expected a list of codes, or a mapping "codes:" of code to meaning', '应为状态码列表，或状态码到说明的 "codes:" 映射'],
+  ['a.yaml', '['.repeat(5000), 'nested deeper than 400 levels: not a status-code table', '嵌套超过 400 层：不是状态码表'],
+  [
+    'a.yaml',
+    '- code: 200\n  meaning: OK.\n- code: 200\n  meaning: Again.\n',
+    'entry 2: 200 is documented twice (first on line 1)',
+    '第 2 项: 200 被记录了两次（首次在第 1 行）',
+  ],
+  ['a.md', 'binary\u0000', 'the file is binary, not a table doc', '该文件是二进制文件，不是状态码表文档'],
+  ['a.json', '{"a": "\u0000"}', 'the file is binary, not a table doc', '该文件是二进制文件，不是状态码表文档'],
 ];
 
 // [fixture, English, Chinese]
 const TABLE_FIXTURES: [string, string, string][] = [
-  ['broken-row.md', "row 2: expected a status code from 100 to 599, found \"abc\"", "第 2 行: 应为 100 到 599 之间的状态码，实际为 \"abc\""],
-  ['duplicate.md', "row 3 of table 2: 404 is documented twice (first on line 13)", "表 2 第 3 行: 404 被记录了两次（首次在第 13 行）"],
-  ['no-meaning.md', "row 2: 404 has no meaning", "第 2 行: 404 没有说明"],
-  ['bad.json', "not valid JSON/YAML: Unexpected , in flow map", "不是有效的 JSON/YAML：Unexpected , in flow map"],
-  ['bad.yaml', "not valid JSON/YAML: Sequence item without - indicator", "不是有效的 JSON/YAML：Sequence item without - indicator"],
-  ['shape.json', "expected a list of codes, or a mapping \"codes:\" of code to meaning", "应为状态码列表，或状态码到说明的 \"codes:\" 映射"],
-  ['method-clash.md', "row 3: PUT is named as the normal answer of both 200 (row 1) and 202", "第 3 行: PUT 同时被写为 200（第 1 行）和 202 的正常返回"],
+  ['broken-row.md', 'row 2: expected a status code from 100 to 599, found "abc"', '第 2 行: 应为 100 到 599 之间的状态码，实际为 "abc"'],
+  ['duplicate.md', 'row 3 of table 2: 404 is documented twice (first on line 13)', '表 2 第 3 行: 404 被记录了两次（首次在第 13 行）'],
+  ['no-meaning.md', 'row 2: 404 has no meaning', '第 2 行: 404 没有说明'],
+  ['bad.json', 'not valid JSON/YAML: Unexpected , in flow map', '不是有效的 JSON/YAML：Unexpected , in flow map'],
+  ['bad.yaml', 'not valid JSON/YAML: Sequence item without - indicator', '不是有效的 JSON/YAML：Sequence item without - indicator'],
+  ['shape.json', 'expected a list of codes, or a mapping "codes:" of code to meaning', '应为状态码列表，或状态码到说明的 "codes:" 映射'],
+  ['method-clash.md', 'row 3: PUT is named as the normal answer of both 200 (row 1) and 202', '第 3 行: PUT 同时被写为 200（第 1 行）和 202 的正常返回'],
 ];
 
 /** The rule ids as the unknown-rule problem lists them. */
@@ -81,21 +186,69 @@ const KNOWN_RULES = RULE_IDS.join(', ');
 // [.statusdoc.json text, English, Chinese]
 const CONFIGS: [string, string, string][] = [
   ['[', `not valid JSON: ${jsonError('[')}`, `不是有效的 JSON：${jsonError('[')}`],
-  ['[]', "expected a JSON object", "应为 JSON 对象"],
-  ['{ "table": 5 }', "\"table\" must be a path string", "\"table\" 必须是路径字符串"],
-  ['{ "rules": [] }', "\"rules\" must be an object of rule id to severity", "\"rules\" 必须是规则 ID 到严重级别的对象"],
+  ['[]', 'expected a JSON object', '应为 JSON 对象'],
+  ['{ "table": 5 }', '"table" must be a path string', '"table" 必须是路径字符串'],
+  ['{ "rules": [] }', '"rules" must be an object of rule id to severity', '"rules" 必须是规则 ID 到严重级别的对象'],
   ['{ "rules": { "x": "off" } }', `"rules.x": unknown rule (known: ${KNOWN_RULES})`, `"rules.x": 未知的规则（已知：${KNOWN_RULES}）`],
-  ['{ "rules": { "undocumented-code": "loud" } }', "\"rules.undocumented-code\": expected one of error, warning, information, hint, off", "\"rules.undocumented-code\": 应为以下之一：error, warning, information, hint, off"],
-  ['{ "constants": 1 }', "\"constants\" must be an object with \"source\" and/or \"module\"", "\"constants\" 必须是包含 \"source\" 和/或 \"module\" 的对象"],
-  ['{ "constants": { "source": "x" } }', "\"constants.source\": expected one of auto, nestjs, http-status-codes, http-status, node, module", "\"constants.source\": 应为以下之一：auto, nestjs, http-status-codes, http-status, node, module"],
-  ['{ "constants": { "module": 1 } }', "\"constants.module\" must be a path string", "\"constants.module\" 必须是路径字符串"],
+  [
+    '{ "rules": { "undocumented-code": "loud" } }',
+    '"rules.undocumented-code": expected one of error, warning, information, hint, off',
+    '"rules.undocumented-code": 应为以下之一：error, warning, information, hint, off',
+  ],
+  ['{ "constants": 1 }', '"constants" must be an object with "source" and/or "module"', '"constants" 必须是包含 "source" 和/或 "module" 的对象'],
+  [
+    '{ "constants": { "source": "x" } }',
+    '"constants.source": expected one of auto, nestjs, http-status-codes, http-status, node, module',
+    '"constants.source": 应为以下之一：auto, nestjs, http-status-codes, http-status, node, module',
+  ],
+  ['{ "constants": { "module": 1 } }', '"constants.module" must be a path string', '"constants.module" 必须是路径字符串'],
   ['', `not valid JSON: ${jsonError('')}`, `不是有效的 JSON：${jsonError('')}`],
-  ['null', "expected a JSON object", "应为 JSON 对象"],
-  ['{ "constants": [] }', "\"constants\" must be an object with \"source\" and/or \"module\"", "\"constants\" 必须是包含 \"source\" 和/或 \"module\" 的对象"],
+  ['null', 'expected a JSON object', '应为 JSON 对象'],
+  ['{ "constants": [] }', '"constants" must be an object with "source" and/or "module"', '"constants" 必须是包含 "source" 和/或 "module" 的对象'],
 ];
 
 // Words that stay as they are in Chinese text: names of things the user types, and formats.
-const KEPT = new Set(['HTTP', 'JSON', 'YAML', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'FETCH', 'NOPE', 'code', 'reason', 'meaning', 'methods', 'codes', 'source', 'module', 'table', 'rules', 'constants', 'statusdoc', 'zh-cn', 'success', 'error', 'warning', 'information', 'hint', 'off', 'auto', 'nestjs', 'http-status-codes', 'http-status', 'node', ...RULE_IDS, 'setting', 'nope', 'odd', 'fine', 'loud']);
+const KEPT = new Set([
+  'HTTP',
+  'JSON',
+  'YAML',
+  'POST',
+  'GET',
+  'PUT',
+  'DELETE',
+  'PATCH',
+  'FETCH',
+  'NOPE',
+  'code',
+  'reason',
+  'meaning',
+  'methods',
+  'codes',
+  'source',
+  'module',
+  'table',
+  'rules',
+  'constants',
+  'statusdoc',
+  'zh-cn',
+  'success',
+  'error',
+  'warning',
+  'information',
+  'hint',
+  'off',
+  'auto',
+  'nestjs',
+  'http-status-codes',
+  'http-status',
+  'node',
+  ...RULE_IDS,
+  'setting',
+  'nope',
+  'odd',
+  'fine',
+  'loud',
+]);
 
 /** What is left of a Chinese problem once paths, quoted values and a parser's own message are taken out. */
 function leftoverEnglish(text: string): string[] {
@@ -136,8 +289,27 @@ describe('table doc problems', () => {
 
   test('every kind of issue is met by the corpus above, but a reader that threw', () => {
     const met = new Set(TABLE_DOCS.map(([name, text]) => problemOf(name, text).issue.kind));
-    const all: TableIssue['kind'][] = ['binary', 'readerFailed', 'noTable', 'tooDeep', 'invalidData', 'notAList', 'notAMapping', 'unknownTranslation', 'methodsNotAList', 'unknownKind', 'badCode', 'duplicateCode', 'noMeaning', 'notAMethod', 'methodClash'];
-    assert.deepEqual(all.filter((kind) => !met.has(kind)), ['readerFailed']);
+    const all: TableIssue['kind'][] = [
+      'binary',
+      'readerFailed',
+      'noTable',
+      'tooDeep',
+      'invalidData',
+      'notAList',
+      'notAMapping',
+      'unknownTranslation',
+      'methodsNotAList',
+      'unknownKind',
+      'badCode',
+      'duplicateCode',
+      'noMeaning',
+      'notAMethod',
+      'methodClash',
+    ];
+    assert.deepEqual(
+      all.filter((kind) => !met.has(kind)),
+      ['readerFailed'],
+    );
     const failed = { issue: { kind: 'readerFailed', message: 'Cannot read properties of undefined' } } as const;
     assert.equal(renderTableProblem(failed, 'en'), 'could not read the table: Cannot read properties of undefined');
     assert.equal(renderTableProblem(failed, 'zh-cn'), '无法读取状态码表：Cannot read properties of undefined');
@@ -175,9 +347,21 @@ test('problems the resolver composes: who named the doc, what became of it, whic
   const resolver = new TableResolver();
   const outside = () => false;
   const cases: [Problem | undefined, string, string][] = [
-    [resolver.resolve({ dir }).problem, `${at('codes.md')} (named by ${at('.statusdoc.json')}): file not found`, `${at('codes.md')}（由 ${at('.statusdoc.json')} 指定）：找不到文件`],
-    [resolver.resolve({ dir, explicit: 'missing.md', explicitFrom: 'flag' }).problem, `${at('missing.md')} (named by --table): file not found`, `${at('missing.md')}（由 --table 指定）：找不到文件`],
-    [resolver.resolve({ dir, explicit: 'adir' }).problem, `${at('adir')} (named by the statusdoc.table setting): not a file`, `${at('adir')}（由 statusdoc.table 设置指定）：不是文件`],
+    [
+      resolver.resolve({ dir }).problem,
+      `${at('codes.md')} (named by ${at('.statusdoc.json')}): file not found`,
+      `${at('codes.md')}（由 ${at('.statusdoc.json')} 指定）：找不到文件`,
+    ],
+    [
+      resolver.resolve({ dir, explicit: 'missing.md', explicitFrom: 'flag' }).problem,
+      `${at('missing.md')} (named by --table): file not found`,
+      `${at('missing.md')}（由 --table 指定）：找不到文件`,
+    ],
+    [
+      resolver.resolve({ dir, explicit: 'adir' }).problem,
+      `${at('adir')} (named by the statusdoc.table setting): not a file`,
+      `${at('adir')}（由 statusdoc.table 设置指定）：不是文件`,
+    ],
     [
       resolver.resolve({ dir, explicit: 'x.md', mayRead: outside }).problem,
       `${at('x.md')} (named by the statusdoc.table setting) is outside the workspace, and an untrusted workspace reads no table from outside; the default table is used`,
@@ -231,7 +415,12 @@ test('problems the resolver composes: who named the doc, what became of it, whic
 });
 
 test('a file the system refuses to read, or a parser that throws: their own words after the file', () => {
-  const io: Problem = { kind: 'tableUnreadable', file: '/w/t.md', namedBy: { kind: 'flag' }, failure: { kind: 'ioError', message: "EACCES: permission denied, open '/w/t.md'" } };
+  const io: Problem = {
+    kind: 'tableUnreadable',
+    file: '/w/t.md',
+    namedBy: { kind: 'flag' },
+    failure: { kind: 'ioError', message: "EACCES: permission denied, open '/w/t.md'" },
+  };
   assert.equal(renderProblem(io, 'en'), "/w/t.md (named by --table): EACCES: permission denied, open '/w/t.md'");
   assert.equal(renderProblem(io, 'zh-cn'), "/w/t.md（由 --table 指定）: EACCES: permission denied, open '/w/t.md'");
   const parse: Problem = { kind: 'configUnreadable', file: '/w/.statusdoc.json', failure: { kind: 'parseFailed', message: 'boom' } };
@@ -239,16 +428,37 @@ test('a file the system refuses to read, or a parser that throws: their own word
 });
 
 test('the editor frames a problem; the CLI calls it a bad table', () => {
-  const problem: Problem = { kind: 'tableInvalid', file: '/w/codes.md', line: 3, issue: { kind: 'noMeaning', at: { kind: 'row', row: 1 }, code: 404 }, kept: 'default' };
+  const problem: Problem = {
+    kind: 'tableInvalid',
+    file: '/w/codes.md',
+    line: 3,
+    issue: { kind: 'noMeaning', at: { kind: 'row', row: 1 }, code: 404 },
+    kept: 'default',
+  };
   assert.equal(MESSAGES.tableProblem('en', problem), 'statusdoc: /w/codes.md:3: row 1: 404 has no meaning (the default table is used)');
-  assert.equal(MESSAGES.tableProblem('zh-cn', problem), 'statusdoc：状态码表或 .statusdoc.json 有问题：/w/codes.md:3: 第 1 行: 404 没有说明（改用默认状态码表）');
+  assert.equal(
+    MESSAGES.tableProblem('zh-cn', problem),
+    'statusdoc：状态码表或 .statusdoc.json 有问题：/w/codes.md:3: 第 1 行: 404 没有说明（改用默认状态码表）',
+  );
   assert.equal(CLI_MESSAGES.badTable('en', problem), 'bad table: /w/codes.md:3: row 1: 404 has no meaning (the default table is used)');
   assert.equal(CLI_MESSAGES.badTable('zh-cn', problem), '状态码表有问题：/w/codes.md:3: 第 1 行: 404 没有说明（改用默认状态码表）');
 });
 
 test('problemKey: the same problem, however its fields were written, has one key; another problem another', () => {
-  const a: Problem = { kind: 'tableInvalid', file: '/w/codes.md', line: 3, issue: { kind: 'badCode', at: { kind: 'row', row: 1 }, found: '2O1' }, kept: 'default' };
-  const reordered: Problem = { kept: 'default', issue: { found: '2O1', at: { row: 1, kind: 'row' }, kind: 'badCode' }, line: 3, file: '/w/codes.md', kind: 'tableInvalid' };
+  const a: Problem = {
+    kind: 'tableInvalid',
+    file: '/w/codes.md',
+    line: 3,
+    issue: { kind: 'badCode', at: { kind: 'row', row: 1 }, found: '2O1' },
+    kept: 'default',
+  };
+  const reordered: Problem = {
+    kept: 'default',
+    issue: { found: '2O1', at: { row: 1, kind: 'row' }, kind: 'badCode' },
+    line: 3,
+    file: '/w/codes.md',
+    kind: 'tableInvalid',
+  };
   assert.equal(problemKey(a), problemKey(reordered));
   assert.equal(problemKey({ ...a, line: undefined }), problemKey({ kind: 'tableInvalid', file: '/w/codes.md', issue: a.issue, kept: 'default' }));
   assert.notEqual(problemKey(a), problemKey({ ...a, kept: 'lastGood' }));
@@ -263,6 +473,9 @@ test('why a file is not checked: the CLI note in both languages, English for the
   assert.equal(CLI_MESSAGES.skipped('zh-cn', 'big.ts', reason), '已跳过 big.ts：超过 2,000 个字符（2,001）');
   assert.equal(CLI_MESSAGES.skipCause('en', skipReason('a\u0000')!), 'binary content');
   assert.equal(CLI_MESSAGES.skipCause('zh-cn', { kind: 'too-deep', limit: 400 }), '嵌套超过 400 层');
-  assert.match(CLI_MESSAGES.skipCause('en', { kind: 'failure', firstLine: 'RangeError: Maximum call stack size exceeded' }), /could not finish reading it \(RangeError: .*\); run with --debug/);
+  assert.match(
+    CLI_MESSAGES.skipCause('en', { kind: 'failure', firstLine: 'RangeError: Maximum call stack size exceeded' }),
+    /could not finish reading it \(RangeError: .*\); run with --debug/,
+  );
   assert.equal(skipReason('const a = 1;'), undefined);
 });

@@ -59,12 +59,9 @@ describe('Express', () => {
 
 describe('handler resolution', () => {
   test('a handler passed by name gets the route method', () => {
-    const text = [
-      `async function create(req, res) {`,
-      `  res.status(201).json(await orders.create(req.body));`,
-      `}`,
-      `app.post('/orders', create);`,
-    ].join('\n');
+    const text = [`async function create(req, res) {`, `  res.status(201).json(await orders.create(req.body));`, `}`, `app.post('/orders', create);`].join(
+      '\n',
+    );
     assert.deepEqual(sitesIn(text), ['201@201 POST/route response']);
   });
 
@@ -101,11 +98,7 @@ describe('handler resolution', () => {
       `  client.get(key, (err, value) => { res.sendStatus(204); });`,
       `});`,
     ].join('\n');
-    assert.deepEqual(sitesIn(text), [
-      '500@500 POST/route response',
-      '201@201 POST/route response',
-      '204@204 DELETE/route response',
-    ]);
+    assert.deepEqual(sitesIn(text), ['500@500 POST/route response', '201@201 POST/route response', '204@204 DELETE/route response']);
   });
 
   test('a status outside any handler has no method', () => {
@@ -445,11 +438,19 @@ describe('named constants', () => {
 
   test('codeOfConstant knows the library spellings that differ from reason phrases', () => {
     const cases: [string, string, number][] = [
-      ['HttpStatus', 'EARLYHINTS', 103], ['HttpStatus', 'AMBIGUOUS', 300], ['HttpStatus', 'PAYLOAD_TOO_LARGE', 413],
-      ['HttpStatus', 'I_AM_A_TEAPOT', 418], ['HttpStatus', 'MISDIRECTED', 421], ['HttpStatus', 'UNPROCESSABLE_ENTITY', 422],
-      ['StatusCodes', 'MOVED_TEMPORARILY', 302], ['StatusCodes', 'REQUEST_TOO_LONG', 413], ['StatusCodes', 'REQUEST_URI_TOO_LONG', 414],
-      ['StatusCodes', 'REQUESTED_RANGE_NOT_SATISFIABLE', 416], ['StatusCodes', 'IM_A_TEAPOT', 418],
-      ['StatusCodes', 'NON_AUTHORITATIVE_INFORMATION', 203], ['status', 'MULTI_STATUS', 207],
+      ['HttpStatus', 'EARLYHINTS', 103],
+      ['HttpStatus', 'AMBIGUOUS', 300],
+      ['HttpStatus', 'PAYLOAD_TOO_LARGE', 413],
+      ['HttpStatus', 'I_AM_A_TEAPOT', 418],
+      ['HttpStatus', 'MISDIRECTED', 421],
+      ['HttpStatus', 'UNPROCESSABLE_ENTITY', 422],
+      ['StatusCodes', 'MOVED_TEMPORARILY', 302],
+      ['StatusCodes', 'REQUEST_TOO_LONG', 413],
+      ['StatusCodes', 'REQUEST_URI_TOO_LONG', 414],
+      ['StatusCodes', 'REQUESTED_RANGE_NOT_SATISFIABLE', 416],
+      ['StatusCodes', 'IM_A_TEAPOT', 418],
+      ['StatusCodes', 'NON_AUTHORITATIVE_INFORMATION', 203],
+      ['status', 'MULTI_STATUS', 207],
     ];
     for (const [receiver, name, code] of cases) assert.equal(codeOfConstant(receiver, name)?.code, code, `${receiver}.${name}`);
     assert.equal(codeOfConstant(undefined, 'OK'), undefined);
@@ -521,7 +522,11 @@ describe('half-typed code never throws and yields what it can', () => {
       }
       const facts = analyzeDocument(halfTyped, language);
       assert.equal(facts.failure, undefined, language);
-      assert.deepEqual(facts.sites.map((site) => describeSite(halfTyped, site)), ['200@200 POST/route response'], language);
+      assert.deepEqual(
+        facts.sites.map((site) => describeSite(halfTyped, site)),
+        ['200@200 POST/route response'],
+        language,
+      );
     }
   });
 });

@@ -209,11 +209,7 @@ describe('multi-document YAML', () => {
       `- method: PUT`,
       `  status: 200`,
     ]);
-    assert.deepEqual(sitesIn(text, 'yaml'), [
-      `201@'201' POST/openapi spec`,
-      `204@'204' DELETE/openapi spec`,
-      `200@200 PUT/mapping expectation`,
-    ]);
+    assert.deepEqual(sitesIn(text, 'yaml'), [`201@'201' POST/openapi spec`, `204@'204' DELETE/openapi spec`, `200@200 PUT/mapping expectation`]);
   });
 });
 
@@ -275,11 +271,7 @@ describe('test mappings with a method', () => {
     ]);
     // The third stage names no method (Tavern defaults to GET, but the file does not say so): no site,
     // and the methods of the other stages do not leak into it.
-    assert.deepEqual(sitesIn(text, 'yaml'), [
-      `201@201 POST/mapping expectation`,
-      `200@200 DELETE/mapping expectation`,
-      `204@204 DELETE/mapping expectation`,
-    ]);
+    assert.deepEqual(sitesIn(text, 'yaml'), [`201@201 POST/mapping expectation`, `200@200 DELETE/mapping expectation`, `204@204 DELETE/mapping expectation`]);
   });
 
   test('a status key list in a block sequence', () => {
@@ -349,13 +341,20 @@ describe('broken YAML never throws and yields what parsed', () => {
       const facts = analyzeDocument(text, 'yaml');
       assert.equal(facts.failure, undefined, JSON.stringify(text));
       assert.equal(facts.recovered, undefined, JSON.stringify(text));
-      assert.deepEqual(facts.sites.map((site) => describeSite(text, site)), text.startsWith('? [complex') ? ['201@201 POST/mapping expectation'] : [], JSON.stringify(text));
+      assert.deepEqual(
+        facts.sites.map((site) => describeSite(text, site)),
+        text.startsWith('? [complex') ? ['201@201 POST/mapping expectation'] : [],
+        JSON.stringify(text),
+      );
     }
     // A spec broken below a finished operation: the finished part is read.
     const broken = `openapi: 3.0.0\npaths:\n  /x:\n    post:\n      responses:\n        '200': { description: ok }\n  /y: { get: [\n`;
     const facts = analyzeDocument(broken, 'yaml');
     assert.equal(facts.failure, undefined);
-    assert.deepEqual(facts.sites.map((site) => describeSite(broken, site)), ["200@'200' POST/openapi spec"]);
+    assert.deepEqual(
+      facts.sites.map((site) => describeSite(broken, site)),
+      ["200@'200' POST/openapi spec"],
+    );
   });
 });
 
@@ -377,6 +376,13 @@ test('pathologically deep YAML is refused before the parser can abort the proces
     assert.deepEqual(findSites(text, 'yaml'), []);
   }
   // Ordinary nesting is still read.
-  const nested = 'a:\n' + Array.from({ length: 50 }, (_, i) => ' '.repeat(2 * i + 2) + `k${i}:`).join('\n') + '\n' + ' '.repeat(102) + 'method: GET\n' + ' '.repeat(102) + 'status: 200\n';
+  const nested =
+    'a:\n' +
+    Array.from({ length: 50 }, (_, i) => ' '.repeat(2 * i + 2) + `k${i}:`).join('\n') +
+    '\n' +
+    ' '.repeat(102) +
+    'method: GET\n' +
+    ' '.repeat(102) +
+    'status: 200\n';
   assert.deepEqual(sitesIn(nested, 'yaml'), ['200@200 GET/mapping expectation']);
 });

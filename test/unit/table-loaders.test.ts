@@ -77,8 +77,23 @@ const ORG: [code: number, reason: string, kind: 'success' | 'error', zh: string]
 
 /** The 1-based line of each row's <tr> in test/fixtures/org-status-codes.md. */
 const ORG_LINES: Record<number, number> = {
-  200: 12, 201: 19, 204: 26, 400: 43, 401: 48, 403: 53, 404: 58, 405: 63, 406: 68,
-  407: 73, 408: 78, 409: 83, 500: 88, 501: 93, 502: 98, 503: 103, 504: 108,
+  200: 12,
+  201: 19,
+  204: 26,
+  400: 43,
+  401: 48,
+  403: 53,
+  404: 58,
+  405: 63,
+  406: 68,
+  407: 73,
+  408: 78,
+  409: 83,
+  500: 88,
+  501: 93,
+  502: 98,
+  503: 103,
+  504: 108,
 };
 
 const CJK = /[\u3400-\u9fff]/;
@@ -88,7 +103,10 @@ describe('the organisation doc (Markdown holding HTML tables)', () => {
   const table = tableOf(ORG_DOC, text);
 
   test('reads all 17 codes, in the order of the doc', () => {
-    assert.deepEqual([...table.entries.keys()], ORG.map(([code]) => code));
+    assert.deepEqual(
+      [...table.entries.keys()],
+      ORG.map(([code]) => code),
+    );
     assert.equal(table.source, ORG_DOC);
   });
 
@@ -140,7 +158,10 @@ describe('the organisation doc (Markdown holding HTML tables)', () => {
 
   test('reads the same with CRLF line endings, lines unchanged', () => {
     const crlf = tableOf(ORG_DOC, text.replace(/\n/g, '\r\n'));
-    assert.deepEqual([...crlf.entries.keys()], ORG.map(([code]) => code));
+    assert.deepEqual(
+      [...crlf.entries.keys()],
+      ORG.map(([code]) => code),
+    );
     assert.equal(entry(crlf, 504).line, 108);
     assert.equal(entry(crlf, 504).meanings['zh-cn'], '网关超时。');
   });
@@ -209,8 +230,7 @@ describe('HTML tables, other shapes', () => {
 
   test('entities are decoded and <br> separates words', () => {
     const text =
-      '<table><tr><th>错误返回码</th><th>说明</th></tr>\n' +
-      '<tr><td>400 Bad Request</td><td>Body &amp; query<br>are checked &lt;first&gt;.</td></tr></table>';
+      '<table><tr><th>错误返回码</th><th>说明</th></tr>\n' + '<tr><td>400 Bad Request</td><td>Body &amp; query<br>are checked &lt;first&gt;.</td></tr></table>';
     const table = tableOf('/team/status.md', text);
     assert.equal(entry(table, 400).meanings.en, 'Body & query are checked <first>.');
     assert.equal(entry(table, 400).kind, 'error');
@@ -627,9 +647,47 @@ describe('loadTable never throws, and nothing inside it throws either', () => {
   }
 
   const PIECES = [
-    '|', '||', '|---|', ':--', '\n', '\r\n', ' ', '<table>', '</table>', '<tr>', '<td>', '</td>', '<th>', '</tr>',
-    '200', '404 Not Found', '999', 'abc', '```', '~~~', '{', '}', '[', ']', '"', ':', ',', '- ', 'codes:', '&amp;',
-    '<!--', '-->', '\\|', '正常返回码', '说明', 'GET和PUT操作正常返回。', 'kind: success', 'methods: [', '#', '\t', '<',
+    '|',
+    '||',
+    '|---|',
+    ':--',
+    '\n',
+    '\r\n',
+    ' ',
+    '<table>',
+    '</table>',
+    '<tr>',
+    '<td>',
+    '</td>',
+    '<th>',
+    '</tr>',
+    '200',
+    '404 Not Found',
+    '999',
+    'abc',
+    '```',
+    '~~~',
+    '{',
+    '}',
+    '[',
+    ']',
+    '"',
+    ':',
+    ',',
+    '- ',
+    'codes:',
+    '&amp;',
+    '<!--',
+    '-->',
+    '\\|',
+    '正常返回码',
+    '说明',
+    'GET和PUT操作正常返回。',
+    'kind: success',
+    'methods: [',
+    '#',
+    '\t',
+    '<',
   ];
   const NAMES = ['/t/a.md', '/t/a.json', '/t/a.yaml', '/t/a.jsonc', '/t/a.txt', '/t/a.html', '/t/STATUS'];
 

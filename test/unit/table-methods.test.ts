@@ -21,13 +21,19 @@ function loadFixture(name: string): StatusTable {
 }
 
 function built(rows: Omit<RowInput, 'where'>[]): StatusTable {
-  const result = buildTable('test', rows.map((row, index) => ({ ...row, where: { kind: 'row', row: index + 1 }, line: index + 1 })));
+  const result = buildTable(
+    'test',
+    rows.map((row, index) => ({ ...row, where: { kind: 'row', row: index + 1 }, line: index + 1 })),
+  );
   if (!result.ok) assert.fail(renderTableProblem(result.problem, 'en'));
   return result.table;
 }
 
 function buildProblem(rows: Omit<RowInput, 'where'>[]): TableProblem & { message: string } {
-  const result = buildTable('test', rows.map((row, index) => ({ ...row, where: { kind: 'row', row: index + 1 }, line: index + 1 })));
+  const result = buildTable(
+    'test',
+    rows.map((row, index) => ({ ...row, where: { kind: 'row', row: index + 1 }, line: index + 1 })),
+  );
   if (result.ok) assert.fail('expected a problem');
   return { ...result.problem, message: renderTableProblem(result.problem, 'en') };
 }

@@ -188,7 +188,11 @@ describe('TableResolver', () => {
   test('a doc malformed from the start: file:line in the problem, and the default', () => {
     const root = workspace({
       [CONFIG_FILE]: JSON.stringify({ table: 'status.md' }),
-      'status.md': pipeDoc([[200, 'OK.'], [404, 'Gone.'], [404, 'Again.']]),
+      'status.md': pipeDoc([
+        [200, 'OK.'],
+        [404, 'Gone.'],
+        [404, 'Again.'],
+      ]),
     });
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.equal(resolved.table, DEFAULT_TABLE);
@@ -206,7 +210,15 @@ describe('TableResolver', () => {
     const good = resolver.resolve(query);
     assert.equal(good.problem, undefined);
 
-    rewrite(root, 'docs/status.md', pipeDoc([[200, 'Normal answer of GET.'], [99, 'Too small.'], [404, 'No such thing.']]));
+    rewrite(
+      root,
+      'docs/status.md',
+      pipeDoc([
+        [200, 'Normal answer of GET.'],
+        [99, 'Too small.'],
+        [404, 'No such thing.'],
+      ]),
+    );
     const broken = resolver.resolve(query);
     assert.equal(broken.table, good.table, 'the last good table stays in force');
     assert.equal(broken.path, doc);
@@ -217,7 +229,14 @@ describe('TableResolver', () => {
     // Asking again while it is still broken says the same thing.
     assert.deepEqual(resolver.resolve(query).problem, broken.problem);
 
-    rewrite(root, 'docs/status.md', pipeDoc([[200, 'Normal answer of GET.'], [503, 'Try again later.']]));
+    rewrite(
+      root,
+      'docs/status.md',
+      pipeDoc([
+        [200, 'Normal answer of GET.'],
+        [503, 'Try again later.'],
+      ]),
+    );
     const fixed = resolver.resolve(query);
     assert.equal(fixed.problem, undefined);
     assert.deepEqual([...fixed.table.entries.keys()], [200, 503]);
@@ -301,11 +320,18 @@ describe('TableResolver', () => {
     assert.equal(thrown.table, DEFAULT_TABLE);
     assert.deepEqual(thrown.caught, [bug]);
     const namedBy = { kind: 'config', file: path.join(root, CONFIG_FILE) };
-    assert.deepEqual(thrown.problem, { kind: 'tableUnreadable', file: path.join(root, 'status.md'), namedBy, failure: { kind: 'parseFailed', message: 'a reader bug' } });
+    assert.deepEqual(thrown.problem, {
+      kind: 'tableUnreadable',
+      file: path.join(root, 'status.md'),
+      namedBy,
+      failure: { kind: 'parseFailed', message: 'a reader bug' },
+    });
     assert.match(caughtText(thrown.caught![0]), /TypeError: a reader bug\n\s+at /, 'the stack, for the log');
 
     // What loadTable returns when one of its readers threw: the problem and, beside it, the exception.
-    const inside = new TableResolver(() => ({ ok: false, problem: { issue: { kind: 'readerFailed', message: 'a reader bug' } }, caught: [bug] })).resolve(query);
+    const inside = new TableResolver(() => ({ ok: false, problem: { issue: { kind: 'readerFailed', message: 'a reader bug' } }, caught: [bug] })).resolve(
+      query,
+    );
     assert.deepEqual(inside.caught, [bug]);
     assert.equal(shown(inside), `${path.join(root, 'status.md')}: could not read the table: a reader bug (the default table is used)`);
   });
@@ -334,11 +360,11 @@ describe('.statusdoc.json rules', () => {
       const read = parseConfig(text);
       return read.ok ? 'valid' : renderConfigIssue(read.problem, 'en');
     };
+    assert.equal(shownIssue('{ "rules": { "wrong-succes-code": "off" } }'), `"rules.wrong-succes-code": unknown rule (known: ${RULE_IDS.join(', ')})`);
     assert.equal(
-      shownIssue('{ "rules": { "wrong-succes-code": "off" } }'),
-      `"rules.wrong-succes-code": unknown rule (known: ${RULE_IDS.join(', ')})`,
+      shownIssue('{ "rules": { "undocumented-code": "fatal" } }'),
+      '"rules.undocumented-code": expected one of error, warning, information, hint, off',
     );
-    assert.equal(shownIssue('{ "rules": { "undocumented-code": "fatal" } }'), '"rules.undocumented-code": expected one of error, warning, information, hint, off');
     assert.equal(shownIssue('{ "rules": [] }'), '"rules" must be an object of rule id to severity');
     assert.deepEqual(parseConfig('{ "rules": { "undocumented-code": "fatal" } }'), {
       ok: false,

@@ -90,7 +90,8 @@ function afterReplacing(text: string, from: string, to: string, language: Docume
   return { before: before.facts, after: after.facts };
 }
 
-const methodOf = (facts: { sites: { code: number; method?: { name: string } }[] }, code: number) => facts.sites.find((site) => site.code === code)?.method?.name;
+const methodOf = (facts: { sites: { code: number; method?: { name: string } }[] }, code: number) =>
+  facts.sites.find((site) => site.code === code)?.method?.name;
 
 describe('what a statement reads beyond itself', () => {
   const named = `function create(req, res) {\n  res.status(201).json({});\n}\n\nconst other = 1;\n\napp.post('/orders', create);\n`;
@@ -123,7 +124,11 @@ describe('what a statement reads beyond itself', () => {
     assert.equal(methodOf(before, 201), 'POST');
     assert.equal(methodOf(after, 201), 'DELETE');
     assert.equal(methodOf(afterReplacing(text, 'const res = ', 'const response = ').after, 201), undefined);
-    assert.equal(methodOf(afterReplacing(text, 'foo();', "const res = await request(app).put('/x');").after, 201), 'POST', 'the first binding is the one traced');
+    assert.equal(
+      methodOf(afterReplacing(text, 'foo();', "const res = await request(app).put('/x');").after, 201),
+      'POST',
+      'the first binding is the one traced',
+    );
   });
 
   test('a request added above the status it is traced to', () => {

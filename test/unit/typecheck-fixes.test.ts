@@ -11,7 +11,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ts from 'typescript';
-import { applyEdits, DEFAULT_TABLE, fixEdits, generateConstantsModule, languageOfFile, mergeFixes, SourceDocument, takesConstant, useConstantFix } from '../../server/src/core';
+import {
+  applyEdits,
+  DEFAULT_TABLE,
+  fixEdits,
+  generateConstantsModule,
+  languageOfFile,
+  mergeFixes,
+  SourceDocument,
+  takesConstant,
+  useConstantFix,
+} from '../../server/src/core';
 import { constantsSourceFor, type ConstantsSettings } from '../../server/src/project/constants';
 import type { TableInForce } from '../../server/src/project/tables';
 
@@ -500,7 +510,13 @@ before(() => {
         write(out, fixed);
         variants.push({ project: project.name, file: out, label: `${relative}: ${fix.title}`, text: fixed });
       });
-      const all = applyEdits(text, mergeFixes(document, fixes.filter((fix) => fix !== undefined)));
+      const all = applyEdits(
+        text,
+        mergeFixes(
+          document,
+          fixes.filter((fix) => fix !== undefined),
+        ),
+      );
       const out = variantName(file, 'all');
       write(out, all);
       variants.push({ project: project.name, file: out, label: `${relative}: convert all`, text: all });
@@ -526,7 +542,9 @@ function diagnosticsOf(group: Project['group']): string[] {
   const program = ts.createProgram(files, OPTIONS[group]);
   return ts
     .getPreEmitDiagnostics(program)
-    .filter((diagnostic) => !diagnostic.file || diagnostic.file.fileName.startsWith(root.split(path.sep).join('/')) || diagnostic.file.fileName.startsWith(root))
+    .filter(
+      (diagnostic) => !diagnostic.file || diagnostic.file.fileName.startsWith(root.split(path.sep).join('/')) || diagnostic.file.fileName.startsWith(root),
+    )
     .map((diagnostic) => {
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
       if (!diagnostic.file) return `(global) TS${diagnostic.code}: ${message}`;
@@ -543,7 +561,10 @@ describe('every use-constant result compiles', () => {
     assert.match(nest, /^import \{ Body, Controller, Delete, Get, HttpCode, HttpException, Param, Post, Res, HttpStatus \} from '@nestjs\/common';$/m);
     assert.match(nest, /@HttpCode\(HttpStatus\.CREATED\)/);
     assert.match(nest, /res\.status\(HttpStatus\.SERVICE_UNAVAILABLE\)/);
-    assert.match(textOf('nestjs', 'legacy.controller.all.ts'), /^import \{ Controller, Get, HttpException, HttpStatus as HttpStatusCode \} from '@nestjs\/common';$/m);
+    assert.match(
+      textOf('nestjs', 'legacy.controller.all.ts'),
+      /^import \{ Controller, Get, HttpException, HttpStatus as HttpStatusCode \} from '@nestjs\/common';$/m,
+    );
     assert.match(textOf('nestjs', 'retry.controller.all.ts'), /^import \{ Controller, Get, HttpException, HttpStatus \} from '@nestjs\/common';$/m);
     assert.match(textOf('http-status-codes', 'orders.all.ts'), /^import \{ StatusCodes \} from 'http-status-codes';$/m);
     assert.match(textOf('http-status-codes-cjs', 'server.all.js'), /^const \{ getReasonPhrase, StatusCodes \} = require\('http-status-codes'\);$/m);
@@ -566,10 +587,16 @@ describe('every use-constant result compiles', () => {
     const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH } });
     assert.deepEqual(JSON.parse(out), { statusCode: 400, body: '{"error":"id is required"}' });
     const server = variants.find((variant) => variant.project === 'http-status-codes-cjs' && variant.file.endsWith('server.all.js'))!;
-    const loaded = execFileSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(server.file)}).listen)`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const loaded = execFileSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(server.file)}).listen)`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     assert.equal(loaded, 'function');
     const aliased = variants.find((variant) => variant.project === 'http-status' && variant.file.endsWith('health.all.cjs'))!;
-    const cjs = execFileSync(process.execPath, ['-e', `const s = require(${JSON.stringify(aliased.file)}); process.stdout.write(typeof s.listen); s.close()`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const cjs = execFileSync(process.execPath, ['-e', `const s = require(${JSON.stringify(aliased.file)}); process.stdout.write(typeof s.listen); s.close()`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     assert.equal(cjs, 'function');
   });
 
@@ -579,8 +606,16 @@ describe('every use-constant result compiles', () => {
       const language = languageOfFile(variant.file)!;
       const before = new SourceDocument(original, language).facts.sites;
       const after = new SourceDocument(variant.text, language).facts.sites;
-      assert.deepEqual(after.filter((site) => site.form.kind === 'literal').map((site) => site.code), [], variant.label);
-      assert.deepEqual(after.map((site) => site.code), before.map((site) => site.code), variant.label);
+      assert.deepEqual(
+        after.filter((site) => site.form.kind === 'literal').map((site) => site.code),
+        [],
+        variant.label,
+      );
+      assert.deepEqual(
+        after.map((site) => site.code),
+        before.map((site) => site.code),
+        variant.label,
+      );
     }
   });
 
@@ -596,7 +631,10 @@ describe('every use-constant result compiles', () => {
   test('the check sees a broken result, in TypeScript and in JavaScript (the harness is not blind)', () => {
     const dir = path.join(root, 'canary');
     write(path.join(dir, 'package.json'), { name: 'canary', type: 'module' });
-    write(path.join(dir, 'src/broken.ts'), `import { createServer } from 'node:http';\nexport const s = createServer((req, res) => res.writeHead(HttpStatus.CREATED));\n`);
+    write(
+      path.join(dir, 'src/broken.ts'),
+      `import { createServer } from 'node:http';\nexport const s = createServer((req, res) => res.writeHead(HttpStatus.CREATED));\n`,
+    );
     write(path.join(dir, 'lib/broken.cjs'), `const { StatusCodes } = require('http-status-codes');\nmodule.exports = StatusCodes.NOT_A_CODE;\n`);
     const program = ts.createProgram([path.join(dir, 'src/broken.ts'), path.join(dir, 'lib/broken.cjs')], OPTIONS.nodenext);
     const codes = ts.getPreEmitDiagnostics(program).map((diagnostic) => `${path.basename(diagnostic.file?.fileName ?? '')} TS${diagnostic.code}`);

@@ -132,7 +132,10 @@ app.get('/health', async (req, res) => {
   });
 
   test('a file without imports gets the import at the top, after a shebang line', () => {
-    assert.equal(useConstant(`app.get('/', (req, res) => res.sendStatus(|404));\n`), `import { constants } from 'node:http2';\napp.get('/', (req, res) => res.sendStatus(constants.HTTP_STATUS_NOT_FOUND));\n`);
+    assert.equal(
+      useConstant(`app.get('/', (req, res) => res.sendStatus(|404));\n`),
+      `import { constants } from 'node:http2';\napp.get('/', (req, res) => res.sendStatus(constants.HTTP_STATUS_NOT_FOUND));\n`,
+    );
     assert.equal(
       useConstant(`#!/usr/bin/env node\napp.get('/', (req, res) => res.sendStatus(|404));\n`),
       `#!/usr/bin/env node\nimport { constants } from 'node:http2';\napp.get('/', (req, res) => res.sendStatus(constants.HTTP_STATUS_NOT_FOUND));\n`,
@@ -281,12 +284,18 @@ app.get('/health', (req, res) => {
 
   test('the alias is taken too: a number is added', () => {
     const before = `const status = 1;\nconst httpStatus = 2;\nres.status(|404);\n`;
-    assert.equal(useConstant(before, { setting: 'http-status' }), `import { status as httpStatus3 } from 'http-status';\nconst status = 1;\nconst httpStatus = 2;\nres.status(httpStatus3.NOT_FOUND);\n`);
+    assert.equal(
+      useConstant(before, { setting: 'http-status' }),
+      `import { status as httpStatus3 } from 'http-status';\nconst status = 1;\nconst httpStatus = 2;\nres.status(httpStatus3.NOT_FOUND);\n`,
+    );
   });
 
   test('`status` as an object key or a member is no clash', () => {
     const before = `import express from 'express';\nres.status(|404).json({ status: 'missing' });\n`;
-    assert.equal(useConstant(before, { setting: 'http-status' }), `import express from 'express';\nimport { status } from 'http-status';\nres.status(status.NOT_FOUND).json({ status: 'missing' });\n`);
+    assert.equal(
+      useConstant(before, { setting: 'http-status' }),
+      `import express from 'express';\nimport { status } from 'http-status';\nres.status(status.NOT_FOUND).json({ status: 'missing' });\n`,
+    );
   });
 
   test('a type-only import of HttpStatus becomes a value import, and the code uses that name', () => {

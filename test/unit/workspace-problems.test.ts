@@ -34,7 +34,10 @@ test('a broken doc is reported once while it stays broken, again when it breaks 
 
   ask();
   ask();
-  assert.deepEqual(reported.map((problem) => renderProblem(problem, 'en')), [`${doc}:3: row 1: expected a status code from 100 to 599, found "2O1" (the default table is used)`]);
+  assert.deepEqual(
+    reported.map((problem) => renderProblem(problem, 'en')),
+    [`${doc}:3: row 1: expected a status code from 100 to 599, found "2O1" (the default table is used)`],
+  );
 
   // Rewritten with the same mistake: new objects, the same problem, not reported again.
   write(doc, '| Code | Meaning |\n|---|---|\n| 2O1 | x |\n');

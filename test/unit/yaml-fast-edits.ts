@@ -16,9 +16,39 @@ export interface Edit {
 }
 
 const SNIPPETS = [
-  'x', ' ', '\n', '\r\n', ':', ': ', '- ', '#', ' # c', "'", '"', '{', '}', '[', ']', ', ', '|', '>', '&a ', '*a', '!t ',
-  '201', "'404'", '\t', '---\n', '...\n', 'method: POST\n', 'status: 201\n', '  responses:\n', "      '200': {}\n",
-  '    post:\n', 'openapi: 3.1.0\n', '{ method: GET, status: 200 }',
+  'x',
+  ' ',
+  '\n',
+  '\r\n',
+  ':',
+  ': ',
+  '- ',
+  '#',
+  ' # c',
+  "'",
+  '"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ', ',
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '!t ',
+  '201',
+  "'404'",
+  '\t',
+  '---\n',
+  '...\n',
+  'method: POST\n',
+  'status: 201\n',
+  '  responses:\n',
+  "      '200': {}\n",
+  '    post:\n',
+  'openapi: 3.1.0\n',
+  '{ method: GET, status: 200 }',
 ];
 
 export function lineBounds(text: string, offset: number): [number, number] {
@@ -39,36 +69,46 @@ export function randomEdit(text: string, random: () => number): Edit {
       return { start: at, end: Math.min(text.length, at + 1 + Math.floor(random() * 4)), insert: '' };
     case 2: // delete a whole line
       return { start: lineStart, end: lineEnd, insert: '' };
-    case 3: { // duplicate a block of lines somewhere else
+    case 3: {
+      // duplicate a block of lines somewhere else
       const [, blockEnd] = lineBounds(text, Math.min(text.length, lineEnd + Math.floor(random() * 200)));
       const target = lineBounds(text, Math.floor(random() * text.length))[0];
       return { start: target, end: target, insert: text.slice(lineStart, blockEnd) };
     }
-    case 4: { // delete a block of lines
+    case 4: {
+      // delete a block of lines
       const [, blockEnd] = lineBounds(text, Math.min(text.length, lineEnd + Math.floor(random() * 300)));
       return { start: lineStart, end: blockEnd, insert: '' };
     }
-    case 5: { // turn a line into a comment, or a comment back into a line
+    case 5: {
+      // turn a line into a comment, or a comment back into a line
       const indent = /^ */.exec(text.slice(lineStart))![0].length;
       if (text.startsWith('# ', lineStart + indent)) return { start: lineStart + indent, end: lineStart + indent + 2, insert: '' };
       return { start: lineStart + indent, end: lineStart + indent, insert: '# ' };
     }
-    case 6: { // change a line's end between LF and CRLF
+    case 6: {
+      // change a line's end between LF and CRLF
       const nl = lineEnd - 1;
       if (text[nl] !== '\n') return { start: at, end: at, insert: '' };
       if (text[nl - 1] === '\r') return { start: nl - 1, end: nl, insert: '' };
       return { start: nl, end: nl, insert: '\r' };
     }
-    case 7: { // indent or outdent a line
+    case 7: {
+      // indent or outdent a line
       if (text.startsWith('  ', lineStart) && random() < 0.5) return { start: lineStart, end: lineStart + 2, insert: '' };
       return { start: lineStart, end: lineStart, insert: '  ' };
     }
-    default: { // edit inside a block scalar or a flow map, where there is one near
+    default: {
+      // edit inside a block scalar or a flow map, where there is one near
       const near = text.slice(at, at + 400);
       const brace = near.indexOf('{ ');
       const block = near.search(/[|>]-?\r?\n/);
       const inside = brace >= 0 ? at + brace + 2 : block >= 0 ? at + block + near.slice(block).indexOf('\n') + 3 : at;
-      return { start: Math.min(inside, text.length), end: Math.min(inside, text.length), insert: pick(['x', ', a: 1', "'201': ", 'status: 201', '}', '\n', ': ']) };
+      return {
+        start: Math.min(inside, text.length),
+        end: Math.min(inside, text.length),
+        insert: pick(['x', ', a: 1', "'201': ", 'status: 201', '}', '\n', ': ']),
+      };
     }
   }
 }

@@ -57,7 +57,10 @@ test('quoting a wrapped plain value re-lexes past the edit until the carried sta
   assert.equal(updated.state.lines.resumeNew - updated.state.lines.first, 3);
   assert.deepStrictEqual(flatRows(updated.state.lines), flatRows(fresh.state.lines));
   assert.deepStrictEqual(updated.sites, findYamlSites(quoted));
-  assert.deepStrictEqual(updated.sites.map((site) => site.code), [201, 200]);
+  assert.deepStrictEqual(
+    updated.sites.map((site) => site.code),
+    [201, 200],
+  );
 });
 
 test('an update re-lexes only near the edit and reuses the other line records', () => {
@@ -79,7 +82,10 @@ test('an update opening a block scalar re-lexes the lines it swallows, and closi
   const change = { start: at, oldEnd: at + 1, newEnd: at + '|\n    y\n   '.length };
   const updated = scanYamlSites(opened, { state: first.state, change });
   assert.deepStrictEqual(updated?.sites, findYamlSites(opened));
-  assert.deepStrictEqual(updated?.sites.map((site) => site.code), [201, 200]);
+  assert.deepStrictEqual(
+    updated?.sites.map((site) => site.code),
+    [201, 200],
+  );
 });
 
 test('a change that does not fit the previous text is read afresh', () => {

@@ -14,7 +14,7 @@ import { lineBounds, randomEdit, runEdits, type Edit } from './yaml-fast-edits';
 /** Offsets of the lines of `text` that match `pattern` (tested on the line from its first character). */
 function linesMatching(text: string, pattern: RegExp): number[] {
   const found: number[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     if (pattern.test(text.slice(start, end))) found.push(start);
@@ -31,26 +31,34 @@ function structuralEdit(text: string, random: () => number): Edit {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const pick = <T>(items: readonly T[]): T | undefined => (items.length ? items[Math.floor(random() * items.length)] : undefined);
   switch (Math.floor(random() * 10)) {
-    case 0: { // split a path item: a new path key before one of its operations
+    case 0: {
+      // split a path item: a new path key before one of its operations
       const at = pick(linesMatching(text, OPERATION_OR_FIELD));
       if (at !== undefined) return { start: at, end: at, insert: `  /split/${Math.floor(random() * 1000)}:${eol}` };
       break;
     }
-    case 1: { // merge two path items: delete a path key line
+    case 1: {
+      // merge two path items: delete a path key line
       const at = pick(linesMatching(text, PATH_ITEM));
       if (at !== undefined) return { start: at, end: lineBounds(text, at)[1], insert: '' };
       break;
     }
-    case 2: { // `openapi:` / `swagger:` off and on: renamed, commented out, emptied
+    case 2: {
+      // `openapi:` / `swagger:` off and on: renamed, commented out, emptied
       const at = pick(linesMatching(text, /^(x-|# )?(openapi|swagger):/));
       if (at === undefined) break;
       const end = lineBounds(text, at)[1];
       const line = text.slice(at, end);
       if (line.startsWith('x-') || line.startsWith('# ')) return { start: at, end: at + 2, insert: '' };
       const colon = at + line.indexOf(':') + 1;
-      return pick([{ start: at, end: at, insert: 'x-' }, { start: at, end: at, insert: '# ' }, { start: colon, end: end - eol.length, insert: '' }])!;
+      return pick([
+        { start: at, end: at, insert: 'x-' },
+        { start: at, end: at, insert: '# ' },
+        { start: colon, end: end - eol.length, insert: '' },
+      ])!;
     }
-    case 3: { // re-indent a whole path item, its key and every line below it
+    case 3: {
+      // re-indent a whole path item, its key and every line below it
       const at = pick(linesMatching(text, PATH_ITEM));
       if (at === undefined) break;
       let end = lineBounds(text, at)[1];
@@ -59,18 +67,21 @@ function structuralEdit(text: string, random: () => number): Edit {
       const indented = random() < 0.5 ? block.replace(/^/gm, '  ').replace(/ {2}$/, '') : block.replace(/^ {2}/gm, '');
       return { start: at, end, insert: indented };
     }
-    case 4: { // `paths:` renamed and back: every path item read in another role
+    case 4: {
+      // `paths:` renamed and back: every path item read in another role
       const at = pick(linesMatching(text, /^path[sz]:/));
       if (at !== undefined) return { start: at + 4, end: at + 5, insert: text[at + 4] === 's' ? 'z' : 's' };
       break;
     }
-    case 5: { // a method or status beside path items: settled across units, never remembered in one
+    case 5: {
+      // a method or status beside path items: settled across units, never remembered in one
       const at = pick(linesMatching(text, PATH_ITEM));
       if (at === undefined) break;
       const end = lineBounds(text, at)[1];
       return { start: end, end, insert: pick(['    method: GET', '    status: 201', '    status_code: [200, 404]', '  method: POST', '  status: 204'])! + eol };
     }
-    case 6: { // a document separator added, or taken away
+    case 6: {
+      // a document separator added, or taken away
       const marker = pick(linesMatching(text, /^(---|\.\.\.)/));
       if (marker !== undefined && random() < 0.5) return { start: marker, end: lineBounds(text, marker)[1], insert: '' };
       const at = pick(linesMatching(text, /^ {0,4}\S/));
@@ -97,7 +108,10 @@ test('structural edits of generated specs: update = fresh scan = full parse, uni
 /** A Tavern file whose stages are long enough to be units: a headers block in every request. */
 function longTavern(seed: number, stages: number, crlf: boolean): string {
   const headers = Array.from({ length: 10 }, (_, i) => `        x-header-${i}: value ${i}`).join('\n');
-  return generateTavern(seed, stages, { crlf }).replace(/^( {4}request:)(\r?\n)/gm, (_, line: string, eol: string) => `${line}${eol}      headers:${eol}${headers.replace(/\n/g, eol)}${eol}`);
+  return generateTavern(seed, stages, { crlf }).replace(
+    /^( {4}request:)(\r?\n)/gm,
+    (_, line: string, eol: string) => `${line}${eol}      headers:${eol}${headers.replace(/\n/g, eol)}${eol}`,
+  );
 }
 
 test('random edits of long Tavern stages: sequence items taken as units', () => {
@@ -110,7 +124,7 @@ test('random edits of long Tavern stages: sequence items taken as units', () => 
   assert.ok(taken > 500, `${taken} units taken`);
 });
 
-test('an edit inside one path item: the sites before it are the previous version\'s objects, those after it shifted', () => {
+test("an edit inside one path item: the sites before it are the previous version's objects, those after it shifted", () => {
   const text = generateSpec(8, 80);
   const first = scanYamlSites(text)!;
   const at = text.indexOf('operationId: ', text.length >> 1) + 'operationId: '.length;
@@ -144,7 +158,15 @@ test('openapi: turned off and on again: path items kept, their sites shown only 
 });
 
 test('a responses mapping is walked again when the operation above it changes', () => {
-  const body = ['openapi: 3.0.0', 'paths:', '  /x:', '    post:', '      operationId: create', '      responses:', ...Array.from({ length: 16 }, (_, i) => `        '${200 + i}': { description: r${i} }`)];
+  const body = [
+    'openapi: 3.0.0',
+    'paths:',
+    '  /x:',
+    '    post:',
+    '      operationId: create',
+    '      responses:',
+    ...Array.from({ length: 16 }, (_, i) => `        '${200 + i}': { description: r${i} }`),
+  ];
   const text = body.join('\n') + '\n';
   const first = scanYamlSites(text)!;
   const at = text.indexOf('post:');
@@ -182,7 +204,10 @@ test('a status and a method beside path items settle across groups of path items
   };
   const text = insertAfterLine(insertAfterLine(spec, items[50], '    method: DELETE'), items[3], '    status: 201');
   const first = scanYamlSites(text)!;
-  assert.ok(first.sites.some((site) => site.role === 'expectation' && site.method?.name === 'DELETE'), 'the status site is found');
+  assert.ok(
+    first.sites.some((site) => site.role === 'expectation' && site.method?.name === 'DELETE'),
+    'the status site is found',
+  );
   for (const item of [20, 40, 60]) {
     const at = linesMatching(text, PATH_ITEM).filter((start) => start > text.indexOf('\npaths:'))[item] + 3;
     const next = text.slice(0, at) + 'x' + text.slice(at);
@@ -195,7 +220,15 @@ test('a status and a method beside path items settle across groups of path items
 test('a status list is read item by item even when the stage around it is walked again', () => {
   // Long enough to be a group of items if status lists were grouped (they must not be: the pair reads its items).
   const CODES = [200, 201, 202, 204, 400, 401, 403, 404, 405, 409, 422, 429, 500, 503];
-  const stage = (n: number) => [`  - name: stage ${n}`, '    request:', `      url: "{api}/orders/${n}"`, '      method: POST', '    response:', '      status_code:', ...CODES.map((code) => `        - ${code}`)];
+  const stage = (n: number) => [
+    `  - name: stage ${n}`,
+    '    request:',
+    `      url: "{api}/orders/${n}"`,
+    '      method: POST',
+    '    response:',
+    '      status_code:',
+    ...CODES.map((code) => `        - ${code}`),
+  ];
   const text = ['stages:', ...Array.from({ length: 6 }, (_, n) => stage(n)).flat()].join('\n') + '\n';
   const first = scanYamlSites(text)!;
   const at = text.indexOf('orders/3') + 7;

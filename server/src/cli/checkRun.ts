@@ -101,7 +101,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     reports[index] = result.report;
     // A file --fix rewrote has a new stamp: it is hashed on the next run.
     const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
-    if (cache && result.contentHash) cache.set(files[index], stamp, result.contentHash, cache.settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
+    if (cache && result.contentHash)
+      cache.set(files[index], stamp, result.contentHash, cache.settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
   });
   const unsaved = cache?.save();
   if (cache && unsaved) notes.push(CLI_MESSAGES.cacheNotWritten(run.lang, displayPath(cache.file), unsaved));
@@ -114,7 +115,14 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
 
   const stdout = run.format === 'json' ? formatJson(reports) : run.format === 'sarif' ? formatSarif(reports, run.version) : formatText(reports, files.length);
   const fixed = reports.filter((report) => report.fixed !== undefined);
-  const fixedNote = run.fix && run.format === 'text' ? CLI_MESSAGES.fixed(run.lang, fixed.reduce((sum, report) => sum + report.fixed!, 0), fixed.length) : undefined;
+  const fixedNote =
+    run.fix && run.format === 'text'
+      ? CLI_MESSAGES.fixed(
+          run.lang,
+          fixed.reduce((sum, report) => sum + report.fixed!, 0),
+          fixed.length,
+        )
+      : undefined;
   const sum = totals(reports);
   // A file that was not checked is not a pass: CI must not go green on what it never read.
   const failed = sum.errors > 0 || sum.notChecked > 0 || sum.warnings > run.maxWarnings;

@@ -34,7 +34,15 @@ function isJsonFile(value: unknown): value is JsonFile {
 
 function isStatusdocSarif(value: unknown): value is Log & { runs: [Run] } {
   const log = value as Partial<Log> | null;
-  return typeof log === 'object' && log !== null && log.version === '2.1.0' && Array.isArray(log.runs) && log.runs.length === 1 && log.runs[0]?.tool?.driver?.name === 'statusdoc' && Array.isArray(log.runs[0].results);
+  return (
+    typeof log === 'object' &&
+    log !== null &&
+    log.version === '2.1.0' &&
+    Array.isArray(log.runs) &&
+    log.runs.length === 1 &&
+    log.runs[0]?.tool?.driver?.name === 'statusdoc' &&
+    Array.isArray(log.runs[0].results)
+  );
 }
 
 export function mergeReports(inputs: readonly Input[]): MergeOutcome {
@@ -51,7 +59,9 @@ export function mergeReports(inputs: readonly Input[]): MergeOutcome {
   const odd = inputs.find((_, i) => !Array.isArray(parsed[i]) && !isStatusdocSarif(parsed[i]));
   return {
     ok: false,
-    problem: odd ? `${odd.name} is neither statusdoc's JSON (--format json) nor its SARIF (--format sarif)` : 'the reports mix JSON and SARIF: merge reports of one format',
+    problem: odd
+      ? `${odd.name} is neither statusdoc's JSON (--format json) nor its SARIF (--format sarif)`
+      : 'the reports mix JSON and SARIF: merge reports of one format',
   };
 }
 
@@ -81,7 +91,11 @@ const uriOf = (item: Result | Notification) => item.locations?.[0]?.physicalLoca
 function mergeSarif(inputs: readonly Input[], logs: (Log & { runs: [Run] })[]): MergeOutcome {
   const version = logs[0].runs[0].tool.driver.version;
   const other = logs.findIndex((log) => log.runs[0].tool.driver.version !== version);
-  if (other >= 0) return { ok: false, problem: `${inputs[other].name} comes from statusdoc ${logs[other].runs[0].tool.driver.version}, ${inputs[0].name} from ${version}: merge reports of one version` };
+  if (other >= 0)
+    return {
+      ok: false,
+      problem: `${inputs[other].name} comes from statusdoc ${logs[other].runs[0].tool.driver.version}, ${inputs[0].name} from ${version}: merge reports of one version`,
+    };
   const from = new Map<string, string>();
   const results: Result[] = [];
   const notifications: Notification[] = [];

@@ -60,13 +60,7 @@ export interface Analysed {
  */
 const WORKERS_ONLY = process.env.STATUSDOC_TEST_WORKERS_ONLY === '1';
 
-export async function analyzeFiles(
-  files: readonly string[],
-  analyzer: Analyzer,
-  setup: WorkerSetup,
-  threads: number,
-  workerScript: string,
-): Promise<Analysed> {
+export async function analyzeFiles(files: readonly string[], analyzer: Analyzer, setup: WorkerSetup, threads: number, workerScript: string): Promise<Analysed> {
   const results: TaskResult[] = new Array(files.length);
   const workerCount = Math.min(threads, files.length) - (WORKERS_ONLY ? 0 : 1);
   if (workerCount <= 0 || threads === 1) {

@@ -52,7 +52,12 @@ function textLine({ record, summary }: { record: SiteRecord; summary: string }):
 
 export function formatSites(reports: readonly FileReport[], format: 'text' | 'json', fileCount: number): string {
   const sites = reports.flatMap((report) => report.sites ?? []);
-  if (format === 'json') return `${JSON.stringify(sites.map((site) => site.record), null, 2)}\n`;
+  if (format === 'json')
+    return `${JSON.stringify(
+      sites.map((site) => site.record),
+      null,
+      2,
+    )}\n`;
   const lines = sites.map(textLine);
   const count = lines.length;
   lines.push(`${count} status-code site${count === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`);

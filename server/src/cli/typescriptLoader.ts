@@ -42,7 +42,8 @@ function loadTypeScript(): unknown {
   const bytes = fs.readFileSync(compiler);
   const folder = cacheFolder();
   // Named by the compiler's content: V8 itself only checks the source's length.
-  const cache = folder && path.join(folder, `typescript-${createHash('sha1').update(bytes).digest('hex').slice(0, 20)}-${process.version}-${process.arch}.v8cache`);
+  const cache =
+    folder && path.join(folder, `typescript-${createHash('sha1').update(bytes).digest('hex').slice(0, 20)}-${process.version}-${process.arch}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     if (cache) cachedData = fs.readFileSync(cache);

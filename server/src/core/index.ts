@@ -62,7 +62,13 @@ export function check(document: SourceDocument, table: StatusTable, options: Che
 }
 
 /** "Use named constants for every status code": the fixes of every literal at once, merged like fix-all. */
-export function useAllConstants(document: SourceDocument, source: ConstantsSource, table: StatusTable, lang: Lang, except: ReadonlySet<Site> = new Set()): TextEdit[] {
+export function useAllConstants(
+  document: SourceDocument,
+  source: ConstantsSource,
+  table: StatusTable,
+  lang: Lang,
+  except: ReadonlySet<Site> = new Set(),
+): TextEdit[] {
   const fixes = document.facts.sites
     .filter((site) => takesConstant(site, document.language) && !except.has(site))
     .map((site) => useConstantFix(document, site, source, table, lang))

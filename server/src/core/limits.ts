@@ -1,8 +1,5 @@
 /** Why a document was not read. Reported as a skip (never as "no problems"), rendered by the shells. */
-export type SkipReason =
-  | { kind: 'too-large'; chars: number; limit: number }
-  | { kind: 'binary' }
-  | { kind: 'too-deep'; limit: number };
+export type SkipReason = { kind: 'too-large'; chars: number; limit: number } | { kind: 'binary' } | { kind: 'too-deep'; limit: number };
 
 /**
  * How much one document may hold. The editor's default fits the largest public specs (GitHub's and Stripe's run to

@@ -27,17 +27,17 @@ export const MESSAGES = {
   fixChangeCode: (lang: Lang, text: string, method: string) =>
     lang === 'zh-cn' ? `改为 ${text}（文档规定的 ${method} 返回码）` : `Change to ${text} (documented for ${method})`,
   fixAddHttpCode: (lang: Lang, decorator: string) => (lang === 'zh-cn' ? `添加 ${decorator}` : `Add ${decorator}`),
-  fixDisableLine: (lang: Lang, rule: string) =>
-    lang === 'zh-cn' ? `在此行禁用 statusdoc 规则 ${rule}` : `Disable ${rule} for this line`,
+  fixDisableLine: (lang: Lang, rule: string) => (lang === 'zh-cn' ? `在此行禁用 statusdoc 规则 ${rule}` : `Disable ${rule} for this line`),
   fixUseConstant: (lang: Lang, text: string) => (lang === 'zh-cn' ? `使用 ${text}` : `Use ${text}`),
   useAllConstants: (lang: Lang) => (lang === 'zh-cn' ? '将所有状态码数字替换为具名常量' : 'Use named constants for every status code'),
-  createConstantsModule: (lang: Lang) =>
-    lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table',
+  createConstantsModule: (lang: Lang) => (lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table'),
   /** A table or .statusdoc.json problem as the editor shows it: framed, naming the file (and line) to fix. */
   tableProblem: (lang: Lang, problem: Problem) =>
     lang === 'zh-cn' ? `statusdoc：状态码表或 .statusdoc.json 有问题：${renderProblem(problem, lang)}` : `statusdoc: ${renderProblem(problem, lang)}`,
   noFolder: (lang: Lang) =>
-    lang === 'zh-cn' ? 'statusdoc：请先打开一个文件夹，常量模块会写入工作区。' : 'statusdoc: open a folder first: the constants module is written into the workspace.',
+    lang === 'zh-cn'
+      ? 'statusdoc：请先打开一个文件夹，常量模块会写入工作区。'
+      : 'statusdoc: open a folder first: the constants module is written into the workspace.',
   untrustedWrite: (lang: Lang, file: string) =>
     lang === 'zh-cn'
       ? `statusdoc：${file} 在工作区之外，不受信任的工作区不会写入该文件。`
@@ -48,9 +48,7 @@ export const MESSAGES = {
       : `statusdoc: ${file} is not checked (${reason}): no hovers or diagnostics for its status codes. The limit is the statusdoc.maxFileSizeMB setting.`,
   /** The client would not apply the constants module's edit. */
   couldNotWrite: (lang: Lang, file: string, reason?: string) =>
-    lang === 'zh-cn'
-      ? `statusdoc：无法写入 ${file}${reason ? `：${reason}` : ''}`
-      : `statusdoc: could not write ${file}${reason ? `: ${reason}` : ''}`,
+    lang === 'zh-cn' ? `statusdoc：无法写入 ${file}${reason ? `：${reason}` : ''}` : `statusdoc: could not write ${file}${reason ? `: ${reason}` : ''}`,
   /** The label of the edit that writes the constants module (the editor's undo names it). */
   constantsModuleEdit: (lang: Lang) => (lang === 'zh-cn' ? 'statusdoc：状态码常量模块' : 'statusdoc: constants module'),
   fixAll: (lang: Lang) => (lang === 'zh-cn' ? '修复所有 statusdoc 可自动修复的问题' : 'Fix all auto-fixable statusdoc problems'),

@@ -28,8 +28,17 @@ export const STATUS_PROPERTY = new RegExp(`^(${STATUS_PROPERTY_NAMES.join('|')})
 export const OPERATION_KEYS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 /** YAML API tests: keys whose value is the expected status, in a mapping that names a method. */
 export const STATUS_KEYS: ReadonlySet<string> = new Set([
-  'status', 'statusCode', 'status_code', 'expected_status', 'expectedStatus', 'expect_status', 'expectStatus',
-  'http_status', 'httpStatus', 'response_code', 'responseCode',
+  'status',
+  'statusCode',
+  'status_code',
+  'expected_status',
+  'expectedStatus',
+  'expect_status',
+  'expectStatus',
+  'http_status',
+  'httpStatus',
+  'response_code',
+  'responseCode',
 ]);
 /** YAML API tests: keys that name the request's method. */
 export const METHOD_KEYS: ReadonlySet<string> = new Set(['method', 'httpMethod', 'http_method', 'verb']);

@@ -50,7 +50,8 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
       });
     }
     const fixable = findings.filter((finding) => finding.fixable);
-    if (actions.length > 0 && fixable.length > 1) actions.push(fixAllAction(lsp, CodeActionKind.QuickFix, fixAllEdits(source, findings, lang), lang, versioned));
+    if (actions.length > 0 && fixable.length > 1)
+      actions.push(fixAllAction(lsp, CodeActionKind.QuickFix, fixAllEdits(source, findings, lang), lang, versioned));
   }
   if (wants(only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(source, findings, lang);

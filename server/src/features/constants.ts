@@ -70,7 +70,12 @@ function showError(connection: Connection, message: string): void {
  * Writes (or rewrites, after the table changed) the constants module for the folder of `uri` (or the first
  * workspace folder), through the client's applyEdit so open editors and undo see it. Returns the module's URI.
  */
-export async function createConstantsModule(context: ServerContext, connection: Connection, uri: string | undefined, canCreateFiles: boolean): Promise<string | undefined> {
+export async function createConstantsModule(
+  context: ServerContext,
+  connection: Connection,
+  uri: string | undefined,
+  canCreateFiles: boolean,
+): Promise<string | undefined> {
   const file = uri && context.workspace.fileOf(uri);
   const dir = file ? path.dirname(file) : context.workspace.defaultFolder();
   if (!dir) {
@@ -95,7 +100,10 @@ export async function createConstantsModule(context: ServerContext, connection: 
     edit = {
       documentChanges: [
         { kind: 'create', uri: moduleUri, options: { overwrite: true } },
-        { textDocument: { uri: moduleUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }] },
+        {
+          textDocument: { uri: moduleUri, version: null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: content }],
+        },
       ],
     };
   } else {

@@ -13,14 +13,9 @@ export async function tableInfo(context: ServerContext, uri: string): Promise<Ta
     const cells = [String(entry.code), entry.reason, entry.kind, entry.meanings['zh-cn'] ?? '', entry.meanings.en ?? '', entry.methods.join(', ')];
     return `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   });
-  const markdown = [
-    `# ${inForce.label}`,
-    '',
-    '| Code | Reason | Kind | 说明 | Meaning | Normal answer of |',
-    '|---|---|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n');
+  const markdown = [`# ${inForce.label}`, '', '| Code | Reason | Kind | 说明 | Meaning | Normal answer of |', '|---|---|---|---|---|---|', ...rows, ''].join(
+    '\n',
+  );
   const problem = inForce.problem ? renderProblem(inForce.problem, context.languageFor(settings)) : null;
   return { label: inForce.label, path: inForce.path ?? null, problem, markdown };
 }

@@ -1,7 +1,16 @@
 /** `.statusdoc.json`: the project file the CLI and the editor both read, found from a file's folder upwards. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONSTANTS_SETTINGS, isRuleId, isSeveritySetting, RULE_IDS, SEVERITY_SETTINGS, type ConfigIssue, type ConstantsSetting, type RuleSeverities } from '../core';
+import {
+  CONSTANTS_SETTINGS,
+  isRuleId,
+  isSeveritySetting,
+  RULE_IDS,
+  SEVERITY_SETTINGS,
+  type ConfigIssue,
+  type ConstantsSetting,
+  type RuleSeverities,
+} from '../core';
 
 export const CONFIG_FILE = '.statusdoc.json';
 
@@ -65,7 +74,7 @@ export function parseRules(rules: unknown): Checked<RuleSeverities> {
 /** The nearest .statusdoc.json at or above `dir`, not climbing past `stopAt` when given. */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
   const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (let current = path.resolve(dir); ; ) {
+  for (let current = path.resolve(dir); ;) {
     const candidate = path.join(current, CONFIG_FILE);
     if (fs.existsSync(candidate)) return candidate;
     const parent = path.dirname(current);

@@ -40,7 +40,7 @@ export function expressHandler(out: Lines, random: Random, router: string, noun:
       push(`    res.set('Cache-Control', 'max-age=${random.pick([60, 300, 3600])}');`, `    res.status(200).json(${noun});`);
       break;
     case 'post':
-      push('    if (!req.body || typeof req.body.name !== \'string\') {');
+      push("    if (!req.body || typeof req.body.name !== 'string') {");
       push(`      return res.status(400).json({ error: 'a ${noun} needs a name' });`, '    }');
       push(`    const created = await ${noun}s.create({ ...req.body, retries: ${random.int(2, 5)} });`);
       if (plant === 'wrong-success') {

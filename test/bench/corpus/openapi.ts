@@ -77,7 +77,13 @@ export function openApiSpec(operationCount: number, seed: number): GeneratedText
     const success = method === 'post' ? 201 : method === 'delete' ? 204 : 200;
     push('      responses:');
     if (plant && (method === 'post' || method === 'delete')) {
-      planted.push({ line: lines.length + 1, rule: 'wrong-success-code', code: 200, method: method.toUpperCase(), what: `${method.toUpperCase()} ${operation.path} documents 200` });
+      planted.push({
+        line: lines.length + 1,
+        rule: 'wrong-success-code',
+        code: 200,
+        method: method.toUpperCase(),
+        what: `${method.toUpperCase()} ${operation.path} documents 200`,
+      });
       push(`        ${key(200, random)}:`);
     } else {
       push(`        ${key(success, random)}:`);
@@ -96,7 +102,13 @@ export function openApiSpec(operationCount: number, seed: number): GeneratedText
     }
     if (plant && method !== 'post' && method !== 'delete') {
       const code = index % 2 === 0 ? 418 : 429;
-      planted.push({ line: lines.length + 1, rule: 'undocumented-code', code, method: method.toUpperCase(), what: `${method.toUpperCase()} ${operation.path} documents ${code}` });
+      planted.push({
+        line: lines.length + 1,
+        rule: 'undocumented-code',
+        code,
+        method: method.toUpperCase(),
+        what: `${method.toUpperCase()} ${operation.path} documents ${code}`,
+      });
       push(`        ${key(code, random)}:`, `          description: ${sentence(random, 3, 6)}`);
     }
   });

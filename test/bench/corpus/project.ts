@@ -56,14 +56,33 @@ function controllerFile(random: Random, noun: string, resource: number): Lines {
   push(`    if (!${noun}) throw new HttpException('${noun} not found', HttpStatus.NOT_FOUND);`, `    return ${noun};`, '  }', '');
   push('  @Post()');
   if (plant === 1) {
-    out.planted.push({ line: out.lines.length + 1, rule: 'wrong-success-code', code: 200, method: 'POST', what: `@Post() of ${Noun}Controller has @HttpCode(200)` });
+    out.planted.push({
+      line: out.lines.length + 1,
+      rule: 'wrong-success-code',
+      code: 200,
+      method: 'POST',
+      what: `@Post() of ${Noun}Controller has @HttpCode(200)`,
+    });
     push('  @HttpCode(200)');
   }
   push(`  async create(@Body() dto: Create${Noun}Dto) {`, `    if (!dto.name) throw new HttpException('a ${noun} needs a name', 400);`);
   push('    return this.service.create(dto);', '  }', '');
-  push("  @Put(':id')", '  @HttpCode(200)', `  replace(@Param('id') id: string, @Body() dto: Create${Noun}Dto) {`, '    return this.service.replace(id, dto);', '  }', '');
+  push(
+    "  @Put(':id')",
+    '  @HttpCode(200)',
+    `  replace(@Param('id') id: string, @Body() dto: Create${Noun}Dto) {`,
+    '    return this.service.replace(id, dto);',
+    '  }',
+    '',
+  );
   if (plant === 3) {
-    out.planted.push({ line: out.lines.length + 1, rule: 'implicit-success-code', code: 200, method: 'DELETE', what: `@Delete(':id') of ${Noun}Controller answers NestJS's default 200` });
+    out.planted.push({
+      line: out.lines.length + 1,
+      rule: 'implicit-success-code',
+      code: 200,
+      method: 'DELETE',
+      what: `@Delete(':id') of ${Noun}Controller answers NestJS's default 200`,
+    });
     push("  @Delete(':id')");
   } else push("  @Delete(':id')", random.chance(0.5) ? '  @HttpCode(HttpStatus.NO_CONTENT)' : '  @HttpCode(204)');
   push(`  async remove(@Param('id') id: string) {`, '    if (!(await this.service.remove(id))) {');
@@ -80,7 +99,11 @@ function serviceFile(random: Random, noun: string): Lines {
     `const PAGE_SIZE = ${random.pick([25, 50, 100])};`,
     `const CACHE_TTL_MS = ${random.pick([30000, 60000, 300000])};`,
     '',
-    `export interface ${Noun} extends Create${Noun}Dto {`, '  id: string;', '  createdAt: Date;', '}', '',
+    `export interface ${Noun} extends Create${Noun}Dto {`,
+    '  id: string;',
+    '  createdAt: Date;',
+    '}',
+    '',
     `/** ${sentence(random, 6, 14)} */`,
     '@Injectable()',
     `export class ${Noun}Service {`,
@@ -164,14 +187,22 @@ function testFile(random: Random, noun: string, resource: number): Lines {
   const plant = resource % 5;
   push("import request from 'supertest';", "import { app } from '../src/app';", '', `describe('${noun}s', () => {`);
   push(`  it('creates a ${noun}', async () => {`);
-  if (plant === 2) out.planted.push({ line: out.lines.length + 1, rule: 'wrong-success-code', code: 200, method: 'POST', what: `test expects 200 after POST /${noun}s` });
+  if (plant === 2)
+    out.planted.push({ line: out.lines.length + 1, rule: 'wrong-success-code', code: 200, method: 'POST', what: `test expects 200 after POST /${noun}s` });
   push(`    await request(app).post('/${noun}s').send({ name: '${sentence(random, 1, 3)}' }).expect(${plant === 2 ? 200 : 201});`, '  });', '');
   push(`  it('reads a ${noun}', async () => {`, `    const res = await request(app).get('/${noun}s/1');`, '    expect(res.status).toBe(200);');
   push(`    expect(res.body.name).toHaveLength(${random.int(3, 30)});`, '  });', '');
   push(`  it('replaces a ${noun}', async () => {`, `    await request(app).put('/${noun}s/1').send({ name: 'new' }).expect(200);`, '  });', '');
   push(`  it('rejects a ${noun} without a name', async () => {`, `    await request(app).post('/${noun}s').send({}).expect(400);`, '  });', '');
   push(`  it('removes a ${noun}', async () => {`);
-  if (plant === 4) out.planted.push({ line: out.lines.length + 1, rule: 'wrong-success-code', code: 200, method: 'DELETE', what: `test expects 200 after DELETE /${noun}s/1` });
+  if (plant === 4)
+    out.planted.push({
+      line: out.lines.length + 1,
+      rule: 'wrong-success-code',
+      code: 200,
+      method: 'DELETE',
+      what: `test expects 200 after DELETE /${noun}s/1`,
+    });
   push(`    await request(app).delete('/${noun}s/1').expect(${plant === 4 ? 200 : 204});`, '  });', '});');
   return out;
 }

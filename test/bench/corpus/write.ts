@@ -67,7 +67,8 @@ export function generateCorpus(plan: CorpusPlan): { items: CorpusItem[]; texts: 
     texts.set(item.path, text);
     items.push(rest);
   };
-  for (const operations of plan.specs) add(single(`spec ${count(operations)} ops`, 'openapi', `spec-${operations}.yaml`, openApiSpec(operations, SEED + operations)));
+  for (const operations of plan.specs)
+    add(single(`spec ${count(operations)} ops`, 'openapi', `spec-${operations}.yaml`, openApiSpec(operations, SEED + operations)));
   for (const lines of plan.tsLines) add(single(`TS ${count(lines)} lines`, 'typescript', `handlers-${lines}.ts`, expressFile(lines, SEED + lines)));
   const project = expressNestProject(plan.projectFiles, SEED);
   const folder = `project-${plan.projectFiles}`;

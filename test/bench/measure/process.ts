@@ -44,7 +44,11 @@ export function runProcess(command: Command, timeoutMs = 600_000): Promise<Run> 
     : [node, [WRAPPER, command.script, ...command.args]];
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(file, args, { cwd: command.cwd, env: { ...process.env, ...command.env, STATUSDOC_BENCH_RSS: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      cwd: command.cwd,
+      env: { ...process.env, ...command.env, STATUSDOC_BENCH_RSS: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -53,7 +57,13 @@ export function runProcess(command: Command, timeoutMs = 600_000): Promise<Run> 
     child.on('close', (code) => {
       const elapsed = performance.now() - started;
       clearTimeout(timer);
-      resolve({ ms: elapsed, rssKb: readRss(rssFile), exitCode: code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+      resolve({
+        ms: elapsed,
+        rssKb: readRss(rssFile),
+        exitCode: code,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
     });
   });
 }

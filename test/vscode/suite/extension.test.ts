@@ -73,7 +73,12 @@ suite('statusdoc in VS Code', () => {
     const [wrong] = (await waitForDiagnostics(document.uri, (all) => all.some((d) => d.message.startsWith('POST answers 201')))).filter((d) =>
       d.message.startsWith('POST answers 201'),
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, wrong.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      wrong.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title === 'Change to 201 (documented for POST)');
     assert.ok(fix?.edit, JSON.stringify(actions.map((action) => action.title)));
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);

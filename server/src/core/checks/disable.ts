@@ -12,7 +12,11 @@ const DIRECTIVE = /(?:\/\/|\/\*|#)\s*statusdoc-(disable-next-line|disable-line|d
 type Rules = Set<string> | 'all';
 
 function parseRules(rest: string): Rules {
-  const list = rest.replace(/\*\/.*$/, '').split('--')[0].split(/[\s,]+/).filter(Boolean);
+  const list = rest
+    .replace(/\*\/.*$/, '')
+    .split('--')[0]
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return list.length === 0 ? 'all' : new Set(list);
 }
 

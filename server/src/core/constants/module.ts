@@ -18,7 +18,9 @@ export function moduleMemberName(table: StatusTable, code: number): string {
   // Two rows with the same reason ("Server Error" for 500 and 503) would give one key twice: the module would not
   // compile and one code would be lost. Each of them then takes its library name, else STATUS_<code>.
   const clashes = (candidate: string) =>
-    [...table.entries.keys()].some((other) => other !== code && (reasonName(table, other) ?? constantNameFor('nestjs', other) ?? `STATUS_${other}`) === candidate);
+    [...table.entries.keys()].some(
+      (other) => other !== code && (reasonName(table, other) ?? constantNameFor('nestjs', other) ?? `STATUS_${other}`) === candidate,
+    );
   if (!clashes(name)) return name;
   return clashes(fallback) ? `STATUS_${code}` : fallback;
 }

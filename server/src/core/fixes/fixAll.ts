@@ -31,7 +31,11 @@ export function fixAllEdits(document: SourceDocument, findings: readonly Finding
 /** Several fixes as one edit set: their edits (first one wins where they overlap) and one import edit per module. */
 export function mergeFixes(document: SourceDocument, fixes: readonly Fix[]): TextEdit[] {
   const edits = nonOverlapping(fixes.flatMap((fix) => fix.edits));
-  const imports = importEdits(document.facts.imports, fixes.flatMap((fix) => fix.imports), document.text);
+  const imports = importEdits(
+    document.facts.imports,
+    fixes.flatMap((fix) => fix.imports),
+    document.text,
+  );
   return nonOverlapping([...imports, ...edits]);
 }
 

@@ -34,8 +34,7 @@ export const CLI_MESSAGES = {
     lang === 'zh-cn' ? `已跳过 ${file}：不是 TypeScript、JavaScript 或 YAML 文件` : `skipped ${file}: not a TypeScript, JavaScript or YAML file`,
   fixed: (lang: Lang, problems: number, files: number) =>
     lang === 'zh-cn' ? `已修复 ${files} 个文件中的 ${problems} 个问题` : `fixed ${plural(problems, 'problem')} in ${plural(files, 'file')}`,
-  constantsUpToDate: (lang: Lang, file: string) =>
-    lang === 'zh-cn' ? `${file} 与文档状态码表一致` : `${file} is up to date with the documented table`,
+  constantsUpToDate: (lang: Lang, file: string) => (lang === 'zh-cn' ? `${file} 与文档状态码表一致` : `${file} is up to date with the documented table`),
   constantsMissing: (lang: Lang, file: string) =>
     lang === 'zh-cn' ? `${file} 不存在：请运行 statusdoc constants 生成` : `${file} does not exist: run statusdoc constants to regenerate it`,
   constantsOutOfDate: (lang: Lang, file: string) =>
@@ -48,7 +47,8 @@ export const CLI_MESSAGES = {
       const reason = why === 'unreadable' ? '无法读取' : why === 'damaged' ? '已损坏，将重写' : '不是 statusdoc 的缓存文件，不会覆盖它';
       return `忽略缓存 ${file}：${reason}`;
     }
-    const reason = why === 'unreadable' ? 'cannot be read' : why === 'damaged' ? 'damaged; it will be rewritten' : 'not a statusdoc cache; it will not be overwritten';
+    const reason =
+      why === 'unreadable' ? 'cannot be read' : why === 'damaged' ? 'damaged; it will be rewritten' : 'not a statusdoc cache; it will not be overwritten';
     return `ignoring the cache ${file}: ${reason}`;
   },
   cacheNotWritten: (lang: Lang, file: string, failure: string) =>

@@ -20,8 +20,7 @@ interface Catalogue {
   problem: Phrases<Problem>;
 }
 
-const phrase = <T extends { kind: string }>(phrases: Phrases<T>, item: T): string =>
-  (phrases[item.kind as T['kind']] as (args: T) => string)(item);
+const phrase = <T extends { kind: string }>(phrases: Phrases<T>, item: T): string => (phrases[item.kind as T['kind']] as (args: T) => string)(item);
 
 // Called only once the catalogues below exist.
 const enRow = (at: RowRef) => phrase(EN.row, at);
@@ -46,8 +45,7 @@ const EN: Catalogue = {
     methodsNotAList: ({ at }) => `${enRow(at)}: methods must be a list such as [POST]`,
     unknownKind: ({ at, kindText }) => `${enRow(at)}: unknown kind "${kindText}" (use success or error)`,
     badCode: ({ at, found }) => `${enRow(at)}: expected a status code from 100 to 599, found "${found}"`,
-    duplicateCode: ({ at, code, firstLine }) =>
-      `${enRow(at)}: ${code} is documented twice${firstLine ? ` (first on line ${firstLine})` : ''}`,
+    duplicateCode: ({ at, code, firstLine }) => `${enRow(at)}: ${code} is documented twice${firstLine ? ` (first on line ${firstLine})` : ''}`,
     noMeaning: ({ at, code }) => `${enRow(at)}: ${code} has no meaning`,
     notAMethod: ({ at, name }) => `${enRow(at)}: "${name}" is not an HTTP method`,
     methodClash: ({ at, method, code, other, otherAt }) =>

@@ -7,7 +7,10 @@ export { MODULE_OBJECT } from '../constants/libraries';
 
 /** "Non-Authoritative Information" -> "NON_AUTHORITATIVE_INFORMATION"; "I'm a Teapot" -> "IM_A_TEAPOT". */
 export function constantNameOf(reason: string): string {
-  return reason.replace(/'/g, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  return reason
+    .replace(/'/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 }
 
 // One map for every library: the reason phrases, then the names libraries use that differ from them (older RFC

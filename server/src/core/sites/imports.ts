@@ -91,8 +91,12 @@ export function namesBoundBy(statement: ts.Statement): string[] {
   } else if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) bind(declaration.name);
   } else if (
-    ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) ||
-    ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isModuleDeclaration(statement)
+    ts.isFunctionDeclaration(statement) ||
+    ts.isClassDeclaration(statement) ||
+    ts.isEnumDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) ||
+    ts.isTypeAliasDeclaration(statement) ||
+    ts.isModuleDeclaration(statement)
   ) {
     if (statement.name && ts.isIdentifier(statement.name)) names.push(statement.name.text);
   } else if (ts.isImportEqualsDeclaration(statement)) {

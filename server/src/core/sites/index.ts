@@ -31,7 +31,12 @@ export interface AnalyzeOptions {
 }
 
 /** One parse of a document: its sites and the facts fixes need, and what the next version may reuse. */
-export function analyze(text: string, language: DocumentLanguage, options: AnalyzeOptions = {}, previous?: PreviousParse): { facts: DocumentFacts; state?: ParseState } {
+export function analyze(
+  text: string,
+  language: DocumentLanguage,
+  options: AnalyzeOptions = {},
+  previous?: PreviousParse,
+): { facts: DocumentFacts; state?: ParseState } {
   const skipped = skipReason(text, options.maxChars);
   if (skipped) return { facts: { ...empty(language), skipped } };
   try {
@@ -156,12 +161,23 @@ export function languageOfId(languageId: string): DocumentLanguage | undefined {
 export function languageOfFile(fileName: string): DocumentLanguage | undefined {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   switch (extension) {
-    case 'ts': case 'mts': case 'cts': return 'typescript';
-    case 'tsx': return 'tsx';
-    case 'js': case 'mjs': case 'cjs': return 'javascript';
-    case 'jsx': return 'jsx';
-    case 'yaml': case 'yml': return 'yaml';
-    default: return undefined;
+    case 'ts':
+    case 'mts':
+    case 'cts':
+      return 'typescript';
+    case 'tsx':
+      return 'tsx';
+    case 'js':
+    case 'mjs':
+    case 'cjs':
+      return 'javascript';
+    case 'jsx':
+      return 'jsx';
+    case 'yaml':
+    case 'yml':
+      return 'yaml';
+    default:
+      return undefined;
   }
 }
 

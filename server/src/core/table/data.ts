@@ -34,9 +34,7 @@ function text(value: unknown): string | undefined {
  * otherwise read a comment as a key.
  */
 export function withoutJsonComments(text: string): string {
-  return text.replace(/"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, (match) =>
-    match.startsWith('"') ? match : match.replace(/[^\n]/g, ' '),
-  );
+  return text.replace(/"(?:\\.|[^"\\])*"|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)/g, (match) => (match.startsWith('"') ? match : match.replace(/[^\n]/g, ' ')));
 }
 
 export function readDataRows(source: string): Rows {
@@ -47,8 +45,7 @@ export function readDataRows(source: string): Rows {
     const error = doc.errors[0];
     return problem({ kind: 'invalidData', parserMessage: error.message.split('\n')[0] }, lineCounter.linePos(error.pos[0]).line);
   }
-  const lineOf = (node: Node | null | undefined) =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
 
   let list = doc.contents as Node | null;
   if (isMap(list) && list.has('codes')) list = list.get('codes', true) as Node;

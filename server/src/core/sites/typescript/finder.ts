@@ -27,7 +27,10 @@ function shapeTable<S extends Shape>(shape: S, patterns: readonly Pattern[]): Sh
   const byName = new Map<string, Match<S>[]>();
   for (const name of new Set(own.flatMap((candidate) => [...(candidate.names ?? [])]))) {
     const names = (candidate: Pattern) => !candidate.names || [...candidate.names].includes(name);
-    byName.set(name, own.filter(names).map((candidate) => candidate.match as Match<S>));
+    byName.set(
+      name,
+      own.filter(names).map((candidate) => candidate.match as Match<S>),
+    );
   }
   return { byName, anyName };
 }
@@ -47,7 +50,8 @@ const REFERENCES = shapeTable('reference', PATTERNS).anyName;
 const NO_ARGUMENTS: readonly ts.Expression[] = [];
 
 // Read once: every `ts.X` is a getter on the compiler's exports, and the walk would pay for it at every node.
-const { CallExpression, NewExpression, BinaryExpression, SwitchStatement, ObjectLiteralExpression, MethodDeclaration, Identifier, PropertyAccessExpression } = ts.SyntaxKind;
+const { CallExpression, NewExpression, BinaryExpression, SwitchStatement, ObjectLiteralExpression, MethodDeclaration, Identifier, PropertyAccessExpression } =
+  ts.SyntaxKind;
 const { forEachChild, isIdentifier, isNumericLiteral, isPropertyAccessExpression } = ts;
 
 export class SiteFinder implements SiteContext {
@@ -55,7 +59,10 @@ export class SiteFinder implements SiteContext {
   private sites: Site[] = [];
   private readonly covered = new Set<ts.Node>();
 
-  constructor(readonly sourceFile: ts.SourceFile, scope: FileScope) {
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    scope: FileScope,
+  ) {
     this.methods = new MethodResolver(sourceFile, scope);
   }
 

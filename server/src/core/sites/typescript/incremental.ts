@@ -143,7 +143,12 @@ function moveFacts(facts: StatementFacts, change: TextChange, move: OffsetMap): 
 
 /** An import of a reused statement: all its offsets lie inside the statement, outside the change. */
 function moveImport(fact: ImportFact, move: OffsetMap): ImportFact {
-  const moved: ImportFact = { ...fact, start: move(fact.start), end: move(fact.end), names: fact.names.map((name) => ({ ...name, start: move(name.start), end: move(name.end) })) };
+  const moved: ImportFact = {
+    ...fact,
+    start: move(fact.start),
+    end: move(fact.end),
+    names: fact.names.map((name) => ({ ...name, start: move(name.start), end: move(name.end) })),
+  };
   if (fact.namedInsertAt !== undefined) moved.namedInsertAt = move(fact.namedInsertAt);
   return moved;
 }

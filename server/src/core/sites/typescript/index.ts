@@ -43,7 +43,11 @@ export function readTypeScript(text: string, language: ScriptLanguage): { facts:
  * The caller keeps the language with the parse (ParseState): the same language, the same script kind. Undefined
  * where the change does not fit the texts.
  */
-export function updateTypeScript(text: string, language: ScriptLanguage, previous: { parse: TypeScriptParse; change: TextChange }): { facts: DocumentFacts; parse: TypeScriptParse } | undefined {
+export function updateTypeScript(
+  text: string,
+  language: ScriptLanguage,
+  previous: { parse: TypeScriptParse; change: TextChange },
+): { facts: DocumentFacts; parse: TypeScriptParse } | undefined {
   const updated = updateParse(previous.parse, text, previous.change);
   return updated && { facts: factsOf(language, updated), parse: updated.parse };
 }

@@ -146,7 +146,7 @@ export class MethodResolver {
         const method = this.routeMethod(call);
         if (method) {
           // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument.
-          const pathFirst = call.arguments.length > 0 && !isIdentifier(unwrap(call.arguments[0])) || call.arguments.length > 1;
+          const pathFirst = (call.arguments.length > 0 && !isIdentifier(unwrap(call.arguments[0]))) || call.arguments.length > 1;
           for (const arg of call.arguments.slice(pathFirst ? 1 : 0)) {
             const handler = unwrap(arg);
             if (isIdentifier(handler)) found.push([handler.text, method]);
@@ -162,7 +162,7 @@ export class MethodResolver {
 
   /** Walks a call chain down from its receiver: request(app).post('/x').send(b) -> POST. */
   private chainMethod(expr: ts.Expression): SiteMethod | undefined {
-    for (let current = unwrap(expr); ; ) {
+    for (let current = unwrap(expr); ;) {
       if (ts.isCallExpression(current)) {
         const callee = current.expression;
         if (ts.isPropertyAccessExpression(callee)) {

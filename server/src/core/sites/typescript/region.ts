@@ -59,7 +59,9 @@ export function sitesAroundEdit(parse: TypeScriptParse, scriptKind: ts.ScriptKin
 
 function moved(site: Site, by: number): Site {
   const { method } = site;
-  return method ? { ...site, start: site.start + by, end: site.end + by, method: { ...method, at: method.at + by } } : { ...site, start: site.start + by, end: site.end + by };
+  return method
+    ? { ...site, start: site.start + by, end: site.end + by, method: { ...method, at: method.at + by } }
+    : { ...site, start: site.start + by, end: site.end + by };
 }
 
 /** The top-level statement whose span holds the whole change. */

@@ -87,7 +87,8 @@ export function field(table: LineTable, j: number, field: number): number {
 /** All rows, one after the other (tests compare tables with it). */
 export function flatRows(table: LineTable): Int32Array {
   const out = new Int32Array(table.count * STRIDE);
-  for (let c = 0; c < table.chunks.length; c++) out.set(table.chunks[c].subarray(0, Math.min(CHUNK_LINES, table.count - c * CHUNK_LINES) * STRIDE), c * CHUNK_LINES * STRIDE);
+  for (let c = 0; c < table.chunks.length; c++)
+    out.set(table.chunks[c].subarray(0, Math.min(CHUNK_LINES, table.count - c * CHUNK_LINES) * STRIDE), c * CHUNK_LINES * STRIDE);
   return out;
 }
 
@@ -182,7 +183,17 @@ export function lexAll(text: string): LineTable {
     start = nl + 1;
   }
   const count = out.count;
-  return { count, chunks: out.chunks, startChunks: out.startChunks, bases: out.bases, length: text.length, tooDeep: flow === DEEP, first: 0, resumeNew: count, resumeOld: 0 };
+  return {
+    count,
+    chunks: out.chunks,
+    startChunks: out.startChunks,
+    bases: out.bases,
+    length: text.length,
+    tooDeep: flow === DEEP,
+    first: 0,
+    resumeNew: count,
+    resumeOld: 0,
+  };
 }
 
 /** The index of the line holding `offset` (the last line starting at or before it). */
@@ -218,8 +229,11 @@ export function relex(old: LineTable, text: string, change: TextChange): LineTab
   const delta = change.newEnd - change.oldEnd;
   if (
     old.tooDeep ||
-    change.start < 0 || change.start > change.oldEnd || change.start > change.newEnd ||
-    change.oldEnd > old.length || old.length + delta !== text.length
+    change.start < 0 ||
+    change.start > change.oldEnd ||
+    change.start > change.newEnd ||
+    change.oldEnd > old.length ||
+    old.length + delta !== text.length
   ) {
     return undefined;
   }
@@ -250,7 +264,8 @@ export function relex(old: LineTable, text: string, change: TextChange): LineTab
   }
   const resumeNew = first + lexed.starts.length;
   const count = resumeNew + old.count - resumeOld;
-  const table = resumeNew - resumeOld === 0 ? patchChunks(old, lexed, first, delta, text.length) : rebuildChunks(old, lexed, first, resumeOld, delta, text.length);
+  const table =
+    resumeNew - resumeOld === 0 ? patchChunks(old, lexed, first, delta, text.length) : rebuildChunks(old, lexed, first, resumeOld, delta, text.length);
   const tooDeep = flow === DEEP || refold(table, count, text, resumeNew, flow, resumeOld < old.count ? field(old, resumeOld - 1, F_FLOW) : flow);
   return { ...table, count, tooDeep, first, resumeNew, resumeOld };
 }
@@ -294,7 +309,7 @@ function rebuildChunks(old: LineTable, lexed: Lexed, first: number, resumeOld: n
   const out = new ChunkWriter(old.chunks.slice(0, firstChunk), old.startChunks.slice(0, firstChunk), old.bases.slice(0, firstChunk));
   // Old lines [from, to) with their starts moved by `shift`, a span of rows at a time (within one chunk on each side).
   const copy = (from: number, to: number, shift: number): void => {
-    for (let j = from; j < to; ) {
+    for (let j = from; j < to;) {
       const n = Math.min(to - j, CHUNK_LINES - (j & CHUNK_MASK), CHUNK_LINES - (out.count & CHUNK_MASK));
       const c = j >> CHUNK_BITS;
       const starts = old.startChunks[c];

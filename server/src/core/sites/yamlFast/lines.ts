@@ -90,7 +90,16 @@ export interface LineRecord {
   nesting: NestingSummary;
 }
 
-const NO_VALUE: ValueToken = { kind: ValueKind.None, scalar: undefined, flow: undefined, plain: false, comment: false, tagged: false, strongTag: false, open: false };
+const NO_VALUE: ValueToken = {
+  kind: ValueKind.None,
+  scalar: undefined,
+  flow: undefined,
+  plain: false,
+  comment: false,
+  tagged: false,
+  strongTag: false,
+  open: false,
+};
 const COMMENT_ONLY: ValueToken = { ...NO_VALUE, comment: true };
 // Control characters, and line breaks YAML 1.1 knew, that this reader leaves to the full parser.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -134,7 +143,9 @@ function blockLine(line: string, indent: number, state: LexState, nesting: Nesti
   if (indent === line.length) {
     if (content >= 0) return record(LineKind.BlockText, indent, state, nesting);
     // Leading blank lines wider than the text's indentation are an error in YAML; leave them to the parser.
-    return indent < FIELD ? record(LineKind.BlockText, indent, blockState(parent, -1, Math.max(blank, indent)), nesting) : record(LineKind.Bad, indent, NO_BLOCK, nesting);
+    return indent < FIELD
+      ? record(LineKind.BlockText, indent, blockState(parent, -1, Math.max(blank, indent)), nesting)
+      : record(LineKind.Bad, indent, NO_BLOCK, nesting);
   }
   if (content >= 0 && indent >= content) return record(LineKind.BlockText, indent, state, nesting);
   if (indent <= parent) {
@@ -216,7 +227,8 @@ function closingQuote(line: string, from: number, quote: "'" | '"'): number {
   for (let i = from; i < line.length; i++) {
     const c = line[i];
     if (quote === '"') {
-      if (c === '\\') i++; // an escape: the next character (a quote, or the line break) does not close it
+      if (c === '\\')
+        i++; // an escape: the next character (a quote, or the line break) does not close it
       else if (c === '"') return i + 1;
     } else if (c === "'") {
       if (line[i + 1] !== "'") return i + 1;

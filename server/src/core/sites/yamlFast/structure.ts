@@ -490,7 +490,16 @@ export class StructurePass {
     if (stop - j < MIN_UNIT_LINES) return;
     const sites = this.sites.slice(open.sites);
     const specSites = this.docSpecSites.slice(open.specSites);
-    this.units[open.slot] = { line: j, stop, context, kind, children, base: this.start(j), sites: sites.length ? sites : NO_SITES, specSites: specSites.length ? specSites : NO_SITES };
+    this.units[open.slot] = {
+      line: j,
+      stop,
+      context,
+      kind,
+      children,
+      base: this.start(j),
+      sites: sites.length ? sites : NO_SITES,
+      specSites: specSites.length ? specSites : NO_SITES,
+    };
   }
 
   // ---- values ----
@@ -607,7 +616,11 @@ export class StructurePass {
         return PATH_ITEM_ROLES[role.depth];
       case RoleKind.PathItem:
         if (!IS_OPERATION[word]) return NO_ROLE;
-        return { kind: RoleKind.Operation, depth: role.depth, method: { name: wordText(word).toUpperCase(), source: 'openapi', at: this.start(line) + this.keyStart(line, token) } };
+        return {
+          kind: RoleKind.Operation,
+          depth: role.depth,
+          method: { name: wordText(word).toUpperCase(), source: 'openapi', at: this.start(line) + this.keyStart(line, token) },
+        };
       case RoleKind.Operation:
         if (word === W_RESPONSES && !(frame.seen & SEEN_RESPONSES)) {
           frame.seen |= SEEN_RESPONSES;

@@ -42,8 +42,7 @@ export const NESTJS_PATTERNS: readonly Pattern[] = [
     // @Res({ passthrough: true }) leaves the status to Nest, so its default still applies.
     const takesResponse = method.parameters.some((parameter) =>
       decoratorsOf(parameter).some(
-        (decorator) =>
-          NEST_RESPONSE_PARAMETERS.has(decoratorName(decorator) ?? '') && !/passthrough\s*:\s*true/.test(decorator.getText(context.sourceFile)),
+        (decorator) => NEST_RESPONSE_PARAMETERS.has(decoratorName(decorator) ?? '') && !/passthrough\s*:\s*true/.test(decorator.getText(context.sourceFile)),
       ),
     );
     if (takesResponse) return true;
