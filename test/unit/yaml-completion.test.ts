@@ -50,3 +50,24 @@ test('YAML completion on the document scan gives the full re-parse slot, and lea
   assert.ok(slots > 100, `many of the positions are status slots (${slots} of ${asked})`);
   assert.ok(sure / asked > 0.9, `the fast way is sure almost everywhere (${sure} of ${asked})`);
 });
+
+test('a version not read yet (a key half typed) completes from the last scan, without reading the version whole', () => {
+  const text = fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus/openapi.yaml'), 'utf8');
+  let checked = 0;
+  for (const match of text.matchAll(/responses:\r?\n( +)/g)) {
+    const at = match.index + match[0].length;
+    for (const typed of [`'`, `"`, `2`, `'2`]) {
+      const edited = `${text.slice(0, at)}${typed}\n${match[1]}${text.slice(at)}`;
+      const change = { start: at, oldEnd: at, newEnd: at + typed.length + 1 + match[1].length };
+      const second = new SourceDocument(text, 'yaml');
+      void second.facts;
+      const typing = second.edit(edited, 2, change);
+      const fast = fastSlotAt(typing, at + typed.length);
+      assert.ok(fast, `sure from the last scan after typing ${typed}`);
+      assert.ok(typing.unreadBase, 'the typed version was not read');
+      assert.deepEqual(fast.slot, fullReparseSlotAt(typing, at + typed.length), `typing ${typed} at ${at}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 8, `${checked} places checked`);
+});

@@ -9,7 +9,8 @@ import type { SourceDocument } from './document';
 import { analyzeDocument, describeFailure, sitesAroundEdit } from './sites';
 import type { Site } from './sites/types';
 import type { StatusEntry, StatusTable } from './table/types';
-import type { TextChange } from './text';
+import { skipReason } from './limits';
+import { collapseChanges, type TextChange } from './text';
 import { STATUS_KEYS } from './vocabulary';
 
 /** Where a code is being typed: the digits typed so far span [start, end), and the site it would make. */
@@ -45,9 +46,13 @@ export function statusSlotAt(document: SourceDocument, offset: number): StatusSl
  * cannot be sure and only the whole text can tell.
  */
 export function fastSlotAt(document: SourceDocument, offset: number): { slot: StatusSlot | undefined } | undefined {
-  const query = placeholderAt(document, offset);
+  // YAML: a version not read yet (a key half typed may need the full parse) answers from the last scan, unread.
+  const base = document.language === 'yaml' ? document.unreadBase : undefined;
+  const query = placeholderAt(document, offset, base !== undefined);
   if (!query) return { slot: undefined };
-  const sites = query.change && sitesAroundEdit(document.parse, query.virtual, query.change, document.options);
+  const sites = base
+    ? sitesAroundEdit(base.state, query.virtual, collapseChanges(base.change, query.change), document.options)
+    : sitesAroundEdit(document.parse, query.virtual, query.change, document.options);
   return sites && { slot: slotOf(query, sites) };
 }
 
@@ -63,13 +68,14 @@ interface PlaceholderQuery {
   start: number;
   end: number;
   virtual: string;
-  /** From the document's text to `virtual`, where the fast way applies. */
-  change?: TextChange;
+  /** From the document's text to `virtual`. */
+  change: TextChange;
 }
 
-function placeholderAt(document: SourceDocument, offset: number): PlaceholderQuery | undefined {
+function placeholderAt(document: SourceDocument, offset: number, unread = false): PlaceholderQuery | undefined {
   const { text, language } = document;
-  if (document.facts.skipped) return undefined;
+  // Unread: only what the version's size and bytes say (the scan refuses text too deep, and the full parse answers).
+  if (unread ? skipReason(text, document.options.maxChars) : document.facts.skipped) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const typedEnd = offset + (/^\d*/.exec(text.slice(offset))?.[0].length ?? 0);

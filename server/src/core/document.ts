@@ -41,6 +41,14 @@ export class SourceDocument {
     return this.state;
   }
 
+  /**
+   * The earlier version's parse this one will start from, and the change since, while this version has not been read
+   * yet: for a feature that can answer from it without reading the whole version (YAML completion), never to reuse.
+   */
+  get unreadBase(): PreviousParse | undefined {
+    return this.factsValue ? undefined : this.previous;
+  }
+
   get lines(): LineIndex {
     return (this.linesValue ??= new LineIndex(this.text));
   }
