@@ -30,10 +30,13 @@ export function langOfLocale(locale: string | undefined): Lang {
  * document, its facts and its table in one go, so no edit can arrive between reading offsets and using them.
  */
 
-/** The open document at its current version, or undefined if it is not open or not served. */
-export function openDocument(context: ServerContext, uri: string, settings: Settings): OpenDocument | undefined {
+/**
+ * The open document at its current version, or undefined if it is not open or not served. `read: false` leaves the
+ * version unparsed until something needs its facts (completion may answer from the last parse).
+ */
+export function openDocument(context: ServerContext, uri: string, settings: Settings, read = true): OpenDocument | undefined {
   const lsp = context.store.documents.get(uri);
-  const source = lsp && context.store.get(uri, { maxChars: Math.floor(settings.maxFileSizeMB * 1024 * 1024) });
+  const source = lsp && context.store.get(uri, { maxChars: Math.floor(settings.maxFileSizeMB * 1024 * 1024) }, read);
   return source && { lsp, source };
 }
 

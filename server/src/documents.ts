@@ -20,6 +20,7 @@ export class DocumentStore {
   private readonly pending = new Map<string, TextChange>();
   private readonly current = new Map<string, SourceDocument>();
   private readonly reportedSkips = new Map<string, string>();
+  private readonly reportedVersions = new Map<string, SourceDocument>();
 
   constructor(private readonly events: DocumentEvents) {
     this.documents = new TextDocuments({
@@ -33,13 +34,20 @@ export class DocumentStore {
     this.documents.onDidClose(({ document }) => this.forget(document.uri));
   }
 
-  /** The core's view of an open document at its current version, or undefined if statusdoc does not serve it. */
-  get(uri: string, options: AnalyzeOptions = {}): SourceDocument | undefined {
+  /**
+   * The core's view of an open document at its current version, or undefined if statusdoc does not serve it. Read
+   * (parsed, and what went wrong reported) unless `read` is false: completion can answer some versions from the last
+   * parse without reading them, and the next request that needs the facts reads them.
+   */
+  get(uri: string, options: AnalyzeOptions = {}, read = true): SourceDocument | undefined {
     const document = this.documents.get(uri);
     const language = document && languageOfId(document.languageId);
     if (!document || !language) return undefined;
     const cached = this.current.get(uri);
-    if (cached && cached.version === document.version && cached.language === language && cached.options.maxChars === options.maxChars) return cached;
+    if (cached && cached.version === document.version && cached.language === language && cached.options.maxChars === options.maxChars) {
+      if (read) this.report(uri, cached);
+      return cached;
+    }
     const text = document.getText();
     let next: SourceDocument;
     if (cached && cached.language === language) {
@@ -49,17 +57,21 @@ export class DocumentStore {
     }
     this.pending.delete(uri);
     this.current.set(uri, next);
-    this.report(uri, next);
+    if (read) this.report(uri, next);
     return next;
   }
 
   forget(uri: string): void {
     this.current.delete(uri);
+    this.reportedVersions.delete(uri);
     this.pending.delete(uri);
     this.reportedSkips.delete(uri);
   }
 
+  /** Logs and shows what reading a version found wrong: once per version. */
   private report(uri: string, document: SourceDocument): void {
+    if (this.reportedVersions.get(uri) === document) return;
+    this.reportedVersions.set(uri, document);
     const { failure, skipped, recovered } = document.facts;
     if (recovered)
       this.events.log(`statusdoc's fast reader failed on ${uri} (version ${document.version}); the full parse answered. Please report this:\n${recovered}`);

@@ -8,7 +8,8 @@ export const COMPLETION_TRIGGERS = ['(', ',', ':', ' ', "'", '"', '='];
 
 export async function provideCompletion(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
   const settings = await context.settings.get(params.textDocument.uri);
-  const document = openDocument(context, params.textDocument.uri, settings);
+  // Not read up front: a YAML version being typed may be answered from the last scan (core/completion.ts).
+  const document = openDocument(context, params.textDocument.uri, settings, false);
   if (!document) return null;
   const { lsp, source } = document;
   const slot = statusSlotAt(source, lsp.offsetAt(params.position));
