@@ -6,24 +6,13 @@
  *   then the slot), the fast slot and the full re-parse of the text with a placeholder it replaces.
  * `node --import tsx --expose-gc test/bench/ts-incremental.ts [--quick]`. Prints figures; asserts nothing.
  */
-import { performance } from 'node:perf_hooks';
+import { median, timed } from './measure/stats';
 import { SourceDocument, statusSlotAt } from '../../server/src/core';
 import { fullReparseSlotAt } from '../../server/src/core/completion';
 import { expressFile } from './corpus/express';
 
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timed<T>(work: () => T): [T, number] {
-  const start = performance.now();
-  const result = work();
-  return [result, performance.now() - start];
-}
 
 function heapMb(): number {
   gc?.();

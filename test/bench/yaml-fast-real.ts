@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { median } from './measure/stats';
 import { findYamlSites } from '../../server/src/core/sites/yaml';
 import { scanYamlSites } from '../../server/src/core/sites/yamlFast';
 
@@ -40,11 +41,6 @@ function firstRefusedLine(text: string): number {
     else high = mid;
   }
   return high;
-}
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 const files = yamlFiles(path.resolve(dir)).sort();

@@ -5,24 +5,13 @@
  * `node --import tsx --expose-gc test/bench/yaml-fast.ts [--quick]`. Prints figures; asserts nothing.
  */
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { median, timed } from './measure/stats';
 import { findYamlSites } from '../../server/src/core/sites/yaml';
 import { scanYamlSites, type YamlScanState } from '../../server/src/core/sites/yamlFast';
 import { generateSpec } from '../unit/yaml-generator';
 
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function timed<T>(work: () => T): [T, number] {
-  const start = performance.now();
-  const result = work();
-  return [result, performance.now() - start];
-}
 
 /** A generated spec of about `bytes` characters. */
 function specOf(bytes: number): string {

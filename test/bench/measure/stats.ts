@@ -1,4 +1,5 @@
 /** Medians, ranges and percentiles of samples, and how the tables print them. */
+import { performance } from 'node:perf_hooks';
 export interface Summary {
   median: number;
   min: number;
@@ -11,6 +12,13 @@ export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** How long `work` took, with its result: for in-process figures. */
+export function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
 }
 
 export function median(samples: readonly number[]): number {
