@@ -6,14 +6,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions, type TableInfo } from '../../server/src/protocol';
+import { TableDocuments, TABLE_SCHEME } from './tableDocument';
 import { TableStatus } from './tableStatus';
+import { traceChannelFor } from './traceChannel';
 
 /** The VS Code language ids the server answers for. */
 export const SERVED_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml'];
 
 let client: LanguageClient | undefined;
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, trace: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('server/out/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -26,6 +28,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'untitled', language },
     ]),
     outputChannel: output,
+    traceOutputChannel: trace,
     initializationOptions,
     synchronize: {
       // The server re-reads table docs when their stat changes and asks to watch them; this covers new config files.
@@ -37,11 +40,13 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('statusdoc', { log: true });
+  const trace = traceChannelFor(output);
+  const tables = new TableDocuments();
   const status = new TableStatus(SERVED_LANGUAGES, (uri) => client?.sendRequest<TableInfo>(TABLE_INFO_REQUEST, { uri: uri.toString() }));
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, trace, tables, status, vscode.workspace.registerTextDocumentContentProvider(TABLE_SCHEME, tables));
 
   const start = async () => {
-    client = createClient(context, output);
+    client = createClient(context, output, trace);
     client.onNotification(TABLE_CHANGED_NOTIFICATION, () => void status.update());
     await client.start();
     await status.update();
@@ -53,16 +58,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await start();
     }),
     vscode.commands.registerCommand('statusdoc.showOutput', () => output.show()),
-    vscode.commands.registerCommand('statusdoc.openTable', () => openTable()),
+    vscode.commands.registerCommand('statusdoc.openTable', () => openTable(tables)),
     vscode.window.onDidChangeActiveTextEditor(() => void status.update()),
+    vscode.window.onDidChangeVisibleTextEditors(() => void status.update()),
     // Trust granted: the server may now read a table doc from outside the workspace.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void vscode.commands.executeCommand('statusdoc.restartServer')),
   );
   await start();
 }
 
-/** Opens the table in force for the active file: the doc itself, or the bundled default rendered as Markdown. */
-async function openTable(): Promise<void> {
+/** Opens the table in force for the active file: the doc itself, or the bundled default as read-only Markdown. */
+async function openTable(tables: TableDocuments): Promise<void> {
   // Any file of the first folder resolves that folder's table when no editor is active.
   const folder = vscode.workspace.workspaceFolders?.[0];
   const uri = vscode.window.activeTextEditor?.document.uri ?? (folder && vscode.Uri.joinPath(folder.uri, 'untitled.ts'));
@@ -73,7 +79,7 @@ async function openTable(): Promise<void> {
   }
   const document = info.path
     ? await vscode.workspace.openTextDocument(vscode.Uri.file(info.path))
-    : await vscode.workspace.openTextDocument({ language: 'markdown', content: info.markdown });
+    : await vscode.workspace.openTextDocument(tables.show(info.label, info.markdown));
   await vscode.window.showTextDocument(document, { preview: true });
 }
 

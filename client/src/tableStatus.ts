@@ -13,9 +13,21 @@ export class TableStatus implements vscode.Disposable {
     this.item.command = 'statusdoc.openTable';
   }
 
+  /**
+   * The file the item speaks for: the active editor's when statusdoc serves it, otherwise the first visible one it
+   * serves. Focus moving to the Output panel or a Markdown preview leaves a visible TS/YAML editor the item's subject.
+   */
+  private subject(): vscode.TextDocument | undefined {
+    const served = (editor: vscode.TextEditor | undefined) =>
+      editor && ['file', 'untitled'].includes(editor.document.uri.scheme) && this.languages.includes(editor.document.languageId);
+    const active = vscode.window.activeTextEditor;
+    if (served(active)) return active!.document;
+    return vscode.window.visibleTextEditors.find(served)?.document;
+  }
+
   async update(): Promise<void> {
-    const document = vscode.window.activeTextEditor?.document;
-    if (!document || !this.languages.includes(document.languageId)) {
+    const document = this.subject();
+    if (!document) {
       this.item.hide();
       return;
     }

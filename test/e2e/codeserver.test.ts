@@ -68,7 +68,7 @@ interface Locator {
 interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   locator(selector: string, options?: TextFilter): Locator;
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   mouse: { move(x: number, y: number): Promise<void> };
   screenshot(options: { path: string; clip?: Box }): Promise<unknown>;
   /** `expression` is a string: tsx's compiled functions carry helpers that do not exist in the page. */
@@ -165,6 +165,8 @@ const USER_SETTINGS = {
   'files.autoSave': 'off',
   'editor.minimap.enabled': false,
   'window.restoreWindows': 'none',
+  // The setting alone must trace LSP traffic into the statusdoc channel (no log-level change).
+  'statusdoc.trace.server': 'messages',
 };
 
 interface Session {
@@ -582,6 +584,44 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
   });
 
+  test('Show Output: the LSP trace is there, and the status bar stays while the Output panel has focus', { timeout: 180_000 }, async () => {
+    const page = session.page!;
+    await step('run "statusdoc: Show Output" from the command palette', () => runCommand(page, 'statusdoc: Show Output'));
+    await step('the statusdoc channel shows the traced LSP traffic', async () => {
+      const traced = page.locator('.part.panel .view-line', { hasText: /(Sending|Received)\s(request|response|notification)/ }).first();
+      await traced.waitFor({ timeout: UI_TIMEOUT });
+      log(`output: "${(await traced.innerText()).trim().slice(0, 120)}"`);
+    });
+    await step('the table item is still in the status bar (orders.ts is still visible)', async () => {
+      await page.locator('.statusbar-item').filter({ hasText: 'statusdoc default table' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    });
+  });
+
+  test('Open Status-Code Table shows the bundled table read-only, and it closes without asking to be saved', { timeout: 180_000 }, async () => {
+    const page = session.page!;
+    const tab = page.locator('.tabs-container .tab', { hasText: 'statusdoc default table' }).first();
+    await step('click the editor, then run "statusdoc: Open Status-Code Table"', async () => {
+      await page.locator('.monaco-editor .view-line', { hasText: LINE_22_ON_SCREEN }).first().click();
+      await runCommand(page, 'statusdoc: Open Status-Code Table');
+      await tab.waitFor({ timeout: UI_TIMEOUT });
+      await page.locator('.monaco-editor .view-line', { hasText: 'Created' }).first().waitFor({ timeout: UI_TIMEOUT });
+    });
+    await step('typing into it is refused and leaves it clean', async () => {
+      await page.locator('.monaco-editor .view-line', { hasText: 'Created' }).first().click();
+      await page.keyboard.type('x');
+      await page
+        .locator('.monaco-editor-overlaymessage', { hasText: /read-only/i })
+        .first()
+        .waitFor({ timeout: UI_TIMEOUT });
+      assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no tab may be dirty');
+    });
+    await step('Ctrl+W closes it with no save dialog', async () => {
+      await page.keyboard.press('Control+W');
+      await tab.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'closing the table must not ask to save it');
+    });
+  });
+
   test('the status bar names the table in force, and turns to a warning when the table doc breaks', { timeout: 180_000 }, async () => {
     const page = session.page!;
     const item = () => page.locator('.statusbar-item').filter({ hasText: 'statusdoc default table' }).first();
@@ -612,6 +652,18 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
   });
 });
+
+/** Runs a command by its title from the command palette (F1), as a person does. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  await input.fill(`>${title}`);
+  const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await pick.waitFor({ timeout: UI_TIMEOUT });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
 
 /**
  * True once an error squiggle lies under the `200` of line 20 (`res.status(200).json(order); // the table says…`):
