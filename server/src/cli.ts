@@ -2,6 +2,7 @@
  * The statusdoc CLI: the same engine as the language server, for CI and the terminal.
  *   statusdoc check [paths…]   problems, as text, json (ESLint's shape) or sarif; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
+ *   statusdoc routes [paths…]  every route of the project, its full path and its handler, linked across files
  *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
  * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 bad usage or a table doc
  * that cannot be read. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
@@ -14,9 +15,11 @@ import { Analyzer } from './cli/analyze';
 import { checkFiles } from './cli/checkRun';
 import { writeConstantsModule } from './cli/constants';
 import { mergeReports } from './cli/merge';
+import { formatRoutes } from './cli/routes';
 import { parseShard } from './cli/shard';
 import { serveWorker } from './cli/worker';
 import { collectFiles } from './project/files';
+import { buildRouteIndex } from './project/routeIndex';
 
 declare const STATUSDOC_VERSION: string;
 /** The version and a hash of the source it was built from: what the cache trusts. */
@@ -27,12 +30,13 @@ const USAGE = `Usage: statusdoc <command> [paths…] [options]
 Commands:
   check [paths…]   report status codes that break the documented table (default paths: .)
   sites [paths…]   list every status-code site with what the documented table says it means
+  routes [paths…]  list the project's routes: method, full path (mounts followed across files), handler
   constants        write the project's constants module (DocumentedStatus) from the documented table
   merge REPORT…    merge the --format json (or sarif) reports of shards into one report, printed in that format;
                    exit 1 when it holds an error, a file not checked or more than --max-warnings warnings
 
 Options:
-  --format FORMAT  check: text (default), json, sarif; sites: text (default), json
+  --format FORMAT  check: text (default), json, sarif; sites, routes: text (default), json
   --fix            check: apply the safe fixes to the files, then report what remains
   --max-warnings N check, merge: also exit 1 when there are more than N warnings
   --exit-zero      check, merge: exit 0 even when errors are found (for showing results, not gating)
@@ -112,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.out !== undefined || values.check) throw new UsageError('--out and --check go with constants');
   if (command === 'merge') return merge(paths, maxWarnings, values['exit-zero'] === true, values.format);
+  if (command === 'routes') return routes(paths, values.format);
   if (command !== 'check' && command !== 'sites') {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
@@ -155,6 +160,17 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(written.stdout);
   if (written.fixedNote) process.stderr.write(`statusdoc: ${written.fixedNote}\n`);
   return written.code;
+}
+
+/** `statusdoc routes`: the project's routes, linked across files, from the current folder as the project root. */
+function routes(paths: string[], format = 'text'): number {
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for routes (use text, json)`);
+  const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const built = buildRouteIndex(process.cwd(), files, CLI_MAX_CHARS);
+  for (const { file, reason } of built.leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); its routes are not listed\n`);
+  process.stdout.write(formatRoutes(built, format));
+  return built.leftOut.length > 0 ? 2 : 0;
 }
 
 /** `statusdoc merge`: the shards' reports as one, in their format; the exit code as `check` would give it. */

@@ -10,6 +10,7 @@
  *   fix        fixesFor / fixAllEdits / fixEdits / mergeFixes -> edits, computed on demand
  *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
  *   table      loadTable, DEFAULT_TABLE, reasonOf
+ *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -45,6 +46,8 @@ export { generateConstantsModule, moduleMemberName } from './constants/module';
 export { constantNameFor, MODULE_OBJECT } from './sites/constants';
 export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
+
+export { moduleFactsOf, ProjectIndex, type Definition, type Endpoint, type ModuleFacts, type PathAliases } from './routes';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

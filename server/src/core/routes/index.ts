@@ -1,0 +1,23 @@
+/**
+ * The project's routes across files: each TS/JS module's facts, read with the compiler's parser (loaded lazily, as
+ * the TypeScript adapter is), and the index that links them.
+ *
+ *   moduleFacts.ts   one module: imports, exports (ES and CommonJS), route registrations, router mounts
+ *   resolve.ts       module specifiers to project files (extensions, index files, tsconfig paths)
+ *   paths.ts         project paths and route paths (prefix joining, one spelling for parameters)
+ *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
+ */
+import type { ModuleFacts } from './moduleFacts';
+
+export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
+export { ProjectIndex, type Definition, type Endpoint } from './projectIndex';
+export type { PathAliases } from './resolve';
+
+let reader: typeof import('./moduleFacts') | undefined;
+
+/** One module's facts from its text; `fileName` picks the script kind (.ts, .tsx, .js, .jsx). */
+export function moduleFactsOf(text: string, fileName: string): ModuleFacts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a core module, no I/O of our own
+  reader ??= require('./moduleFacts') as typeof import('./moduleFacts');
+  return reader.moduleFactsOfText(text, fileName);
+}

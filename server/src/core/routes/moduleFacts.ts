@@ -1,0 +1,380 @@
+/**
+ * What one TS/JS module tells the project index: what it imports and exports (ES modules and CommonJS alike), the
+ * routes it registers (`router.post('/x', …, handler)`, `router.route('/x').post(…)`), and the routers it mounts under
+ * a prefix (`app.use('/v1', routes)`). Names only: linking them across files is the index's job (projectIndex.ts).
+ */
+import ts from 'typescript';
+import { ROUTE_CALLS } from '../vocabulary';
+import { stringValue, unwrap } from '../sites/typescript/syntax';
+
+/** A value named in a module: a local binding, or a member of one (`userController.createUser`). */
+export interface Ref {
+  readonly name: string;
+  readonly member?: string;
+  /** Found inside a call (`catchAsync(create)`): only a function is a handler there, not any argument. */
+  readonly wrapped?: boolean;
+}
+
+/** What a local name or an export stands for. */
+export type Binding =
+  | { readonly kind: 'local'; readonly ref: Ref }
+  /** `name` of the module at `specifier`: an export name, 'default', or '*' for the module itself (`require`, `import * as`). */
+  | { readonly kind: 'module'; readonly specifier: string; readonly name: string };
+
+export interface RouteRegistration {
+  /** The local name of the app or router the route is registered on. */
+  readonly router: string;
+  readonly method: string;
+  /** The literal path, '' for `router.post(handler)`; undefined where the path is not a literal. */
+  readonly path: string | undefined;
+  /** The handler, unwrapped from calls around it (`catchAsync(create)`); undefined when written inline. */
+  readonly handler: Ref | undefined;
+  /** Offset of the method's name (`post`), where the registration is reported. */
+  readonly at: number;
+}
+
+export interface RouterMount {
+  readonly router: string;
+  readonly path: string | undefined;
+  readonly target: Ref;
+  readonly at: number;
+}
+
+export interface Local {
+  readonly at: number;
+  /** A function, or a call given one (`catchAsync(async (req, res) => …)`); false for other values; undefined: unknown. */
+  readonly callable: boolean | undefined;
+}
+
+export interface ModuleFacts {
+  /** Local name -> the module binding it was imported or required from. */
+  readonly imports: ReadonlyMap<string, Binding & { kind: 'module' }>;
+  /** Export name ('default' for `export default` and `module.exports = x`) -> what it stands for. */
+  readonly exports: ReadonlyMap<string, Binding>;
+  /** `export * from './x'`. */
+  readonly exportAll: readonly string[];
+  /** Top-level functions, classes and variables of the module -> where their name is, and whether it is a function. */
+  readonly locals: ReadonlyMap<string, Local>;
+  readonly registrations: readonly RouteRegistration[];
+  readonly mounts: readonly RouterMount[];
+}
+
+// Read once: every `ts.X` is a getter on the compiler's exports.
+const { isIdentifier, isPropertyAccessExpression, isCallExpression, isStringLiteralLike, isObjectLiteralExpression } = ts;
+
+/** `require('x')` -> 'x'. */
+function requiredSpecifier(expr: ts.Expression): string | undefined {
+  expr = unwrap(expr);
+  if (!isCallExpression(expr) || !isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  const [argument] = expr.arguments;
+  return argument && isStringLiteralLike(argument) ? argument.text : undefined;
+}
+
+/** An identifier or `a.b` as a Ref; a call around one (`catchAsync(create)`, `wrap(c.create)`) is looked through. */
+export function refOf(expr: ts.Expression | undefined, depth = 0): Ref | undefined {
+  if (!expr || depth > 4) return undefined;
+  expr = unwrap(expr);
+  if (isIdentifier(expr)) return { name: expr.text };
+  if (isPropertyAccessExpression(expr) && isIdentifier(expr.expression)) return { name: expr.expression.text, member: expr.name.text };
+  if (isCallExpression(expr)) {
+    // A wrapper: its first argument that names a value is the handler (`asyncHandler(controller.create)`).
+    for (const argument of expr.arguments) {
+      const inner = refOf(argument, depth + 1);
+      if (inner) return { ...inner, wrapped: true };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a variable's initializer is a function: written as one, or a call given one (a wrapper). */
+function callableValue(init: ts.Expression | undefined): boolean | undefined {
+  if (!init) return false;
+  const value = unwrap(init);
+  if (ts.isFunctionLike(value)) return true;
+  if (isCallExpression(value)) return value.arguments.some((a) => ts.isFunctionLike(unwrap(a))) || undefined;
+  if (isIdentifier(value) || isPropertyAccessExpression(value)) return undefined;
+  return false;
+}
+
+/** `module.exports` or `exports`, and `module.exports.name` / `exports.name`: the export name ('default' for the whole). */
+function exportTarget(expr: ts.Expression): string | undefined {
+  const isModuleExports = (e: ts.Expression) =>
+    isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
+  if (isModuleExports(expr)) return 'default';
+  if (isPropertyAccessExpression(expr)) {
+    const base = expr.expression;
+    if (isModuleExports(base) || (isIdentifier(base) && base.text === 'exports')) return expr.name.text;
+  }
+  return undefined;
+}
+
+function bindingOf(expr: ts.Expression): Binding | undefined {
+  const specifier = requiredSpecifier(expr);
+  if (specifier !== undefined) return { kind: 'module', specifier, name: '*' };
+  const ref = refOf(expr);
+  return ref && isIdentifierOrMember(unwrap(expr)) ? { kind: 'local', ref } : undefined;
+}
+
+function isIdentifierOrMember(expr: ts.Expression): boolean {
+  return isIdentifier(expr) || (isPropertyAccessExpression(expr) && isIdentifier(expr.expression));
+}
+
+class FactsReader {
+  readonly imports = new Map<string, Binding & { kind: 'module' }>();
+  readonly exports = new Map<string, Binding>();
+  readonly exportAll: string[] = [];
+  readonly locals = new Map<string, Local>();
+  readonly registrations: RouteRegistration[] = [];
+  readonly mounts: RouterMount[] = [];
+  /** Top-level `const list = [{ path: '/a', route: a }, …]`: for mounts made in `list.forEach(…)`. */
+  private readonly arrays = new Map<string, ts.ArrayLiteralExpression>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  read(): ModuleFacts {
+    for (const statement of this.sourceFile.statements) this.topLevel(statement);
+    const visit = (node: ts.Node): void => {
+      if (isCallExpression(node)) this.call(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(this.sourceFile);
+    return this;
+  }
+
+  private topLevel(statement: ts.Statement): void {
+    if (ts.isImportDeclaration(statement)) return this.importDeclaration(statement);
+    if (ts.isExportDeclaration(statement)) return this.exportDeclaration(statement);
+    if (ts.isExportAssignment(statement)) {
+      const binding = bindingOf(statement.expression);
+      if (binding) this.exports.set('default', binding);
+      return;
+    }
+    const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = exported && (ts.getModifiers(statement as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
+      this.locals.set(statement.name.text, { at: statement.name.getStart(this.sourceFile), callable: ts.isFunctionDeclaration(statement) });
+      if (exported) this.exports.set(isDefault ? 'default' : statement.name.text, { kind: 'local', ref: { name: statement.name.text } });
+      return;
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) this.variable(declaration, exported);
+      return;
+    }
+    if (ts.isExpressionStatement(statement)) this.assignment(statement.expression);
+  }
+
+  private importDeclaration(statement: ts.ImportDeclaration): void {
+    if (!isStringLiteralLike(statement.moduleSpecifier)) return;
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (!clause) return;
+    if (clause.name) this.imports.set(clause.name.text, { kind: 'module', specifier, name: 'default' });
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) this.imports.set(bindings.name.text, { kind: 'module', specifier, name: '*' });
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        this.imports.set(element.name.text, { kind: 'module', specifier, name: (element.propertyName ?? element.name).text });
+      }
+    }
+  }
+
+  private exportDeclaration(statement: ts.ExportDeclaration): void {
+    const specifier = statement.moduleSpecifier && isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    const clause = statement.exportClause;
+    if (!clause) {
+      if (specifier !== undefined) this.exportAll.push(specifier);
+      return;
+    }
+    if (ts.isNamespaceExport(clause)) {
+      if (specifier !== undefined) this.exports.set(clause.name.text, { kind: 'module', specifier, name: '*' });
+      return;
+    }
+    for (const element of clause.elements) {
+      const local = (element.propertyName ?? element.name).text;
+      this.exports.set(element.name.text, specifier !== undefined ? { kind: 'module', specifier, name: local } : { kind: 'local', ref: { name: local } });
+    }
+  }
+
+  private variable(declaration: ts.VariableDeclaration, exported: boolean): void {
+    const init = declaration.initializer;
+    if (isIdentifier(declaration.name)) {
+      const name = declaration.name.text;
+      this.locals.set(name, { at: declaration.name.getStart(this.sourceFile), callable: callableValue(init) });
+      if (exported) this.exports.set(name, { kind: 'local', ref: { name } });
+      if (!init) return;
+      const specifier = requiredSpecifier(init);
+      if (specifier !== undefined) this.imports.set(name, { kind: 'module', specifier, name: '*' });
+      else {
+        // `const x = require('./m').x` / `require('./m').default`
+        const value = unwrap(init);
+        if (isPropertyAccessExpression(value)) {
+          const inner = requiredSpecifier(value.expression);
+          if (inner !== undefined) this.imports.set(name, { kind: 'module', specifier: inner, name: value.name.text });
+        }
+      }
+      if (ts.isArrayLiteralExpression(unwrap(init))) this.arrays.set(name, unwrap(init) as ts.ArrayLiteralExpression);
+      return;
+    }
+    // `const { a, b: c } = require('./m')`
+    const specifier = init && requiredSpecifier(init);
+    if (specifier === undefined || !ts.isObjectBindingPattern(declaration.name)) return;
+    for (const element of declaration.name.elements) {
+      if (!isIdentifier(element.name)) continue;
+      const imported = element.propertyName && isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+      this.locals.set(element.name.text, { at: element.name.getStart(this.sourceFile), callable: undefined });
+      this.imports.set(element.name.text, { kind: 'module', specifier, name: imported });
+    }
+  }
+
+  /** `module.exports = …`, `module.exports = { a, b: c }`, `exports.a = …`, `module.exports.a = require('./a')`. */
+  private assignment(expr: ts.Expression): void {
+    if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = exportTarget(expr.left);
+    if (target === undefined) return;
+    const value = unwrap(expr.right);
+    if (target === 'default' && isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) this.exports.set(property.name.text, { kind: 'local', ref: { name: property.name.text } });
+        else if (ts.isPropertyAssignment(property) && (isIdentifier(property.name) || isStringLiteralLike(property.name))) {
+          const binding = bindingOf(property.initializer);
+          if (binding) this.exports.set(property.name.text, binding);
+        }
+      }
+      return;
+    }
+    const binding = bindingOf(value);
+    if (binding) this.exports.set(target, binding);
+    else if (callableValue(value)) {
+      // `exports.login = async function (req, res) {…}`: a handler with no local name; it is known by what it exports.
+      const name = expr.left.getText(this.sourceFile);
+      this.locals.set(name, { at: expr.left.getStart(this.sourceFile), callable: true });
+      this.exports.set(target, { kind: 'local', ref: { name } });
+    }
+  }
+
+  private call(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (!isPropertyAccessExpression(callee)) return;
+    const name = callee.name.text;
+    if (name === 'use') return this.mount(call, callee);
+    if (name !== 'all' && !ROUTE_CALLS.has(name)) return;
+    const router = this.routeBase(callee.expression);
+    if (!router) return;
+    const args = call.arguments;
+    // `app.get('title')` reads a setting: a route has a handler after its path (or after `.route(path)`).
+    const viaRoute = router.path !== undefined;
+    if (args.length === 0 || (!viaRoute && args.length < 2)) return;
+    const path = viaRoute ? (router.path ?? undefined) : stringValue(args[0]);
+    const last = args[args.length - 1];
+    const inline =
+      ts.isFunctionLike(unwrap(last)) ||
+      (isCallExpression(unwrap(last)) && (unwrap(last) as ts.CallExpression).arguments.some((a) => ts.isFunctionLike(unwrap(a))));
+    this.registrations.push({
+      router: router.name,
+      method: name === 'del' ? 'DELETE' : name.toUpperCase(),
+      path,
+      handler: inline ? undefined : refOf(last),
+      at: callee.name.getStart(this.sourceFile),
+    });
+  }
+
+  /**
+   * The router a route call is made on, and the path a `.route(path)` before it gives: `router` for `router.post`,
+   * `router` and '/x' for `router.route('/x').get(…).post(…)`. Path null: `.route(x)` with a path not literal.
+   */
+  private routeBase(expr: ts.Expression): { name: string; path?: string | null } | undefined {
+    expr = unwrap(expr);
+    if (isIdentifier(expr)) return { name: expr.text };
+    if (isPropertyAccessExpression(expr) && expr.expression.kind === ts.SyntaxKind.ThisKeyword) return { name: `this.${expr.name.text}` };
+    if (!isCallExpression(expr) || !isPropertyAccessExpression(expr.expression)) return undefined;
+    const inner = expr.expression;
+    if (inner.name.text === 'route') {
+      const base = unwrap(inner.expression);
+      if (!isIdentifier(base)) return undefined;
+      return { name: base.text, path: stringValue(expr.arguments[0]) ?? null };
+    }
+    // A chain: `router.route('/').post(…).get(…)` — the call before is itself a route call on the same base.
+    if (ROUTE_CALLS.has(inner.name.text) || inner.name.text === 'all') return this.routeBase(inner.expression);
+    return undefined;
+  }
+
+  /** `app.use('/v1', routes)`, `router.use(routes)`, and `list.forEach((r) => router.use(r.path, r.route))`. */
+  private mount(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const receiver = unwrap(callee.expression);
+    if (!isIdentifier(receiver)) return;
+    const args = call.arguments;
+    if (args.length === 0) return;
+    const at = callee.name.getStart(this.sourceFile);
+    const path = args.length > 1 ? stringValue(args[0]) : '';
+    const last = args[args.length - 1];
+    const fromList = this.listMounts(receiver.text, args.length > 1 ? args[0] : undefined, last, at);
+    if (fromList) return;
+    const target = refOf(last);
+    // A mount of a middleware call (`app.use(cors())`) names no router; the index keeps only targets it can link.
+    if (target && !isCallExpression(unwrap(last))) this.mounts.push({ router: receiver.text, path, target, at });
+  }
+
+  /** Mounts made for each element of a top-level array of `{ path, route }` objects. */
+  private listMounts(router: string, pathArg: ts.Expression | undefined, targetArg: ts.Expression, at: number): boolean {
+    const pathRef = pathArg && refOf(pathArg);
+    const targetRef = refOf(targetArg);
+    if (!targetRef?.member || (pathArg && pathRef?.name !== targetRef.name)) return false;
+    const callback = this.enclosingForEach(targetArg, targetRef.name);
+    const list = callback && this.arrays.get(callback);
+    if (!list) return false;
+    for (const element of list.elements) {
+      if (!isObjectLiteralExpression(element)) continue;
+      const property = (key: string | undefined) =>
+        key === undefined
+          ? undefined
+          : element.properties.find(
+              (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => !!p.name && ts.isIdentifier(p.name) && p.name.text === key,
+            );
+      const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined) =>
+        p && (ts.isShorthandPropertyAssignment(p) ? p.name : p.initializer);
+      const path = pathRef?.member ? stringValue(valueOf(property(pathRef.member))) : '';
+      const target = refOf(valueOf(property(targetRef.member)));
+      if (target) this.mounts.push({ router, path, target, at });
+    }
+    return true;
+  }
+
+  /** The array `list` when `node` sits in `list.forEach((param) => …)` whose parameter is `param`. */
+  private enclosingForEach(node: ts.Node, param: string): string | undefined {
+    for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+      if (!ts.isFunctionLike(current)) continue;
+      const [first] = current.parameters;
+      const call = current.parent;
+      if (
+        first &&
+        isIdentifier(first.name) &&
+        first.name.text === param &&
+        isCallExpression(call) &&
+        isPropertyAccessExpression(call.expression) &&
+        call.expression.name.text === 'forEach' &&
+        isIdentifier(call.expression.expression)
+      ) {
+        return call.expression.expression.text;
+      }
+      return undefined;
+    }
+    return undefined;
+  }
+}
+
+export function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
+  return new FactsReader(sourceFile).read();
+}
+
+/** Parses `text` on its own (no parent pointers needed beyond what the reader sets) and reads its facts. */
+export function moduleFactsOfText(text: string, fileName: string): ModuleFacts {
+  const kind = /\.tsx$/.test(fileName)
+    ? ts.ScriptKind.TSX
+    : /\.(jsx)$/.test(fileName)
+      ? ts.ScriptKind.JSX
+      : /\.[cm]?js$/.test(fileName)
+        ? ts.ScriptKind.JS
+        : ts.ScriptKind.TS;
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  return readModuleFacts(sourceFile);
+}

@@ -1,0 +1,176 @@
+/**
+ * The project's routes: every module's facts (moduleFacts.ts), linked across files. A registration's router and
+ * handler are followed through imports, `require`, re-exports and barrel files to where they are defined; mounts
+ * (`app.use('/v1', routes)`) give each router its prefixes, so each route gets its full path. What cannot be followed
+ * (a package, a path built at run time) stays unknown: never guessed.
+ */
+import type { Binding, ModuleFacts, Ref } from './moduleFacts';
+import { joinRoutePath } from './paths';
+import { resolveModule, type PathAliases } from './resolve';
+
+/** A value where it is defined: a local of `file`, or the module itself (`name` '*'). */
+export interface Definition {
+  readonly file: string;
+  readonly name: string;
+  /** Offset of the name where it is declared (a local). */
+  readonly at?: number;
+  /** Whether the local is a function (undefined: not known from its declaration). */
+  readonly callable?: boolean;
+}
+
+export interface Endpoint {
+  readonly method: string;
+  /** The full path with parameters as `{name}`; undefined where a part of it is not a literal. */
+  readonly path: string | undefined;
+  /** Where the route is registered: the file and the offset of its method's name. */
+  readonly file: string;
+  readonly at: number;
+  readonly handler: Definition | undefined;
+}
+
+const MAX_DEPTH = 24;
+
+interface Mount {
+  readonly parent: string;
+  readonly path: string | undefined;
+}
+
+export class ProjectIndex {
+  private readonly modules = new Map<string, ModuleFacts>();
+  private linked: { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } | undefined;
+
+  constructor(private readonly aliases?: PathAliases) {}
+
+  /** A file's facts, new or changed (project-relative, '/'-separated path). */
+  setFile(file: string, facts: ModuleFacts): void {
+    this.modules.set(file, facts);
+    this.linked = undefined;
+  }
+
+  removeFile(file: string): void {
+    if (this.modules.delete(file)) this.linked = undefined;
+  }
+
+  get fileCount(): number {
+    return this.modules.size;
+  }
+
+  endpoints(): readonly Endpoint[] {
+    return this.link().endpoints;
+  }
+
+  /** The routes a handler defined in `file` as `name` is registered under. */
+  routesOfHandler(file: string, name: string): readonly Endpoint[] {
+    return this.link().byHandler.get(key({ file, name })) ?? [];
+  }
+
+  /** The handlers of `file` that some route names, with their routes. */
+  handlersIn(file: string): ReadonlyMap<string, readonly Endpoint[]> {
+    const found = new Map<string, Endpoint[]>();
+    for (const endpoint of this.link().endpoints) {
+      if (endpoint.handler?.file === file) found.set(endpoint.handler.name, [...(found.get(endpoint.handler.name) ?? []), endpoint]);
+    }
+    return found;
+  }
+
+  private link(): { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } {
+    if (this.linked) return this.linked;
+    const mounts = new Map<string, Mount[]>();
+    for (const [file, facts] of this.modules) {
+      for (const mount of facts.mounts) {
+        const parent = this.resolveRef(file, { name: mount.router });
+        const child = this.asValue(this.resolveRef(file, mount.target));
+        if (!parent || !child || child.name === '*') continue;
+        const list = mounts.get(key(child)) ?? [];
+        list.push({ parent: key(parent), path: mount.path });
+        mounts.set(key(child), list);
+      }
+    }
+    const prefixes = new Map<string, (string | undefined)[]>();
+    const prefixesOf = (router: string, seen: Set<string>): (string | undefined)[] => {
+      const known = prefixes.get(router);
+      if (known) return known;
+      const parents = mounts.get(router);
+      if (!parents || seen.has(router)) return [''];
+      seen.add(router);
+      const result = parents.flatMap((mount) =>
+        prefixesOf(mount.parent, seen).map((prefix) => (prefix === undefined || mount.path === undefined ? undefined : joinRoutePath(prefix, mount.path))),
+      );
+      seen.delete(router);
+      prefixes.set(router, result);
+      return result;
+    };
+
+    const endpoints: Endpoint[] = [];
+    const byHandler = new Map<string, Endpoint[]>();
+    for (const [file, facts] of this.modules) {
+      for (const registration of facts.registrations) {
+        const router = this.resolveRef(file, { name: registration.router }) ?? { file, name: registration.router };
+        const handler = registration.handler && this.resolveRef(file, registration.handler);
+        // Inside a wrapper call only what is known to be a function is the handler (`swaggerUi.setup(specs)` is not `specs`).
+        const defined = handler && handler.name !== '*' && !(registration.handler?.wrapped && handler.callable !== true) ? handler : undefined;
+        for (const prefix of prefixesOf(key(router), new Set())) {
+          const endpoint: Endpoint = {
+            method: registration.method,
+            path: prefix === undefined || registration.path === undefined ? undefined : joinRoutePath(prefix, registration.path),
+            file,
+            at: registration.at,
+            handler: defined,
+          };
+          endpoints.push(endpoint);
+          if (defined) byHandler.set(key(defined), [...(byHandler.get(key(defined)) ?? []), endpoint]);
+        }
+      }
+    }
+    endpoints.sort((a, b) => (a.path ?? '~').localeCompare(b.path ?? '~') || a.method.localeCompare(b.method) || a.file.localeCompare(b.file) || a.at - b.at);
+    this.linked = { endpoints, byHandler };
+    return this.linked;
+  }
+
+  private exists = (file: string): boolean => this.modules.has(file);
+
+  /** Where `ref`, read in `file`, is defined. */
+  private resolveRef(file: string, ref: Ref, depth = 0): Definition | undefined {
+    const base = this.resolveName(file, ref.name, depth);
+    if (!base || ref.member === undefined) return base;
+    return base.name === '*' ? this.resolveExport(base.file, ref.member, depth + 1) : undefined;
+  }
+
+  private resolveName(file: string, name: string, depth: number): Definition | undefined {
+    const facts = this.modules.get(file);
+    if (!facts || depth > MAX_DEPTH) return undefined;
+    const imported = facts.imports.get(name);
+    if (imported) return this.resolveBinding(file, imported, depth + 1);
+    const local = facts.locals.get(name);
+    return local === undefined ? undefined : { file, name, at: local.at, callable: local.callable };
+  }
+
+  private resolveBinding(file: string, binding: Binding, depth: number): Definition | undefined {
+    if (binding.kind === 'local') return this.resolveRef(file, binding.ref, depth + 1);
+    const target = resolveModule(file, binding.specifier, this.exists, this.aliases);
+    if (!target) return undefined;
+    return binding.name === '*' ? { file: target, name: '*' } : this.resolveExport(target, binding.name, depth + 1);
+  }
+
+  private resolveExport(file: string, name: string, depth: number): Definition | undefined {
+    const facts = this.modules.get(file);
+    if (!facts || depth > MAX_DEPTH) return undefined;
+    const binding = facts.exports.get(name);
+    if (binding) return this.resolveBinding(file, binding, depth + 1);
+    for (const specifier of facts.exportAll) {
+      const found = this.resolveBinding(file, { kind: 'module', specifier, name }, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** A module used as a value (`app.use('/v1', require('./routes'))`) is what it exports as a whole. */
+  private asValue(definition: Definition | undefined): Definition | undefined {
+    if (definition?.name !== '*') return definition;
+    return this.resolveExport(definition.file, 'default', 0) ?? definition;
+  }
+}
+
+function key(definition: Definition): string {
+  return `${definition.file}#${definition.name}`;
+}

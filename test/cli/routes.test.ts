@@ -1,0 +1,74 @@
+/**
+ * `statusdoc routes`: the built CLI lists a project's routes linked across files on disk — tsconfig paths (with
+ * comments), .gitignore and node_modules honoured — as text and as JSON, and names a file it could not read.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+
+const CLI = path.resolve(__dirname, '../../server/out/cli.js');
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-routes-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function routes(dir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, 'routes', ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const FILES = {
+  'tsconfig.json': `{\n  // aliases as Nest and Vite projects write them\n  "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["src/*"] } }\n}\n`,
+  '.gitignore': 'dist/\n',
+  'src/server.ts': `import express from 'express';\nimport users from '~/users/users.routes';\nconst app = express();\napp.use('/v2/users', users);\n`,
+  'src/users/users.routes.ts': `import { Router } from 'express';\nimport { createUser } from './users.controller';\nconst router = Router();\n\nrouter.post('/', createUser);\nexport default router;\n`,
+  'src/users/users.controller.ts': `import type { Request, Response } from 'express';\n\nexport async function createUser(req: Request, res: Response) {\n  res.status(201).json({});\n}\n`,
+  'dist/server.js': `app.post('/ignored', h);\n`,
+  'node_modules/pkg/index.js': `app.post('/ignored', h);\n`,
+};
+
+test('routes lists each route with its full path, its handler and where it is registered', () => {
+  const dir = project(FILES);
+  const { code, stdout, stderr } = routes(dir);
+  assert.equal(code, 0, stderr);
+  assert.equal(stdout, 'POST /v2/users  src/users/users.controller.ts:3 createUser  (registered at src/users/users.routes.ts:5)\n1 route in 3 files\n');
+});
+
+test('routes --format json gives the same as records', () => {
+  const dir = project(FILES);
+  const { code, stdout } = routes(dir, '--format', 'json');
+  assert.equal(code, 0);
+  assert.deepEqual(JSON.parse(stdout), [
+    {
+      method: 'POST',
+      path: '/v2/users',
+      registeredAt: { file: 'src/users/users.routes.ts', line: 5 },
+      handler: { file: 'src/users/users.controller.ts', name: 'createUser', line: 3 },
+    },
+  ]);
+});
+
+test('a file routes cannot read is named, and the exit code says the list is incomplete', { skip: process.getuid?.() === 0 && 'root reads any file' }, () => {
+  const dir = project(FILES);
+  fs.chmodSync(path.join(dir, 'src/users/users.routes.ts'), 0o000);
+  const { code, stderr } = routes(dir);
+  assert.equal(code, 2);
+  assert.match(stderr, /src\/users\/users\.routes\.ts: not read \(EACCES\)/);
+});
+
+test('routes rejects a format it does not write', () => {
+  const { code, stderr } = routes(project(FILES), '--format', 'sarif');
+  assert.equal(code, 2);
+  assert.match(stderr, /unknown format "sarif" for routes/);
+});

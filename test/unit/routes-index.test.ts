@@ -1,0 +1,126 @@
+/**
+ * The project's routes across files (core/routes): module facts read from real TS/JS text, linked by ProjectIndex
+ * through require/import, barrels, re-exports and tsconfig paths, with mount prefixes composed into full paths.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { moduleFactsOf, ProjectIndex, type PathAliases } from '../../server/src/core';
+
+function indexOf(files: Record<string, string>, aliases?: PathAliases): ProjectIndex {
+  const index = new ProjectIndex(aliases);
+  for (const [file, text] of Object.entries(files)) index.setFile(file, moduleFactsOf(text, file));
+  return index;
+}
+
+/** `POST /v1/users -> src/controllers/user.controller.js#createUser` per route, sorted. */
+function routesOf(index: ProjectIndex): string[] {
+  return index.endpoints().map((e) => `${e.method} ${e.path ?? '?'} -> ${e.handler ? `${e.handler.file}#${e.handler.name}` : 'inline'}`);
+}
+
+describe('routes across files', () => {
+  test('an Express boilerplate in CommonJS: app -> v1 router (mounted in a forEach over a list) -> route files -> controllers through a barrel', () => {
+    const index = indexOf({
+      'src/app.js': `const express = require('express');\nconst routes = require('./routes/v1');\nconst app = express();\napp.use(express.json());\napp.use('/v1', routes);\nmodule.exports = app;\n`,
+      'src/routes/v1/index.js': [
+        `const express = require('express');`,
+        `const userRoute = require('./user.route');`,
+        `const authRoute = require('./auth.route');`,
+        `const router = express.Router();`,
+        `const defaultRoutes = [ { path: '/users', route: userRoute }, { path: '/auth', route: authRoute } ];`,
+        `defaultRoutes.forEach((route) => { router.use(route.path, route.route); });`,
+        `module.exports = router;`,
+      ].join('\n'),
+      'src/routes/v1/user.route.js': [
+        `const express = require('express');`,
+        `const { userController } = require('../../controllers');`,
+        `const router = express.Router();`,
+        `router.route('/').post(auth('manageUsers'), validate(v.createUser), userController.createUser).get(userController.getUsers);`,
+        `router.route('/:userId').delete(auth(), userController.deleteUser);`,
+        `module.exports = router;`,
+      ].join('\n'),
+      'src/routes/v1/auth.route.js': `const router = require('express').Router();\nconst authController = require('../../controllers/auth.controller');\nrouter.post('/login', validate(x), authController.login);\nmodule.exports = router;\n`,
+      'src/controllers/index.js': `module.exports.userController = require('./user.controller');\nmodule.exports.authController = require('./auth.controller');\n`,
+      'src/controllers/user.controller.js': [
+        `const catchAsync = require('../utils/catchAsync');`,
+        `const createUser = catchAsync(async (req, res) => { res.status(201).send({}); });`,
+        `const getUsers = catchAsync(async (req, res) => { res.send([]); });`,
+        `const deleteUser = catchAsync(async (req, res) => { res.status(204).send(); });`,
+        `module.exports = { createUser, getUsers, deleteUser };`,
+      ].join('\n'),
+      'src/controllers/auth.controller.js': `exports.login = async function login(req, res) { res.send({}); };\n`,
+    });
+    assert.deepEqual(routesOf(index), [
+      'POST /v1/auth/login -> src/controllers/auth.controller.js#exports.login',
+      'GET /v1/users -> src/controllers/user.controller.js#getUsers',
+      'POST /v1/users -> src/controllers/user.controller.js#createUser',
+      'DELETE /v1/users/{userId} -> src/controllers/user.controller.js#deleteUser',
+    ]);
+    const handlers = index.handlersIn('src/controllers/user.controller.js');
+    assert.deepEqual([...handlers.keys()].sort(), ['createUser', 'deleteUser', 'getUsers']);
+    assert.equal(handlers.get('createUser')?.[0].file, 'src/routes/v1/user.route.js');
+  });
+
+  test('TypeScript ES modules: tsconfig paths, a barrel with export * and a default re-export, wrapped handlers', () => {
+    const index = indexOf(
+      {
+        'src/main.ts': `import express from 'express';\nimport { ordersRouter } from '@/routes';\nconst app = express();\napp.use('/api/', ordersRouter);\n`,
+        'src/routes/index.ts': `export { default as ordersRouter } from './orders.router';\nexport * from './other';\n`,
+        'src/routes/other.ts': `export const unrelated = 1;\n`,
+        'src/routes/orders.router.ts': [
+          `import { Router } from 'express';`,
+          `import * as orders from '@/controllers/orders.controller.js';`,
+          `import { asyncHandler } from '../util';`,
+          `const router = Router();`,
+          `router.post('/orders', asyncHandler(orders.create));`,
+          `router.delete('/orders/:id', asyncHandler(orders.remove));`,
+          `router.get('/orders/:id', (req, res) => res.json({}));`,
+          `export default router;`,
+        ].join('\n'),
+        'src/controllers/orders.controller.ts': `export async function create(req, res) { res.status(201).json({}); }\nexport const remove = async (req, res) => { res.sendStatus(204); };\n`,
+      },
+      { baseUrl: '', paths: { '@/*': ['src/*'] } },
+    );
+    assert.deepEqual(routesOf(index), [
+      'POST /api/orders -> src/controllers/orders.controller.ts#create',
+      'DELETE /api/orders/{id} -> src/controllers/orders.controller.ts#remove',
+      'GET /api/orders/{id} -> inline',
+    ]);
+  });
+
+  test('what cannot be followed stays unknown: a prefix from a variable, a handler from a package, a wrapped value that is no function', () => {
+    const index = indexOf({
+      'app.js': [
+        `const express = require('express');`,
+        `const { handler } = require('some-package');`,
+        `const app = express();`,
+        `const router = express.Router();`,
+        `const specs = swaggerJsdoc({ apis: [] });`,
+        `app.use(process.env.PREFIX, router);`,
+        `router.post('/x', handler);`,
+        `app.get('/docs', swaggerUi.setup(specs));`,
+        `app.get('title');`,
+      ].join('\n'),
+    });
+    assert.deepEqual(routesOf(index), ['GET /docs -> inline', 'POST ? -> inline']);
+  });
+
+  test('one spelling for parameters, and a router mounted in a cycle does not loop', () => {
+    const index = indexOf({
+      'a.js': `const r = require('express').Router();\nr.use('/again', r);\nr.get('/items/{id}/[part]/:rest', h);\nfunction h(req, res) {}\nmodule.exports = r;\n`,
+    });
+    assert.deepEqual(
+      index.endpoints().map((e) => e.path),
+      ['/again/items/{id}/{part}/{rest}'],
+    );
+  });
+
+  test('editing a file relinks: a route file that stops naming a handler takes its route away', () => {
+    const index = indexOf({
+      'r.js': `const router = require('express').Router();\nconst c = require('./c');\nrouter.post('/a', c.make);\nmodule.exports = router;\n`,
+      'c.js': `exports.make = function (req, res) {};\n`,
+    });
+    assert.equal(index.handlersIn('c.js').get('exports.make')?.[0].method, 'POST');
+    index.setFile('r.js', moduleFactsOf(`const router = require('express').Router();\nrouter.post('/a', (req, res) => {});\n`, 'r.js'));
+    assert.equal(index.handlersIn('c.js').size, 0);
+  });
+});
