@@ -4,7 +4,18 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { moduleFactsOf, ProjectIndex, type PathAliases } from '../../server/src/core';
+import {
+  applyEdits,
+  check,
+  DEFAULT_TABLE,
+  fixesFor,
+  LineIndex,
+  moduleFactsOf,
+  ProjectIndex,
+  SourceDocument,
+  type PathAliases,
+  type RouteMethodScope,
+} from '../../server/src/core';
 
 function indexOf(files: Record<string, string>, aliases?: PathAliases): ProjectIndex {
   const index = new ProjectIndex(aliases);
@@ -122,5 +133,61 @@ describe('routes across files', () => {
     assert.equal(index.handlersIn('c.js').get('exports.make')?.[0].method, 'POST');
     index.setFile('r.js', moduleFactsOf(`const router = require('express').Router();\nrouter.post('/a', (req, res) => {});\n`, 'r.js'));
     assert.equal(index.handlersIn('c.js').size, 0);
+  });
+});
+
+describe('cross-file methods: a handler judged under the method of the route that names it', () => {
+  const files = {
+    'src/routes/user.route.js': `const router = require('express').Router();\nconst userController = require('../controllers/user.controller');\n\nrouter.post('/users', auth(), userController.createUser);\nrouter.put('/users/:id', userController.saveUser);\nrouter.post('/users/:id', userController.saveUser);\nmodule.exports = router;\n`,
+    'src/controllers/user.controller.js': [
+      `const catchAsync = require('../utils/catchAsync');`,
+      `const createUser = catchAsync(async (req, res) => {`,
+      `  res.status(200).send(await users.create(req.body));`,
+      `});`,
+      `const saveUser = catchAsync(async (req, res) => {`,
+      `  res.status(200).send({});`,
+      `});`,
+      `function helper(res) { res.status(200).send({}); }`,
+      `module.exports = { createUser, saveUser };`,
+    ].join('\n'),
+  };
+
+  function findingsOf(routeMethods?: RouteMethodScope[]) {
+    const text = files['src/controllers/user.controller.js'];
+    const document = new SourceDocument(text, 'javascript');
+    return { document, findings: check(document, DEFAULT_TABLE, { severities: {}, lang: 'en', routeMethods }) };
+  }
+
+  function scopesOf(index: ProjectIndex, file: string): RouteMethodScope[] {
+    const lines = new LineIndex(files['src/routes/user.route.js']);
+    return index.handlerScopes(file).map((scope) => ({
+      ...scope,
+      registeredAt: `${scope.routes[0].file}:${lines.lineOf(scope.routes[0].at) + 1}`,
+    }));
+  }
+
+  test('alone, the controller has no method and nothing is judged', () => {
+    assert.deepEqual(
+      findingsOf().findings.map((f) => f.rule),
+      [],
+    );
+  });
+
+  test('with the index, POST reaches createUser: 200 is wrong, the message says where the route is, and the fix gives 201', () => {
+    const index = indexOf(files);
+    const scopes = scopesOf(index, 'src/controllers/user.controller.js');
+    // saveUser is registered under PUT and POST: they disagree, so it is judged on neither.
+    assert.deepEqual(
+      scopes.map((s) => `${s.name} ${s.method}`),
+      ['createUser POST'],
+    );
+    const { document, findings } = findingsOf(scopes);
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(finding.rule, 'wrong-success-code');
+    assert.equal(document.lines.lineOf(finding.start) + 1, 3);
+    assert.equal(finding.message, 'POST answers 201 Created in the documented table, not 200 OK. (POST, registered at src/routes/user.route.js:4)');
+    const [fix] = fixesFor(document, finding, 'en');
+    assert.equal(applyEdits(document.text, fix.edits).split('\n')[2], '  res.status(201).send(await users.create(req.body));');
   });
 });

@@ -30,7 +30,7 @@ export type { CodeForm, ConstantLibrary, DocumentFacts, DocumentLanguage, Import
 export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn, type TextChange } from './text';
 export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
 
-export type { CheckOptions } from './checks';
+export type { CheckOptions, RouteMethodScope } from './checks';
 export { RULES, RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleMeta } from './checks/rules';
 export type { Finding, RuleId, RuleSeverities, Severity, SeveritySetting } from './checks/types';
 
@@ -47,7 +47,7 @@ export { constantNameFor, MODULE_OBJECT } from './sites/constants';
 export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
-export { moduleFactsOf, ProjectIndex, type Definition, type Endpoint, type ModuleFacts, type PathAliases } from './routes';
+export { moduleFactsOf, ProjectIndex, type Definition, type Endpoint, type HandlerScope, type ModuleFacts, type PathAliases } from './routes';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

@@ -14,10 +14,10 @@ interface Named {
 const name = (n: Named) => `${n.code} ${n.reason}`.trim();
 
 export const MESSAGES = {
-  wrongSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
+  wrongSuccessCode: (lang: Lang, method: string, found: Named, expected: Named, registeredAt?: string) =>
     lang === 'zh-cn'
-      ? `文档状态码表规定 ${method} 操作正常返回 ${name(expected)}，而不是 ${name(found)}。`
-      : `${method} answers ${name(expected)} in the documented table, not ${name(found)}.`,
+      ? `文档状态码表规定 ${method} 操作正常返回 ${name(expected)}，而不是 ${name(found)}。${registeredAt ? `（${method}，路由注册于 ${registeredAt}）` : ''}`
+      : `${method} answers ${name(expected)} in the documented table, not ${name(found)}.${registeredAt ? ` (${method}, registered at ${registeredAt})` : ''}`,
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

@@ -16,6 +16,22 @@ import type { Finding, RuleId, RuleSeverities } from './types';
 export interface CheckOptions {
   severities: RuleSeverities;
   lang: Lang;
+  /**
+   * Handlers of this document that routes in other files name (the project's route index): a response site inside
+   * one, with no method of its own, is judged under the route's method.
+   */
+  routeMethods?: readonly RouteMethodScope[];
+}
+
+/** A span of the document (a handler's declaration) and the method a route elsewhere gives it. */
+export interface RouteMethodScope {
+  start: number;
+  end: number;
+  /** Offset of the handler's name: sites of one handler share it (fix-all groups by it). */
+  at: number;
+  method: string;
+  /** Where the route is registered, as people read it: `src/routes/v1/user.route.js:14`. */
+  registeredAt: string;
 }
 
 interface RuleHit {
@@ -44,7 +60,7 @@ const CHECKS: Record<RuleId, Rule> = {
     const expected = documentedInstead(site, table);
     if (expected === undefined) return undefined;
     return {
-      message: MESSAGES.wrongSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected)),
+      message: MESSAGES.wrongSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected), site.method.registeredAt),
       expected,
       fixable: changeToDocumented(site, expected, context.document, context.named) !== undefined,
     };
@@ -67,8 +83,18 @@ const CHECKS: Record<RuleId, Rule> = {
   },
 };
 
+/** The sites with the methods routes in other files give their handlers, where they have none of their own. */
+function withRouteMethods(sites: readonly Site[], scopes: readonly RouteMethodScope[] | undefined): readonly Site[] {
+  if (!scopes || scopes.length === 0) return sites;
+  return sites.map((site) => {
+    if (site.method || site.role !== 'response') return site;
+    const scope = scopes.find((s) => s.start <= site.start && site.end <= s.end);
+    return scope ? { ...site, method: { name: scope.method, source: 'route-file', at: scope.at, registeredAt: scope.registeredAt } } : site;
+  });
+}
+
 export function runChecks(document: SourceDocument, table: StatusTable, options: CheckOptions): Finding[] {
-  const sites = document.facts.sites;
+  const sites = withRouteMethods(document.facts.sites, options.routeMethods);
   if (sites.length === 0) return [];
   const context: RuleContext = { table, document, named: new NamedCodes(sites), lang: options.lang };
   const disabled = document.derived(disabledIn);

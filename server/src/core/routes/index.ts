@@ -10,7 +10,7 @@
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
-export { ProjectIndex, type Definition, type Endpoint } from './projectIndex';
+export { ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;

@@ -42,6 +42,9 @@ export interface RouterMount {
 
 export interface Local {
   readonly at: number;
+  /** The top-level statement that declares it: the sites inside belong to it. */
+  readonly start: number;
+  readonly end: number;
   /** A function, or a call given one (`catchAsync(async (req, res) => …)`); false for other values; undefined: unknown. */
   readonly callable: boolean | undefined;
 }
@@ -141,6 +144,10 @@ class FactsReader {
     return this;
   }
 
+  private span(declaration: ts.Node, name: ts.Node): { at: number; start: number; end: number } {
+    return { at: name.getStart(this.sourceFile), start: declaration.getStart(this.sourceFile), end: declaration.end };
+  }
+
   private topLevel(statement: ts.Statement): void {
     if (ts.isImportDeclaration(statement)) return this.importDeclaration(statement);
     if (ts.isExportDeclaration(statement)) return this.exportDeclaration(statement);
@@ -152,7 +159,7 @@ class FactsReader {
     const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     const isDefault = exported && (ts.getModifiers(statement as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
     if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
-      this.locals.set(statement.name.text, { at: statement.name.getStart(this.sourceFile), callable: ts.isFunctionDeclaration(statement) });
+      this.locals.set(statement.name.text, { ...this.span(statement, statement.name), callable: ts.isFunctionDeclaration(statement) });
       if (exported) this.exports.set(isDefault ? 'default' : statement.name.text, { kind: 'local', ref: { name: statement.name.text } });
       return;
     }
@@ -199,7 +206,7 @@ class FactsReader {
     const init = declaration.initializer;
     if (isIdentifier(declaration.name)) {
       const name = declaration.name.text;
-      this.locals.set(name, { at: declaration.name.getStart(this.sourceFile), callable: callableValue(init) });
+      this.locals.set(name, { ...this.span(declaration, declaration.name), callable: callableValue(init) });
       if (exported) this.exports.set(name, { kind: 'local', ref: { name } });
       if (!init) return;
       const specifier = requiredSpecifier(init);
@@ -221,7 +228,7 @@ class FactsReader {
     for (const element of declaration.name.elements) {
       if (!isIdentifier(element.name)) continue;
       const imported = element.propertyName && isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
-      this.locals.set(element.name.text, { at: element.name.getStart(this.sourceFile), callable: undefined });
+      this.locals.set(element.name.text, { ...this.span(element, element.name), callable: undefined });
       this.imports.set(element.name.text, { kind: 'module', specifier, name: imported });
     }
   }
@@ -247,7 +254,7 @@ class FactsReader {
     else if (callableValue(value)) {
       // `exports.login = async function (req, res) {…}`: a handler with no local name; it is known by what it exports.
       const name = expr.left.getText(this.sourceFile);
-      this.locals.set(name, { at: expr.left.getStart(this.sourceFile), callable: true });
+      this.locals.set(name, { ...this.span(expr, expr.left), callable: true });
       this.exports.set(target, { kind: 'local', ref: { name } });
     }
   }

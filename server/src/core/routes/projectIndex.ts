@@ -28,6 +28,17 @@ export interface Endpoint {
   readonly handler: Definition | undefined;
 }
 
+/** A handler defined in a file and the method its routes give it. */
+export interface HandlerScope {
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  /** Offset of the handler's name. */
+  readonly at: number;
+  readonly method: string;
+  readonly routes: readonly Endpoint[];
+}
+
 const MAX_DEPTH = 24;
 
 interface Mount {
@@ -62,6 +73,24 @@ export class ProjectIndex {
   /** The routes a handler defined in `file` as `name` is registered under. */
   routesOfHandler(file: string, name: string): readonly Endpoint[] {
     return this.link().byHandler.get(key({ file, name })) ?? [];
+  }
+
+  /**
+   * The handlers of `file` that routes in other files name, each with the text it spans and the method its routes
+   * agree on (none where they disagree: a handler under POST and PUT is judged on neither).
+   */
+  handlerScopes(file: string): HandlerScope[] {
+    const facts = this.modules.get(file);
+    if (!facts) return [];
+    const scopes: HandlerScope[] = [];
+    for (const [name, routes] of this.handlersIn(file)) {
+      const local = facts.locals.get(name);
+      const methods = new Set(routes.map((route) => route.method));
+      const elsewhere = routes.filter((route) => route.file !== file);
+      if (!local || methods.size !== 1 || elsewhere.length === 0) continue;
+      scopes.push({ name, start: local.start, end: local.end, at: local.at, method: routes[0].method, routes });
+    }
+    return scopes.sort((a, b) => a.start - b.start);
   }
 
   /** The handlers of `file` that some route names, with their routes. */

@@ -22,14 +22,17 @@ export type MethodSource =
   | 'export' // Next.js `export async function POST`
   | 'request-builder' // request(app).post('/x'), nock(base).post('/x'), fetch(url, { method }), axios.post
   | 'openapi' // the operation key under an OpenAPI path item
-  | 'mapping'; // a YAML mapping that also names `method`
+  | 'mapping' // a YAML mapping that also names `method`
+  | 'route-file'; // a route in another file names this handler (the project's route index)
 
 export interface SiteMethod {
   /** Upper case: GET, POST, ... */
   name: string;
   source: MethodSource;
-  /** Offset of the text that names the method. */
+  /** Offset of the text that names the method (for 'route-file': of the handler's name, the method is elsewhere). */
   at: number;
+  /** For 'route-file': where the route is registered, as people read it (`src/routes/user.route.js:14`). */
+  registeredAt?: string;
 }
 
 /** Named-constant libraries a code can be written with. */
