@@ -158,7 +158,7 @@ describe('cross-file methods: a handler judged under the method of the route tha
     return { document, findings: check(document, DEFAULT_TABLE, { severities: {}, lang: 'en', routeMethods }) };
   }
 
-  function scopesOf(index: ProjectIndex, file: string): RouteMethodScope[] {
+  function scopesOf(index: ProjectIndex, file: string): (RouteMethodScope & { name: string })[] {
     const lines = new LineIndex(files['src/routes/user.route.js']);
     return index.handlerScopes(file).map((scope) => ({
       ...scope,

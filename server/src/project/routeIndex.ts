@@ -20,7 +20,7 @@ export function projectPath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-function pathAliases(root: string): PathAliases | undefined {
+export function pathAliases(root: string): PathAliases | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.join(root, 'tsconfig.json'), 'utf8');

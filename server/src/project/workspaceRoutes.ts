@@ -1,0 +1,126 @@
+/**
+ * The route index of a workspace folder, kept current: built once from the files on disk (in slices, yielding
+ * between them, so a server keeps answering while it builds), then updated one file at a time as files change on
+ * disk or in the editor. It gives each file the methods routes elsewhere give its handlers (`scopesFor`), with the
+ * place of the route as people read it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { languageOfFile, LineIndex, moduleFactsOf, ProjectIndex, type RouteMethodScope } from '../core';
+import { collectFiles } from './files';
+import { pathAliases, projectPath } from './routeIndex';
+
+/** Files read per slice of the first build before yielding to other work. */
+const SLICE = 25;
+
+export class WorkspaceRoutes {
+  private readonly index: ProjectIndex;
+  private readonly lines = new Map<string, LineIndex>();
+  /** Files whose facts came from an editor's text, by version: the disk does not overwrite them. */
+  private readonly fromEditor = new Map<string, number>();
+  private builtValue = false;
+
+  constructor(
+    readonly root: string,
+    private readonly maxChars: number,
+  ) {
+    this.index = new ProjectIndex(pathAliases(root));
+  }
+
+  get built(): boolean {
+    return this.builtValue;
+  }
+
+  get fileCount(): number {
+    return this.index.fileCount;
+  }
+
+  /** Reads every TS/JS file of the folder; `onProgress(done, total)` after each slice. Stops early when cancelled. */
+  async build(onProgress?: (done: number, total: number) => void, cancelled?: () => boolean): Promise<void> {
+    const { files } = collectFiles([this.root]);
+    const scripts = files.filter((file) => languageOfFile(file) && languageOfFile(file) !== 'yaml');
+    for (let start = 0; start < scripts.length; start += SLICE) {
+      if (cancelled?.()) return;
+      for (const file of scripts.slice(start, start + SLICE)) this.readFromDisk(file);
+      onProgress?.(Math.min(start + SLICE, scripts.length), scripts.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.builtValue = true;
+  }
+
+  /** A file changed (or appeared) on disk. Ignored while an editor holds a newer text of it. */
+  fileChangedOnDisk(file: string): void {
+    if (!this.contains(file) || this.fromEditor.has(projectPath(this.root, file))) return;
+    this.readFromDisk(file);
+  }
+
+  fileDeleted(file: string): void {
+    const relative = projectPath(this.root, file);
+    this.index.removeFile(relative);
+    this.lines.delete(relative);
+    this.fromEditor.delete(relative);
+  }
+
+  /** An editor's text of a file, newer than the disk's. */
+  editorText(file: string, text: string, version: number): void {
+    if (!this.contains(file) || !isScript(file)) return;
+    const relative = projectPath(this.root, file);
+    if (this.fromEditor.get(relative) === version) return;
+    this.fromEditor.set(relative, version);
+    this.setText(file, relative, text);
+  }
+
+  /** The editor closed the file: the disk's text is the truth again. */
+  editorClosed(file: string): void {
+    const relative = projectPath(this.root, file);
+    if (!this.fromEditor.delete(relative)) return;
+    if (fs.existsSync(file)) this.readFromDisk(file);
+    else this.fileDeleted(file);
+  }
+
+  contains(file: string): boolean {
+    const relative = path.relative(this.root, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
+  }
+
+  /** The methods routes in other files give the handlers of `file`, with where each route is registered. */
+  scopesFor(file: string): RouteMethodScope[] {
+    if (!this.contains(file)) return [];
+    return this.index.handlerScopes(projectPath(this.root, file)).map((scope) => {
+      const route = scope.routes.find((r) => r.file !== projectPath(this.root, file)) ?? scope.routes[0];
+      const line = this.lines.get(route.file)?.lineOf(route.at);
+      return { start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt: `${route.file}:${line === undefined ? '?' : line + 1}` };
+    });
+  }
+
+  private readFromDisk(file: string): void {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      this.fileDeleted(file); // gone or unreadable: its routes are not known, never guessed
+      return;
+    }
+    this.setText(file, projectPath(this.root, file), text);
+  }
+
+  private setText(file: string, relative: string, text: string): void {
+    if (text.length > this.maxChars) {
+      this.index.removeFile(relative);
+      this.lines.delete(relative);
+      return;
+    }
+    try {
+      this.index.setFile(relative, moduleFactsOf(text, file));
+      this.lines.set(relative, new LineIndex(text));
+    } catch {
+      this.index.removeFile(relative);
+      this.lines.delete(relative);
+    }
+  }
+}
+
+function isScript(file: string): boolean {
+  const language = languageOfFile(file);
+  return language !== undefined && language !== 'yaml';
+}

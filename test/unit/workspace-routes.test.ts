@@ -1,0 +1,65 @@
+/**
+ * The server's route index of a workspace folder (project/workspaceRoutes.ts): built from disk, then kept current
+ * from editor texts and disk changes, giving a controller the method of a route in another file.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { WorkspaceRoutes } from '../../server/src/project/workspaceRoutes';
+
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-wsroutes-'));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const ROUTE = `const router = require('express').Router();\nconst c = require('./controller');\n\nrouter.post('/orders', c.create);\nmodule.exports = router;\n`;
+const CONTROLLER = `exports.create = async (req, res) => {\n  res.status(200).json({});\n};\n`;
+
+test('built from disk, the controller gets POST from the route file, with the line of the route', async () => {
+  const dir = workspace({ 'src/route.js': ROUTE, 'src/controller.js': CONTROLLER, 'node_modules/x/index.js': ROUTE });
+  const routes = new WorkspaceRoutes(dir, 1_000_000);
+  const progress: number[] = [];
+  await routes.build((done) => progress.push(done));
+  assert.equal(routes.built, true);
+  assert.equal(routes.fileCount, 2, 'node_modules is not indexed');
+  assert.deepEqual(progress.at(-1), 2);
+  assert.deepEqual(
+    routes.scopesFor(path.join(dir, 'src/controller.js')).map((s) => `${s.method} ${s.registeredAt}`),
+    ['POST src/route.js:4'],
+  );
+});
+
+test("an editor's text of the route file wins over the disk until it is closed", async () => {
+  const dir = workspace({ 'src/route.js': ROUTE, 'src/controller.js': CONTROLLER });
+  const routes = new WorkspaceRoutes(dir, 1_000_000);
+  await routes.build();
+  const controller = path.join(dir, 'src/controller.js');
+  routes.editorText(path.join(dir, 'src/route.js'), ROUTE.replace('router.post', 'router.put'), 2);
+  assert.deepEqual(
+    routes.scopesFor(controller).map((s) => s.method),
+    ['PUT'],
+  );
+  routes.fileChangedOnDisk(path.join(dir, 'src/route.js')); // the disk still says POST: the editor's text stands
+  assert.deepEqual(
+    routes.scopesFor(controller).map((s) => s.method),
+    ['PUT'],
+  );
+  routes.editorClosed(path.join(dir, 'src/route.js'));
+  assert.deepEqual(
+    routes.scopesFor(controller).map((s) => s.method),
+    ['POST'],
+  );
+  fs.rmSync(path.join(dir, 'src/route.js'));
+  routes.fileDeleted(path.join(dir, 'src/route.js'));
+  assert.deepEqual(routes.scopesFor(controller), []);
+});
