@@ -136,6 +136,63 @@ describe('routes across files', () => {
   });
 });
 
+describe('routes of the other frameworks', () => {
+  test('koa-router: a prefix given at creation and by prefix(), nested use with routes()', () => {
+    const index = indexOf({
+      'app.ts': `import Koa from 'koa';\nimport { api } from './api';\nconst app = new Koa();\napp.use(api.routes()).use(api.allowedMethods());\n`,
+      'api.ts': `import Router from '@koa/router';\nimport { users } from './users';\nexport const api = new Router({ prefix: '/api' });\napi.use('/v1', users.routes(), users.allowedMethods());\n`,
+      'users.ts': `import Router from '@koa/router';\nexport const users = new Router();\nusers.prefix('/users');\nusers.post('/', async (ctx) => { ctx.status = 201; });\nusers.del('/:id', remove);\nasync function remove(ctx) { ctx.status = 204; }\n`,
+    });
+    assert.deepEqual(routesOf(index), ['POST /api/v1/users -> inline', 'DELETE /api/v1/users/{id} -> users.ts#remove']);
+  });
+
+  test('Hono: app.route() and basePath()', () => {
+    const index = indexOf({
+      'index.ts': `import { Hono } from 'hono';\nimport books from './books';\nconst app = new Hono().basePath('/api');\napp.route('/books', books);\nexport default app;\n`,
+      'books.ts': `import { Hono } from 'hono';\nconst books = new Hono();\nbooks.post('/', (c) => c.json({}, 201));\nbooks.get('/:id', (c) => c.json({}));\nexport default books;\n`,
+    });
+    assert.deepEqual(routesOf(index), ['POST /api/books -> inline', 'GET /api/books/{id} -> inline']);
+  });
+
+  test('NestJS: @Controller path and version, route decorators, the global prefix from main.ts', () => {
+    const index = indexOf({
+      'src/main.ts': `const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api');\nawait app.listen(3000);\n`,
+      'src/orders/orders.controller.ts': [
+        `@Controller({ path: 'orders', version: '1' })`,
+        `export class OrdersController {`,
+        `  @Post()`,
+        `  create(@Body() dto) { return dto; }`,
+        `  @Delete(':id')`,
+        `  @HttpCode(204)`,
+        `  remove(@Param('id') id: string) {}`,
+        `  helper() {}`,
+        `}`,
+      ].join('\n'),
+    });
+    assert.deepEqual(routesOf(index), [
+      'POST /api/v1/orders -> src/orders/orders.controller.ts#OrdersController.create',
+      'DELETE /api/v1/orders/{id} -> src/orders/orders.controller.ts#OrdersController.remove',
+    ]);
+  });
+
+  test('Next.js: app router folders (groups and slots dropped, dynamic segments as parameters) and pages/api', () => {
+    const index = indexOf({
+      'src/app/(shop)/orders/[id]/route.ts': `export async function GET(req: Request) { return Response.json({}); }\nexport async function DELETE() { return new Response(null, { status: 204 }); }\n`,
+      'app/api/files/[...path]/route.ts': `export const POST = async () => Response.json({}, { status: 201 });\n`,
+      'app/_lib/route.ts': `export function GET() {}\n`,
+      'pages/api/users/index.ts': `export default function handler(req, res) { res.status(200).json([]); }\n`,
+      'pages/api/users/[id].ts': `export default async function (req, res) { res.status(200).json({}); }\n`,
+    });
+    assert.deepEqual(routesOf(index), [
+      'POST /api/files/{path} -> app/api/files/[...path]/route.ts#POST',
+      'ANY /api/users -> inline',
+      'ANY /api/users/{id} -> inline',
+      'DELETE /orders/{id} -> src/app/(shop)/orders/[id]/route.ts#DELETE',
+      'GET /orders/{id} -> src/app/(shop)/orders/[id]/route.ts#GET',
+    ]);
+  });
+});
+
 describe('cross-file methods: a handler judged under the method of the route that names it', () => {
   const files = {
     'src/routes/user.route.js': `const router = require('express').Router();\nconst userController = require('../controllers/user.controller');\n\nrouter.post('/users', auth(), userController.createUser);\nrouter.put('/users/:id', userController.saveUser);\nrouter.post('/users/:id', userController.saveUser);\nmodule.exports = router;\n`,

@@ -4,7 +4,7 @@
  * a prefix (`app.use('/v1', routes)`). Names only: linking them across files is the index's job (projectIndex.ts).
  */
 import ts from 'typescript';
-import { ROUTE_CALLS } from '../vocabulary';
+import { ROUTE_CALLS, ROUTE_DECORATORS } from '../vocabulary';
 import { stringValue, unwrap } from '../sites/typescript/syntax';
 
 /** A value named in a module: a local binding, or a member of one (`userController.createUser`). */
@@ -60,6 +60,16 @@ export interface ModuleFacts {
   readonly locals: ReadonlyMap<string, Local>;
   readonly registrations: readonly RouteRegistration[];
   readonly mounts: readonly RouterMount[];
+  /** A router's own prefix: koa-router `new Router({ prefix })`, Hono `new Hono().basePath('/api')`. */
+  readonly routerPrefixes: ReadonlyMap<string, string>;
+  /** NestJS `app.setGlobalPrefix('api')`. */
+  readonly globalPrefix?: string;
+  /** NestJS controller classes: the global prefix applies to their routes. */
+  readonly controllers: readonly string[];
+  /** Exported functions named by an HTTP method (`export async function POST`): Next.js route handlers. */
+  readonly methodExports: readonly { method: string; at: number }[];
+  /** `export default function handler` / `export default handler`: a Next.js pages-router API route. */
+  readonly defaultExportAt?: number;
 }
 
 // Read once: every `ts.X` is a getter on the compiler's exports.
@@ -99,6 +109,52 @@ function callableValue(init: ts.Expression | undefined): boolean | undefined {
   return false;
 }
 
+/** `router` of `router.routes()` / `router.middleware()` (koa-router's mount form). */
+function routesCallTarget(expr: ts.Expression): Ref | undefined {
+  const value = unwrap(expr);
+  if (!isCallExpression(value) || !isPropertyAccessExpression(value.expression)) return undefined;
+  const method = value.expression.name.text;
+  if (method !== 'routes' && method !== 'middleware') return undefined;
+  const base = unwrap(value.expression.expression);
+  return isIdentifier(base) ? { name: base.text } : undefined;
+}
+
+/** `new Router({ prefix: '/users' })`, `new Hono().basePath('/api')`: a router created with its own prefix. */
+function routerPrefixOf(init: ts.Expression): string | undefined {
+  const value = unwrap(init);
+  if (ts.isNewExpression(value)) {
+    const [options] = value.arguments ?? [];
+    return options && isObjectLiteralExpression(unwrap(options))
+      ? stringValue(propertyValue(unwrap(options) as ts.ObjectLiteralExpression, 'prefix'))
+      : undefined;
+  }
+  if (isCallExpression(value) && isPropertyAccessExpression(value.expression) && value.expression.name.text === 'basePath') {
+    return stringValue(value.arguments[0]);
+  }
+  return undefined;
+}
+
+function propertyValue(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && (isIdentifier(property.name) || isStringLiteralLike(property.name)) && property.name.text === key) {
+      return property.initializer;
+    }
+  }
+  return undefined;
+}
+
+function decoratorCall(node: ts.Node, name: string): ts.CallExpression | undefined {
+  for (const decorator of ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []) {
+    const call = decorator.expression;
+    if (isCallExpression(call) && isIdentifier(call.expression) && call.expression.text === name) return call;
+  }
+  return undefined;
+}
+
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
 /** `module.exports` or `exports`, and `module.exports.name` / `exports.name`: the export name ('default' for the whole). */
 function exportTarget(expr: ts.Expression): string | undefined {
   const isModuleExports = (e: ts.Expression) =>
@@ -129,6 +185,11 @@ class FactsReader {
   readonly locals = new Map<string, Local>();
   readonly registrations: RouteRegistration[] = [];
   readonly mounts: RouterMount[] = [];
+  readonly routerPrefixes = new Map<string, string>();
+  globalPrefix?: string;
+  readonly controllers: string[] = [];
+  readonly methodExports: { method: string; at: number }[] = [];
+  defaultExportAt?: number;
   /** Top-level `const list = [{ path: '/a', route: a }, …]`: for mounts made in `list.forEach(…)`. */
   private readonly arrays = new Map<string, ts.ArrayLiteralExpression>();
 
@@ -154,13 +215,18 @@ class FactsReader {
     if (ts.isExportAssignment(statement)) {
       const binding = bindingOf(statement.expression);
       if (binding) this.exports.set('default', binding);
+      if (!statement.isExportEquals) this.defaultExportAt = statement.expression.getStart(this.sourceFile);
       return;
     }
     const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     const isDefault = exported && (ts.getModifiers(statement as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) {
-      this.locals.set(statement.name.text, { ...this.span(statement, statement.name), callable: ts.isFunctionDeclaration(statement) });
-      if (exported) this.exports.set(isDefault ? 'default' : statement.name.text, { kind: 'local', ref: { name: statement.name.text } });
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && (statement.name || isDefault)) {
+      const name = statement.name;
+      if (name) this.locals.set(name.text, { ...this.span(statement, name), callable: ts.isFunctionDeclaration(statement) });
+      if (exported && name) this.exports.set(isDefault ? 'default' : name.text, { kind: 'local', ref: { name: name.text } });
+      if (isDefault) this.defaultExportAt = (name ?? statement).getStart(this.sourceFile);
+      if (exported && !isDefault && name && ts.isFunctionDeclaration(statement)) this.methodExport(name);
+      if (ts.isClassDeclaration(statement)) this.nestController(statement);
       return;
     }
     if (ts.isVariableStatement(statement)) {
@@ -168,6 +234,47 @@ class FactsReader {
       return;
     }
     if (ts.isExpressionStatement(statement)) this.assignment(statement.expression);
+  }
+
+  /** `export async function POST` / `export const GET = …`: a Next.js route handler. */
+  private methodExport(name: ts.Identifier): void {
+    if (ROUTE_DECORATORS.has(capitalized(name.text)) && name.text === name.text.toUpperCase()) {
+      this.methodExports.push({ method: name.text, at: name.getStart(this.sourceFile) });
+    }
+  }
+
+  /**
+   * A NestJS controller: `@Controller('orders')` (or `{ path, version }`) on the class, `@Post(':id')` on its methods.
+   * Each route method is a handler named `Class.method`; the class is the router, its path the router's prefix.
+   */
+  private nestController(declaration: ts.ClassDeclaration): void {
+    const controller = decoratorCall(declaration, 'Controller');
+    if (!controller || !declaration.name) return;
+    const router = declaration.name.text;
+    const [argument] = controller.arguments;
+    const options = argument && isObjectLiteralExpression(unwrap(argument)) ? (unwrap(argument) as ts.ObjectLiteralExpression) : undefined;
+    const path = options ? stringValue(propertyValue(options, 'path')) : argument ? stringValue(argument) : '';
+    const version = options ? stringValue(propertyValue(options, 'version')) : undefined;
+    if (path === undefined) return; // a path not literal: the controller's routes are not known
+    this.routerPrefixes.set(router, version ? `/v${version}/${path}` : path);
+    this.controllers.push(router);
+    for (const member of declaration.members) {
+      if (!ts.isMethodDeclaration(member) || !member.name || !isIdentifier(member.name)) continue;
+      for (const decorator of ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : []) {
+        const call = decorator.expression;
+        if (!isCallExpression(call) || !isIdentifier(call.expression) || !ROUTE_DECORATORS.has(call.expression.text)) continue;
+        const name = `${router}.${member.name.text}`;
+        this.locals.set(name, { ...this.span(member, member.name), callable: true });
+        const routePath = call.arguments.length === 0 ? '' : stringValue(call.arguments[0]);
+        this.registrations.push({
+          router,
+          method: call.expression.text.toUpperCase(),
+          path: routePath,
+          handler: { name },
+          at: call.expression.getStart(this.sourceFile),
+        });
+      }
+    }
   }
 
   private importDeclaration(statement: ts.ImportDeclaration): void {
@@ -208,7 +315,10 @@ class FactsReader {
       const name = declaration.name.text;
       this.locals.set(name, { ...this.span(declaration, declaration.name), callable: callableValue(init) });
       if (exported) this.exports.set(name, { kind: 'local', ref: { name } });
+      if (exported && callableValue(init)) this.methodExport(declaration.name);
       if (!init) return;
+      const prefix = routerPrefixOf(init);
+      if (prefix !== undefined) this.routerPrefixes.set(name, prefix);
       const specifier = requiredSpecifier(init);
       if (specifier !== undefined) this.imports.set(name, { kind: 'module', specifier, name: '*' });
       else {
@@ -264,6 +374,17 @@ class FactsReader {
     if (!isPropertyAccessExpression(callee)) return;
     const name = callee.name.text;
     if (name === 'use') return this.mount(call, callee);
+    if (name === 'route' && call.arguments.length === 2) return this.mount(call, callee); // Hono app.route('/books', books)
+    if (name === 'setGlobalPrefix') {
+      const prefix = stringValue(call.arguments[0]);
+      if (prefix !== undefined) this.globalPrefix = prefix;
+      return;
+    }
+    if (name === 'prefix' && isIdentifier(unwrap(callee.expression))) {
+      const prefix = stringValue(call.arguments[0]);
+      if (prefix !== undefined) this.routerPrefixes.set((unwrap(callee.expression) as ts.Identifier).text, prefix);
+      return;
+    }
     if (name !== 'all' && !ROUTE_CALLS.has(name)) return;
     const router = this.routeBase(callee.expression);
     if (!router) return;
@@ -312,13 +433,15 @@ class FactsReader {
     const args = call.arguments;
     if (args.length === 0) return;
     const at = callee.name.getStart(this.sourceFile);
-    const path = args.length > 1 ? stringValue(args[0]) : '';
+    const path = args.length > 1 && !routesCallTarget(args[0]) ? stringValue(args[0]) : '';
     const last = args[args.length - 1];
     const fromList = this.listMounts(receiver.text, args.length > 1 ? args[0] : undefined, last, at);
     if (fromList) return;
-    const target = refOf(last);
+    // koa-router: `app.use(router.routes())`, `parent.use('/x', child.routes(), child.allowedMethods())`.
+    const routes = args.find((a) => routesCallTarget(a) !== undefined);
+    const target = routes ? routesCallTarget(routes) : refOf(last);
     // A mount of a middleware call (`app.use(cors())`) names no router; the index keeps only targets it can link.
-    if (target && !isCallExpression(unwrap(last))) this.mounts.push({ router: receiver.text, path, target, at });
+    if (target && (routes || !isCallExpression(unwrap(last)))) this.mounts.push({ router: receiver.text, path, target, at });
   }
 
   /** Mounts made for each element of a top-level array of `{ path, route }` objects. */

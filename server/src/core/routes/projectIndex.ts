@@ -41,9 +41,27 @@ export interface HandlerScope {
 
 const MAX_DEPTH = 24;
 
-interface Mount {
-  readonly parent: string;
-  readonly path: string | undefined;
+/** A route that answers whatever method comes (a Next.js pages-router API route): it judges no method. */
+export const ANY_METHOD = 'ANY';
+
+/**
+ * Routes the file's place gives: Next.js app router `app/**\/route.ts` (its exported GET, POST…; route groups `(x)`
+ * and parallel slots `@x` left out of the path, `[id]` and `[...slug]` as parameters) and pages router `pages/api/**`.
+ */
+function fileRoutes(file: string, facts: ModuleFacts): Endpoint[] {
+  const app = /(?:^|\/)app\/((?:[^/]+\/)*?)route\.[cm]?[jt]sx?$/.exec(file);
+  if (app && facts.methodExports.length > 0) {
+    const segments = app[1].split('/').filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
+    if (segments.some((segment) => segment.startsWith('_'))) return []; // a private folder is not routed
+    const path = joinRoutePath(...segments);
+    return facts.methodExports.map(({ method, at }) => ({ method, path, file, at, handler: { file, name: method, at, callable: true } }));
+  }
+  const pages = /(?:^|\/)pages\/(api\/(?:[^/]+\/)*[^/]+?)\.[cm]?[jt]sx?$/.exec(file);
+  if (pages && facts.defaultExportAt !== undefined) {
+    const path = joinRoutePath(...pages[1].split('/').filter((segment, i, all) => !(i === all.length - 1 && segment === 'index')));
+    return [{ method: ANY_METHOD, path, file, at: facts.defaultExportAt, handler: undefined }];
+  }
+  return [];
 }
 
 export class ProjectIndex {
@@ -87,7 +105,7 @@ export class ProjectIndex {
       const local = facts.locals.get(name);
       const methods = new Set(routes.map((route) => route.method));
       const elsewhere = routes.filter((route) => route.file !== file);
-      if (!local || methods.size !== 1 || elsewhere.length === 0) continue;
+      if (!local || methods.size !== 1 || methods.has(ANY_METHOD) || elsewhere.length === 0) continue;
       scopes.push({ name, start: local.start, end: local.end, at: local.at, method: routes[0].method, routes });
     }
     return scopes.sort((a, b) => a.start - b.start);
@@ -104,52 +122,67 @@ export class ProjectIndex {
 
   private link(): { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } {
     if (this.linked) return this.linked;
-    const mounts = new Map<string, Mount[]>();
+    const mounts = new Map<string, { parent: Definition; path: string | undefined }[]>();
     for (const [file, facts] of this.modules) {
       for (const mount of facts.mounts) {
         const parent = this.resolveRef(file, { name: mount.router });
         const child = this.asValue(this.resolveRef(file, mount.target));
         if (!parent || !child || child.name === '*') continue;
         const list = mounts.get(key(child)) ?? [];
-        list.push({ parent: key(parent), path: mount.path });
+        list.push({ parent, path: mount.path });
         mounts.set(key(child), list);
       }
     }
+    const globalPrefix = [...this.modules.values()].find((facts) => facts.globalPrefix !== undefined)?.globalPrefix;
+    const ownPrefix = (router: Definition): string => {
+      const facts = this.modules.get(router.file);
+      const own = facts?.routerPrefixes.get(router.name) ?? '';
+      return globalPrefix !== undefined && facts?.controllers.includes(router.name) ? joinRoutePath(globalPrefix, own) : own;
+    };
+    // A router's prefixes: each mount's (its parent's prefixes and the mount path), then its own prefix.
     const prefixes = new Map<string, (string | undefined)[]>();
-    const prefixesOf = (router: string, seen: Set<string>): (string | undefined)[] => {
-      const known = prefixes.get(router);
+    const prefixesOf = (router: Definition, seen: Set<string>): (string | undefined)[] => {
+      const id = key(router);
+      const known = prefixes.get(id);
       if (known) return known;
-      const parents = mounts.get(router);
-      if (!parents || seen.has(router)) return [''];
-      seen.add(router);
-      const result = parents.flatMap((mount) =>
-        prefixesOf(mount.parent, seen).map((prefix) => (prefix === undefined || mount.path === undefined ? undefined : joinRoutePath(prefix, mount.path))),
-      );
-      seen.delete(router);
-      prefixes.set(router, result);
+      const parents = mounts.get(id);
+      let result: (string | undefined)[] = [''];
+      if (parents && !seen.has(id)) {
+        seen.add(id);
+        result = parents.flatMap((mount) =>
+          prefixesOf(mount.parent, seen).map((prefix) => (prefix === undefined || mount.path === undefined ? undefined : joinRoutePath(prefix, mount.path))),
+        );
+        seen.delete(id);
+      }
+      const own = ownPrefix(router);
+      result = result.map((prefix) => (prefix === undefined ? undefined : joinRoutePath(prefix, own)));
+      prefixes.set(id, result);
       return result;
     };
 
     const endpoints: Endpoint[] = [];
     const byHandler = new Map<string, Endpoint[]>();
+    const add = (endpoint: Endpoint) => {
+      endpoints.push(endpoint);
+      if (endpoint.handler) byHandler.set(key(endpoint.handler), [...(byHandler.get(key(endpoint.handler)) ?? []), endpoint]);
+    };
     for (const [file, facts] of this.modules) {
       for (const registration of facts.registrations) {
         const router = this.resolveRef(file, { name: registration.router }) ?? { file, name: registration.router };
         const handler = registration.handler && this.resolveRef(file, registration.handler);
         // Inside a wrapper call only what is known to be a function is the handler (`swaggerUi.setup(specs)` is not `specs`).
         const defined = handler && handler.name !== '*' && !(registration.handler?.wrapped && handler.callable !== true) ? handler : undefined;
-        for (const prefix of prefixesOf(key(router), new Set())) {
-          const endpoint: Endpoint = {
+        for (const prefix of prefixesOf(router, new Set())) {
+          add({
             method: registration.method,
             path: prefix === undefined || registration.path === undefined ? undefined : joinRoutePath(prefix, registration.path),
             file,
             at: registration.at,
             handler: defined,
-          };
-          endpoints.push(endpoint);
-          if (defined) byHandler.set(key(defined), [...(byHandler.get(key(defined)) ?? []), endpoint]);
+          });
         }
       }
+      for (const endpoint of fileRoutes(file, facts)) add(endpoint);
     }
     endpoints.sort((a, b) => (a.path ?? '~').localeCompare(b.path ?? '~') || a.method.localeCompare(b.method) || a.file.localeCompare(b.file) || a.at - b.at);
     this.linked = { endpoints, byHandler };
