@@ -146,6 +146,15 @@ describe('routes of the other frameworks', () => {
     assert.deepEqual(routesOf(index), ['POST /api/v1/users -> inline', 'DELETE /api/v1/users/{id} -> users.ts#remove']);
   });
 
+  test('Fastify: register(plugin, { prefix }) across files, nested plugins', () => {
+    const index = indexOf({
+      'server.ts': `import Fastify from 'fastify';\nimport api from './api';\nconst app = Fastify();\napp.register(api, { prefix: '/api' });\n`,
+      'api.ts': `import { usersRoutes } from './users';\nexport default async function api(fastify) {\n  fastify.register(usersRoutes, { prefix: '/users' });\n}\n`,
+      'users.ts': `export const usersRoutes = async (app, opts) => {\n  app.post('/', createUser);\n  app.get('/:id', async (req, reply) => ({}));\n};\nasync function createUser(req, reply) { reply.code(201); }\n`,
+    });
+    assert.deepEqual(routesOf(index), ['POST /api/users -> users.ts#createUser', 'GET /api/users/{id} -> inline']);
+  });
+
   test('Hono: app.route() and basePath()', () => {
     const index = indexOf({
       'index.ts': `import { Hono } from 'hono';\nimport books from './books';\nconst app = new Hono().basePath('/api');\napp.route('/books', books);\nexport default app;\n`,

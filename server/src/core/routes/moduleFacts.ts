@@ -375,6 +375,7 @@ class FactsReader {
     const name = callee.name.text;
     if (name === 'use') return this.mount(call, callee);
     if (name === 'route' && call.arguments.length === 2) return this.mount(call, callee); // Hono app.route('/books', books)
+    if (name === 'register') return this.fastifyRegister(call, callee);
     if (name === 'setGlobalPrefix') {
       const prefix = stringValue(call.arguments[0]);
       if (prefix !== undefined) this.globalPrefix = prefix;
@@ -398,7 +399,7 @@ class FactsReader {
       ts.isFunctionLike(unwrap(last)) ||
       (isCallExpression(unwrap(last)) && (unwrap(last) as ts.CallExpression).arguments.some((a) => ts.isFunctionLike(unwrap(a))));
     this.registrations.push({
-      router: router.name,
+      router: this.pluginOf(call, router.name) ?? router.name,
       method: name === 'del' ? 'DELETE' : name.toUpperCase(),
       path,
       handler: inline ? undefined : refOf(last),
@@ -442,6 +443,36 @@ class FactsReader {
     const target = routes ? routesCallTarget(routes) : refOf(last);
     // A mount of a middleware call (`app.use(cors())`) names no router; the index keeps only targets it can link.
     if (target && (routes || !isCallExpression(unwrap(last)))) this.mounts.push({ router: receiver.text, path, target, at });
+  }
+
+  /** Fastify: `app.register(usersRoutes, { prefix: '/users' })` mounts the plugin's routes under the prefix. */
+  private fastifyRegister(call: ts.CallExpression, callee: ts.PropertyAccessExpression): void {
+    const receiver = unwrap(callee.expression);
+    const [plugin, options] = call.arguments;
+    const target = plugin && !isCallExpression(unwrap(plugin)) ? refOf(plugin) : undefined;
+    if (!isIdentifier(receiver) || !target) return;
+    const object = options && unwrap(options);
+    const prefix = object && isObjectLiteralExpression(object) ? propertyValue(object, 'prefix') : undefined;
+    const path = prefix ? stringValue(prefix) : '';
+    const router = this.pluginOf(call, receiver.text) ?? receiver.text;
+    this.mounts.push({ router, path, target, at: callee.name.getStart(this.sourceFile) });
+  }
+
+  /**
+   * The plugin a Fastify-style call is made in: `name` is the first parameter of a function declared at the top level
+   * (`async function usersRoutes(fastify, opts) { fastify.post(…) }`), whose name then stands for the router.
+   */
+  private pluginOf(node: ts.Node, name: string): string | undefined {
+    for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+      if (!ts.isFunctionLike(current)) continue;
+      const [first] = current.parameters;
+      if (!first || !isIdentifier(first.name) || first.name.text !== name) continue;
+      if (ts.isFunctionDeclaration(current) && current.name && current.parent === this.sourceFile) return current.name.text;
+      const holder = current.parent;
+      if (ts.isVariableDeclaration(holder) && isIdentifier(holder.name) && holder.parent.parent.parent === this.sourceFile) return holder.name.text;
+      return undefined;
+    }
+    return undefined;
   }
 
   /** Mounts made for each element of a top-level array of `{ path, route }` objects. */
