@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, moduleFactsOf, ProjectIndex, withoutJsonComments, type PathAliases } from '../core';
+import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, withoutJsonComments, type PathAliases } from '../core';
 
 export interface BuiltIndex {
   readonly index: ProjectIndex;
@@ -58,7 +58,8 @@ export function buildRouteIndex(root: string, files: readonly string[], maxChars
       continue;
     }
     try {
-      index.setFile(relative, moduleFactsOf(text, file));
+      // A module that declares no route is parsed only if a link goes through it.
+      index.setFile(relative, mayDeclareRoutes(text, relative) ? moduleFactsOf(text, file) : () => moduleFactsOf(text, file));
       lines.set(relative, new LineIndex(text));
     } catch (error) {
       leftOut.push({ file: relative, reason: `not read: ${(error as Error).message}` });

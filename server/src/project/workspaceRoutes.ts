@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, moduleFactsOf, ProjectIndex, type RouteMethodScope } from '../core';
+import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type RouteMethodScope } from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
@@ -111,7 +111,8 @@ export class WorkspaceRoutes {
       return;
     }
     try {
-      this.index.setFile(relative, moduleFactsOf(text, file));
+      // A module that declares no route is parsed only if a link goes through it.
+      this.index.setFile(relative, mayDeclareRoutes(text, relative) ? moduleFactsOf(text, file) : () => moduleFactsOf(text, file));
       this.lines.set(relative, new LineIndex(text));
     } catch {
       this.index.removeFile(relative);

@@ -15,6 +15,17 @@ export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;
 
+/**
+ * Whether a module's text may register, mount or prefix a route (a route call, a mount, a NestJS controller, a
+ * Next.js route file): a cheap test on the text, true whenever unsure. A module it clears is read only when a link
+ * reaches it (ProjectIndex.setFile with a function).
+ */
+export function mayDeclareRoutes(text: string, fileName: string): boolean {
+  return /(?:^|\/)(?:app|pages)\//.test(fileName) || ROUTE_TEXT.test(text);
+}
+
+const ROUTE_TEXT = /\.\s*(?:get|post|put|delete|del|patch|head|options|all|use|route|register|prefix|basePath|setGlobalPrefix)\s*\(|@Controller\b|\bprefix\s*:/;
+
 /** One module's facts from its text; `fileName` picks the script kind (.ts, .tsx, .js, .jsx). */
 export function moduleFactsOf(text: string, fileName: string): ModuleFacts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load of a core module, no I/O of our own

@@ -192,6 +192,8 @@ class FactsReader {
   defaultExportAt?: number;
   /** Top-level `const list = [{ path: '/a', route: a }, …]`: for mounts made in `list.forEach(…)`. */
   private readonly arrays = new Map<string, ts.ArrayLiteralExpression>();
+  /** The nodes around the call being read, outermost first: the parse is made without parent pointers (faster). */
+  private readonly ancestors: ts.Node[] = [];
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
 
@@ -199,7 +201,9 @@ class FactsReader {
     for (const statement of this.sourceFile.statements) this.topLevel(statement);
     const visit = (node: ts.Node): void => {
       if (isCallExpression(node)) this.call(node);
+      this.ancestors.push(node);
       ts.forEachChild(node, visit);
+      this.ancestors.pop();
     };
     visit(this.sourceFile);
     return this;
@@ -399,7 +403,7 @@ class FactsReader {
       ts.isFunctionLike(unwrap(last)) ||
       (isCallExpression(unwrap(last)) && (unwrap(last) as ts.CallExpression).arguments.some((a) => ts.isFunctionLike(unwrap(a))));
     this.registrations.push({
-      router: this.pluginOf(call, router.name) ?? router.name,
+      router: this.pluginOf(router.name) ?? router.name,
       method: name === 'del' ? 'DELETE' : name.toUpperCase(),
       path,
       handler: inline ? undefined : refOf(last),
@@ -454,7 +458,7 @@ class FactsReader {
     const object = options && unwrap(options);
     const prefix = object && isObjectLiteralExpression(object) ? propertyValue(object, 'prefix') : undefined;
     const path = prefix ? stringValue(prefix) : '';
-    const router = this.pluginOf(call, receiver.text) ?? receiver.text;
+    const router = this.pluginOf(receiver.text) ?? receiver.text;
     this.mounts.push({ router, path, target, at: callee.name.getStart(this.sourceFile) });
   }
 
@@ -462,14 +466,17 @@ class FactsReader {
    * The plugin a Fastify-style call is made in: `name` is the first parameter of a function declared at the top level
    * (`async function usersRoutes(fastify, opts) { fastify.post(…) }`), whose name then stands for the router.
    */
-  private pluginOf(node: ts.Node, name: string): string | undefined {
-    for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+  private pluginOf(name: string): string | undefined {
+    const up = this.ancestors;
+    for (let i = up.length - 1; i > 0; i--) {
+      const current = up[i];
       if (!ts.isFunctionLike(current)) continue;
       const [first] = current.parameters;
       if (!first || !isIdentifier(first.name) || first.name.text !== name) continue;
-      if (ts.isFunctionDeclaration(current) && current.name && current.parent === this.sourceFile) return current.name.text;
-      const holder = current.parent;
-      if (ts.isVariableDeclaration(holder) && isIdentifier(holder.name) && holder.parent.parent.parent === this.sourceFile) return holder.name.text;
+      if (ts.isFunctionDeclaration(current) && current.name && i === 1) return current.name.text;
+      // sourceFile > VariableStatement > VariableDeclarationList > VariableDeclaration > the function
+      const holder = up[i - 1];
+      if (i === 4 && ts.isVariableDeclaration(holder) && isIdentifier(holder.name)) return holder.name.text;
       return undefined;
     }
     return undefined;
@@ -480,7 +487,7 @@ class FactsReader {
     const pathRef = pathArg && refOf(pathArg);
     const targetRef = refOf(targetArg);
     if (!targetRef?.member || (pathArg && pathRef?.name !== targetRef.name)) return false;
-    const callback = this.enclosingForEach(targetArg, targetRef.name);
+    const callback = this.enclosingForEach(targetRef.name);
     const list = callback && this.arrays.get(callback);
     if (!list) return false;
     for (const element of list.elements) {
@@ -500,12 +507,14 @@ class FactsReader {
     return true;
   }
 
-  /** The array `list` when `node` sits in `list.forEach((param) => …)` whose parameter is `param`. */
-  private enclosingForEach(node: ts.Node, param: string): string | undefined {
-    for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+  /** The array `list` when the call being read sits in `list.forEach((param) => …)`. */
+  private enclosingForEach(param: string): string | undefined {
+    const up = this.ancestors;
+    for (let i = up.length - 1; i > 0; i--) {
+      const current = up[i];
       if (!ts.isFunctionLike(current)) continue;
       const [first] = current.parameters;
-      const call = current.parent;
+      const call = up[i - 1];
       if (
         first &&
         isIdentifier(first.name) &&
@@ -527,7 +536,7 @@ export function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
   return new FactsReader(sourceFile).read();
 }
 
-/** Parses `text` on its own (no parent pointers needed beyond what the reader sets) and reads its facts. */
+/** Parses `text` on its own (without parent pointers: the reader keeps its own ancestors) and reads its facts. */
 export function moduleFactsOfText(text: string, fileName: string): ModuleFacts {
   const kind = /\.tsx$/.test(fileName)
     ? ts.ScriptKind.TSX
@@ -536,6 +545,6 @@ export function moduleFactsOfText(text: string, fileName: string): ModuleFacts {
       : /\.[cm]?js$/.test(fileName)
         ? ts.ScriptKind.JS
         : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
   return readModuleFacts(sourceFile);
 }

@@ -65,13 +65,18 @@ function fileRoutes(file: string, facts: ModuleFacts): Endpoint[] {
 }
 
 export class ProjectIndex {
-  private readonly modules = new Map<string, ModuleFacts>();
+  /** Facts, or how to read them: a module that declares no route is parsed only when a link reaches it. */
+  private readonly modules = new Map<string, ModuleFacts | (() => ModuleFacts)>();
   private linked: { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } | undefined;
 
   constructor(private readonly aliases?: PathAliases) {}
 
-  /** A file's facts, new or changed (project-relative, '/'-separated path). */
-  setFile(file: string, facts: ModuleFacts): void {
+  /**
+   * A file's facts, new or changed (project-relative, '/'-separated path). A function is called the first time the
+   * facts are needed: it must be given only for a module that registers, mounts and prefixes nothing (see
+   * `mayDeclareRoutes`), read only to follow an import through it.
+   */
+  setFile(file: string, facts: ModuleFacts | (() => ModuleFacts)): void {
     this.modules.set(file, facts);
     this.linked = undefined;
   }
@@ -98,7 +103,7 @@ export class ProjectIndex {
    * agree on (none where they disagree: a handler under POST and PUT is judged on neither).
    */
   handlerScopes(file: string): HandlerScope[] {
-    const facts = this.modules.get(file);
+    const facts = this.factsOf(file);
     if (!facts) return [];
     const scopes: HandlerScope[] = [];
     for (const [name, routes] of this.handlersIn(file)) {
@@ -123,7 +128,7 @@ export class ProjectIndex {
   private link(): { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } {
     if (this.linked) return this.linked;
     const mounts = new Map<string, { parent: Definition; path: string | undefined }[]>();
-    for (const [file, facts] of this.modules) {
+    for (const [file, facts] of this.eagerModules()) {
       for (const mount of facts.mounts) {
         const parent = this.resolveRef(file, { name: mount.router });
         const child = this.asValue(this.resolveRef(file, mount.target));
@@ -133,9 +138,9 @@ export class ProjectIndex {
         mounts.set(key(child), list);
       }
     }
-    const globalPrefix = [...this.modules.values()].find((facts) => facts.globalPrefix !== undefined)?.globalPrefix;
+    const globalPrefix = [...this.eagerModules()].find(([, facts]) => facts.globalPrefix !== undefined)?.[1].globalPrefix;
     const ownPrefix = (router: Definition): string => {
-      const facts = this.modules.get(router.file);
+      const facts = this.factsOf(router.file);
       const own = facts?.routerPrefixes.get(router.name) ?? '';
       return globalPrefix !== undefined && facts?.controllers.includes(router.name) ? joinRoutePath(globalPrefix, own) : own;
     };
@@ -166,7 +171,7 @@ export class ProjectIndex {
       endpoints.push(endpoint);
       if (endpoint.handler) byHandler.set(key(endpoint.handler), [...(byHandler.get(key(endpoint.handler)) ?? []), endpoint]);
     };
-    for (const [file, facts] of this.modules) {
+    for (const [file, facts] of this.eagerModules()) {
       for (const registration of facts.registrations) {
         const router = this.resolveRef(file, { name: registration.router }) ?? { file, name: registration.router };
         const handler = registration.handler && this.resolveRef(file, registration.handler);
@@ -191,6 +196,25 @@ export class ProjectIndex {
 
   private exists = (file: string): boolean => this.modules.has(file);
 
+  private factsOf(file: string): ModuleFacts | undefined {
+    const entry = this.modules.get(file);
+    if (typeof entry !== 'function') return entry;
+    let facts: ModuleFacts;
+    try {
+      facts = entry();
+    } catch {
+      this.modules.delete(file); // cannot be read: nothing is known through it
+      return undefined;
+    }
+    this.modules.set(file, facts);
+    return facts;
+  }
+
+  /** The modules read up front: every one that may register, mount or prefix a route. */
+  private *eagerModules(): Iterable<[string, ModuleFacts]> {
+    for (const [file, entry] of this.modules) if (typeof entry !== 'function') yield [file, entry];
+  }
+
   /** Where `ref`, read in `file`, is defined. */
   private resolveRef(file: string, ref: Ref, depth = 0): Definition | undefined {
     const base = this.resolveName(file, ref.name, depth);
@@ -199,7 +223,7 @@ export class ProjectIndex {
   }
 
   private resolveName(file: string, name: string, depth: number): Definition | undefined {
-    const facts = this.modules.get(file);
+    const facts = this.factsOf(file);
     if (!facts || depth > MAX_DEPTH) return undefined;
     const imported = facts.imports.get(name);
     if (imported) return this.resolveBinding(file, imported, depth + 1);
@@ -215,7 +239,7 @@ export class ProjectIndex {
   }
 
   private resolveExport(file: string, name: string, depth: number): Definition | undefined {
-    const facts = this.modules.get(file);
+    const facts = this.factsOf(file);
     if (!facts || depth > MAX_DEPTH) return undefined;
     const binding = facts.exports.get(name);
     if (binding) return this.resolveBinding(file, binding, depth + 1);
