@@ -300,6 +300,15 @@ describe('one analysis per file text, shared by the rules', () => {
     assert.deepEqual(messages.map((m) => m.ruleId).sort(), ['statusdoc/prefer-named-constant', 'statusdoc/wrong-success-code', 'statusdoc/wrong-success-code']);
   });
 
+  it('tells it again when the same text is linted again (an editor re-validating shares the analysis)', () => {
+    const linter = new Linter({ cwd: ROOT });
+    const config = [{ plugins: { statusdoc: plugin }, rules: allRules({ table: 'test/fixtures/tables/no-such-table.md' }) }];
+    for (let lint = 1; lint <= 2; lint++) {
+      const messages = linter.verify(code, config, { filename: inFolder(plain, 'again.js') });
+      assert.equal(messages.filter((m) => /no-such-table\.md/.test(m.message)).length, 1, `lint ${lint}`);
+    }
+  });
+
   it('hands the same analysis to every rule of a text, and the next text of a file the parse to reuse', () => {
     const options = { lang: 'en' as const };
     const file = inFolder(plain, 'incremental.ts');

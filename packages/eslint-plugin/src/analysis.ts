@@ -23,8 +23,6 @@ export interface Analysis {
   findings: Finding[];
   /** Why the text was not checked (in full), if it was not. */
   notChecked?: NotChecked;
-  /** Whether a rule has reported the table problem or the not-checked note already: once per analysis, not per rule. */
-  told: boolean;
 }
 
 /** How many files' documents are kept for the next text: an editor's open files, not a whole CLI run. */
@@ -70,7 +68,7 @@ export function analysisOf(filename: string, text: string, cwd: string, options:
     const findings = check(document, inForce.table, { severities: inForce.rules, lang: options.lang });
     const { skipped, failure } = document.facts;
     const notChecked: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
-    analysis = { document, inForce, findings, notChecked, told: false };
+    analysis = { document, inForce, findings, notChecked };
     byOptions.set(key, analysis);
   }
   return analysis;

@@ -13,14 +13,18 @@ export function fixerOf(document: SourceDocument, fix: Fix): Rule.ReportFixer {
   return (fixer) => fixEdits(document, fix).map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.newText));
 }
 
+/** The lints (one SourceCode each, shared by every rule of one lint of one file) that have been told already. */
+const told = new WeakSet<object>();
+
 /**
- * What the analysis could not do, told once per analysis (by whichever rule asks first), at the top of the file:
- * a broken table or .statusdoc.json (the last good table, or the default, is checked meanwhile, as in the editor),
- * a file not read in full. Either would otherwise pass for "no problems".
+ * What the analysis could not do, told once per lint of a file (by whichever rule asks first), at the top of the
+ * file: a broken table or .statusdoc.json (the last good table, or the default, is checked meanwhile, as in the
+ * editor), a file not read in full. Either would otherwise pass for "no problems". Once per lint, not per analysis:
+ * the same text linted again (an editor re-validating) shares the analysis and must be told again.
  */
 export function tellOnce(context: Rule.RuleContext, analysis: Analysis, lang: Lang): void {
-  if (analysis.told) return;
-  analysis.told = true;
+  if (told.has(context.sourceCode)) return;
+  told.add(context.sourceCode);
   const top = { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } };
   if (analysis.inForce.problem) context.report({ loc: top, message: MESSAGES.tableProblem(lang, analysis.inForce.problem) });
   if (analysis.notChecked) context.report({ loc: top, message: MESSAGES.notChecked(lang, analysis.notChecked) });
