@@ -3,6 +3,7 @@
  * the recommended config, and the README's eslint.config.mjs, pasted into a project and run by ESLint.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -29,6 +30,15 @@ test('package.json: the name, the main file built, ESLint 9 as a peer, and only 
   assert.deepEqual([...manifest.files].sort(), [manifest.main, 'LICENSE', 'README.md'].sort());
   for (const file of manifest.files) assert.ok(fs.existsSync(path.join(PLUGIN_DIR, file)), file);
   assert.deepEqual(plugin.meta, { name: manifest.name, version: manifest.version });
+});
+
+test('npm pack: the bundle, README, LICENSE and package.json, nothing else; prepack builds first', () => {
+  // --ignore-scripts: the listing only; prepack's production build would rewrite the bundles other tests are running.
+  const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PLUGIN_DIR, encoding: 'utf8' });
+  assert.equal(pack.status, 0, pack.stderr);
+  const [tarball] = JSON.parse(pack.stdout) as { files: { path: string }[] }[];
+  assert.deepEqual(tarball.files.map((file) => file.path).sort(), ['LICENSE', 'README.md', 'dist/index.js', 'package.json']);
+  assert.match(manifest.scripts.prepack, /scripts\/build\.mjs --production/);
 });
 
 test("each rule's documentation is its section of the README, on the repository package.json names", () => {
