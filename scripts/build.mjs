@@ -64,6 +64,9 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [typescriptCached] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [typescriptCached] },
   { stdin: { contents: "module.exports = require('typescript');", resolveDir: '.', loader: 'js' }, outfile: 'server/out/typescript.js', sourcemap: false },
+  // The ESLint plugin: the core and its table loaders in one CommonJS file; the compiler is the project's own
+  // `typescript` (a dependency of the plugin), which @typescript-eslint/parser has usually loaded already.
+  { entryPoints: ['packages/eslint-plugin/src/index.ts'], outfile: 'packages/eslint-plugin/dist/index.js', external: ['typescript'], sourcemap: false },
 ];
 
 if (watch) {

@@ -57,10 +57,14 @@ function valueImports(file: string, root: string): string[] {
   return found;
 }
 
-test('the shells reach the core only through its front door (core/index.ts)', () => {
+test('the shells and the plugins reach the core only through its front door (core/index.ts)', () => {
   const src = path.resolve(__dirname, '../../server/src');
+  const packages = path.resolve(__dirname, '../../packages');
+  const pluginSources = fs.existsSync(packages)
+    ? fs.readdirSync(packages).flatMap((name) => (fs.existsSync(path.join(packages, name, 'src')) ? filesUnder(path.join(packages, name, 'src')) : []))
+    : [];
   const offenders: string[] = [];
-  for (const file of filesUnder(src).filter((f) => !f.startsWith(path.join(src, 'core') + path.sep))) {
+  for (const file of [...filesUnder(src).filter((f) => !f.startsWith(path.join(src, 'core') + path.sep)), ...pluginSources]) {
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(/from '(\.[^']+)'/g)) {
       const target = path.relative(src, path.resolve(path.dirname(file), match[1]));

@@ -1,4 +1,6 @@
 /** What the checks, fixes and the server say, in English and Simplified Chinese. The only place their wording lives. */
+import type { NotChecked } from './limits';
+import { CLI_MESSAGES } from './messages/cli';
 import { renderProblem } from './messages/problems';
 import type { Problem } from './table/problems';
 import type { Lang } from './table/types';
@@ -28,6 +30,14 @@ export const MESSAGES = {
     lang === 'zh-cn' ? `改为 ${text}（文档规定的 ${method} 返回码）` : `Change to ${text} (documented for ${method})`,
   fixAddHttpCode: (lang: Lang, decorator: string) => (lang === 'zh-cn' ? `添加 ${decorator}` : `Add ${decorator}`),
   fixDisableLine: (lang: Lang, rule: string) => (lang === 'zh-cn' ? `在此行禁用 statusdoc 规则 ${rule}` : `Disable ${rule} for this line`),
+  /** ESLint's statusdoc/prefer-named-constant: a literal status code that has a named constant. */
+  preferNamedConstant: (lang: Lang, code: number, constant: string) =>
+    lang === 'zh-cn' ? `状态码 ${code} 请使用具名常量 ${constant}。` : `Use the named constant ${constant} for ${code}.`,
+  /** A file a shell that reports per file (the ESLint plugin) could not check in full: never a silent pass. */
+  notChecked: (lang: Lang, cause: NotChecked) =>
+    lang === 'zh-cn'
+      ? `statusdoc 未检查此文件：${CLI_MESSAGES.skipCause(lang, cause)}。`
+      : `statusdoc did not check this file: ${CLI_MESSAGES.skipCause(lang, cause)}.`,
   fixUseConstant: (lang: Lang, text: string) => (lang === 'zh-cn' ? `使用 ${text}` : `Use ${text}`),
   useAllConstants: (lang: Lang) => (lang === 'zh-cn' ? '将所有状态码数字替换为具名常量' : 'Use named constants for every status code'),
   createConstantsModule: (lang: Lang) => (lang === 'zh-cn' ? '根据文档状态码表创建状态码常量' : 'Create status-code constants from the documented table'),

@@ -28,11 +28,11 @@ export interface TableInForce {
 export interface TableQuery {
   /** Folder of the file being checked. */
   dir: string;
-  /** An explicit table path (setting or --table), relative to `base`. */
+  /** An explicit table path (setting, --table or an ESLint rule's option), relative to `base`. */
   explicit?: string;
   base?: string;
-  /** Who gave `explicit`: the editor's statusdoc.table setting (the default) or the CLI's --table flag. */
-  explicitFrom?: 'setting' | 'flag';
+  /** Who gave `explicit`: the editor's statusdoc.table setting (the default), the CLI's --table flag, an ESLint rule option. */
+  explicitFrom?: 'setting' | 'flag' | 'eslintOption';
   /** Do not look for .statusdoc.json above this folder (the workspace folder). */
   stopAt?: string;
   /** Whether a table doc at this path may be read: false outside an untrusted workspace's folders. */

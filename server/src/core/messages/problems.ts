@@ -65,6 +65,7 @@ const EN: Catalogue = {
   namedBy: {
     setting: () => ' (named by the statusdoc.table setting)',
     flag: () => ' (named by --table)',
+    eslintOption: () => ' (named by the ESLint rule option "table")',
     config: ({ file }) => ` (named by ${file})`,
   },
   failure: {
@@ -122,6 +123,7 @@ const ZH: Catalogue = {
   namedBy: {
     setting: () => '（由 statusdoc.table 设置指定）',
     flag: () => '（由 --table 指定）',
+    eslintOption: () => '（由 ESLint 规则选项 "table" 指定）',
     config: ({ file }) => `（由 ${file} 指定）`,
   },
   failure: {

@@ -63,7 +63,8 @@ export type ReadFailure =
   | { kind: 'parseFailed'; message: string };
 
 /** Who named the table doc in force. */
-export type NamedBy = { kind: 'setting' } | { kind: 'flag' } | { kind: 'config'; file: string };
+/** Who named a table: the editor's setting, the CLI's --table, a .statusdoc.json, or an ESLint rule's `table` option. */
+export type NamedBy = { kind: 'setting' } | { kind: 'flag' } | { kind: 'config'; file: string } | { kind: 'eslintOption' };
 
 /** A problem with the table or config in force for a folder, naming the file (and line) to fix. */
 export type Problem =
