@@ -64,6 +64,13 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [typescriptCached] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [typescriptCached] },
   { stdin: { contents: "module.exports = require('typescript');", resolveDir: '.', loader: 'js' }, outfile: 'server/out/typescript.js', sourcemap: false },
+  // The Redocly plugin and the Spectral ruleset read OpenAPI/Swagger only: the TypeScript adapter's compiler is never
+  // loaded, so it stays out of their bundles.
+  ...['redocly-plugin', 'spectral-ruleset'].map((name) => ({
+    entryPoints: [`packages/${name}/src/index.ts`],
+    outfile: `packages/${name}/dist/index.js`,
+    external: ['vscode', 'typescript'],
+  })),
 ];
 
 if (watch) {
