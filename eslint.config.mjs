@@ -11,8 +11,10 @@ export default tseslint.config(
   {
     // Inputs and outputs, not sources: examples and fixtures are read by tests (and have planted problems), the
     // grammar tests are files coloured by the grammar, the rest is built or generated.
-    ignores: ['**/out/**', 'examples/**', 'test/fixtures/**', 'test/grammar/status.test.*', 'test/.tmp/**', 'test/bench/.*/**', '.vscode-test/**', '**/dist/**'],
+    ignores: ['**/out/**', 'examples/**', 'test/fixtures/**', 'test/grammar/status.test.*', 'test/.tmp/**', 'test/bench/.*/**', '.vscode-test/**', 'dist/**'],
   },
+  // The bundles built into the workspace packages.
+  { ignores: ['packages/*/dist/**'] },
   {
     // A disable comment that no longer disables anything hides nothing but itself.
     linterOptions: { reportUnusedDisableDirectives: 'error' },

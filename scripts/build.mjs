@@ -73,6 +73,8 @@ const entries = [
     entryPoints: [`packages/${name}/src/index.ts`],
     outfile: `packages/${name}/dist/index.js`,
     external: ['vscode', 'typescript'],
+    // Spectral bundles a ruleset again (rollup) and knows Node's built-ins by their `node:` names only.
+    alias: { process: 'node:process', buffer: 'node:buffer' },
   })),
 ];
 

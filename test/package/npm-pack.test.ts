@@ -91,3 +91,15 @@ test('the published packages carry the version of the repository', () => {
   const version = (file: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as { version: string }).version;
   for (const name of ['cli', 'redocly-plugin', 'spectral-ruleset']) assert.equal(version(`packages/${name}/package.json`), version('package.json'), name);
 });
+
+test('the Redocly plugin and the Spectral ruleset pack their bundle and README only', () => {
+  for (const name of ['redocly-plugin', 'spectral-ruleset']) {
+    const dir = path.join(ROOT, 'packages', name);
+    assert.ok(fs.existsSync(path.join(dir, 'dist/index.js')), `${name} is built (npm run build)`);
+    // --ignore-scripts: the listing of what is built, without rebuilding it in production under the other tests.
+    const stdout = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--loglevel', 'error'], { cwd: dir, encoding: 'utf8' });
+    const [packed] = JSON.parse(stdout) as Packed[];
+    assert.deepEqual(packed.files.map((file) => file.path).sort(), ['README.md', 'dist/index.js', 'package.json'], name);
+    assert.ok(packed.size < 1024 * 1024, `${name}: ${packed.size} bytes`);
+  }
+});
