@@ -13,6 +13,8 @@ export default tseslint.config(
     // grammar tests are files coloured by the grammar, the rest is built or generated.
     ignores: ['**/{out,dist}/**', 'examples/**', 'test/fixtures/**', 'test/grammar/status.test.*', 'test/.tmp/**', 'test/bench/.*/**', '.vscode-test/**'],
   },
+  // The bundles built into the workspace packages.
+  { ignores: ['packages/*/dist/**'] },
   {
     // A disable comment that no longer disables anything hides nothing but itself.
     linterOptions: { reportUnusedDisableDirectives: 'error' },

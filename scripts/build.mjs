@@ -1,9 +1,9 @@
 // Bundles the client, the server and the CLI with esbuild. Type-checking is `npm run typecheck`.
-// Usage: node scripts/build.mjs [--production] [--watch]
+// Usage: node scripts/build.mjs [--production] [--watch] [--cli-package]
 import * as esbuild from 'esbuild';
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,9 +30,12 @@ function sourceHash() {
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const cliPackage = process.argv.includes('--cli-package');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  // Entry and output paths are the repository's, wherever the build is started from (packages/cli's prepack).
+  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -67,10 +70,40 @@ const entries = [
   // The ESLint plugin: the core and its table loaders in one CommonJS file; the compiler is the project's own
   // `typescript` (a dependency of the plugin), which @typescript-eslint/parser has usually loaded already.
   { entryPoints: ['packages/eslint-plugin/src/index.ts'], outfile: 'packages/eslint-plugin/dist/index.js', external: ['typescript'], sourcemap: false },
+  // The Redocly plugin and the Spectral ruleset read OpenAPI/Swagger only: the TypeScript adapter's compiler is never
+  // loaded, so it stays out of their bundles.
+  ...['redocly-plugin', 'spectral-ruleset'].map((name) => ({
+    entryPoints: [`packages/${name}/src/index.ts`],
+    outfile: `packages/${name}/dist/index.js`,
+    external: ['vscode', 'typescript'],
+    // Spectral bundles a ruleset again (rollup) and knows Node's built-ins by their `node:` names only.
+    alias: { process: 'node:process', buffer: 'node:buffer' },
+  })),
 ];
 
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+  if (cliPackage) fillCliPackage();
+}
+
+/**
+ * The npm package `statusdoc` (packages/cli, its `prepack`): the CLI bundle and the compiler it loads, the bundled
+ * default table as the organisation publishes it (a doc to start a team's own from), the .statusdoc.json schema,
+ * the README and the licence, copied into place. The root package.json stays the extension's manifest (private).
+ */
+function fillCliPackage() {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const into = join(root, 'packages/cli');
+  mkdirSync(join(into, 'dist'), { recursive: true });
+  const copies = [
+    ['server/out/cli.js', 'dist/cli.js'],
+    ['server/out/typescript.js', 'dist/typescript.js'],
+    ['test/fixtures/org-status-codes.md', 'status-codes.md'],
+    ['schemas/statusdoc.schema.json', 'statusdoc.schema.json'],
+    ['README.md', 'README.md'],
+    ['LICENSE', 'LICENSE'],
+  ];
+  for (const [from, to] of copies) copyFileSync(join(root, from), join(into, to));
 }

@@ -1,6 +1,6 @@
 /**
  * The statusdoc CLI: the same engine as the language server, for CI and the terminal.
- *   statusdoc check [paths…]   problems, as text, json (ESLint's shape) or sarif; --fix applies the safe fixes
+ *   statusdoc check [paths…]   problems, as text, json (ESLint's shape), sarif or a CI's own format; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
  *   statusdoc routes [paths…]  every route of the project, its full path and its handler, linked across files
  *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { CLI_MAX_CHARS, CLI_MESSAGES, type Lang } from './core';
 import { Analyzer } from './cli/analyze';
-import { checkFiles } from './cli/checkRun';
+import { checkFiles, type CheckRun } from './cli/checkRun';
+import { CI_FORMATS } from './cli/formats/index';
 import { writeConstantsModule } from './cli/constants';
 import { mergeReports } from './cli/merge';
 import { formatRoutes } from './cli/routes';
@@ -36,7 +37,8 @@ Commands:
                    exit 1 when it holds an error, a file not checked or more than --max-warnings warnings
 
 Options:
-  --format FORMAT  check: text (default), json, sarif; sites, routes: text (default), json
+  --format FORMAT  check: text (default), json (ESLint's shape), sarif, gitlab (Code Quality), junit, checkstyle,
+                   github (Actions annotations); sites, routes: text (default), json
   --fix            check: apply the safe fixes to the files, then report what remains
   --max-warnings N check, merge: also exit 1 when there are more than N warnings
   --exit-zero      check, merge: exit 0 even when errors are found (for showing results, not gating)
@@ -120,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'check' && command !== 'sites') {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
-  const formats = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+  const formats = command === 'check' ? ['text', 'json', 'sarif', ...CI_FORMATS] : ['text', 'json'];
   const format = values.format ?? 'text';
   if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" for ${command} (use ${formats.join(', ')})`);
   if (command === 'sites' && (values.fix || values['exit-zero'] || values['max-warnings'] !== undefined)) {
@@ -140,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
   for (const file of unsupported) process.stderr.write(`statusdoc: ${CLI_MESSAGES.notSupported(lang, file)}\n`);
   const written = await checkFiles({
     command,
-    format: format as 'text' | 'json' | 'sarif',
+    format: format as CheckRun['format'],
     files,
     table: values.table,
     lang,

@@ -1,4 +1,8 @@
-/** `npm run package` builds a .vsix holding the bundles, grammar, manifest, docs, translations and icon, nothing else. */
+/**
+ * `npm run package` builds a .vsix holding the client and server bundles (minified), the compiler the server loads,
+ * grammar, manifest, docs and the README's images, translations and icon — nothing else: not the CLI bundle, which
+ * the extension never loads (the CLI is the npm package, packages/cli).
+ */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -25,32 +29,63 @@ function entriesOf(file: string): Promise<string[]> {
   });
 }
 
+/** What VS Code loads, as `vsce ls` names the files and the .vsix holds them under extension/. */
+const SHIPPED = [
+  'CHANGELOG.md',
+  'LICENSE',
+  'README.md',
+  'client/out/extension.js',
+  'docs/hover.png',
+  'images/icon.png',
+  'l10n/bundle.l10n.zh-cn.json',
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'schemas/statusdoc.schema.json',
+  'server/out/server.js',
+  'server/out/typescript.js',
+];
+
+function grammars(): string[] {
+  const syntaxes = path.join(ROOT, 'syntaxes');
+  return fs.existsSync(syntaxes) ? fs.readdirSync(syntaxes).filter((file) => file.endsWith('.tmLanguage.json')) : [];
+}
+
+test('vsce ls lists what VS Code loads, and no CLI bundle', () => {
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  const listed = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.deepEqual(listed.trim().split('\n').sort(), [...SHIPPED, ...grammars().map((file) => `syntaxes/${file}`)].sort());
+});
+
+test('every image the README shows is packaged or an absolute https URL (the Marketplace can show it)', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]*src="([^"]+)"/g)].map((match) => match[1]);
+  assert.ok(images.length > 0, 'the README shows an image');
+  for (const image of images) assert.ok(image.startsWith('https://') || SHIPPED.includes(image), `${image} is neither packaged nor absolute`);
+});
+
 test('the .vsix holds exactly what VS Code loads', async () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-vsix-')), 'statusdoc.vsix');
   const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
   execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, stdio: 'pipe' });
-  const syntaxes = path.join(ROOT, 'syntaxes');
-  const grammars = fs.existsSync(syntaxes) ? fs.readdirSync(syntaxes).filter((file) => file.endsWith('.tmLanguage.json')) : [];
   assert.deepEqual(
     await entriesOf(out),
     [
       '[Content_Types].xml',
       'extension.vsixmanifest',
-      'extension/LICENSE.txt',
-      'extension/changelog.md',
-      'extension/client/out/extension.js',
-      'extension/images/icon.png',
-      'extension/l10n/bundle.l10n.zh-cn.json',
-      'extension/package.json',
-      'extension/package.nls.json',
-      'extension/package.nls.zh-cn.json',
-      'extension/readme.md',
-      'extension/schemas/statusdoc.schema.json',
-      'extension/server/out/cli.js',
-      'extension/server/out/server.js',
-      'extension/server/out/typescript.js',
-      ...grammars.map((file) => `extension/syntaxes/${file}`),
+      // vsce renames these three.
+      ...SHIPPED.map((file) => ({ LICENSE: 'LICENSE.txt', 'CHANGELOG.md': 'changelog.md', 'README.md': 'readme.md' })[file] ?? file).map(
+        (file) => `extension/${file}`,
+      ),
+      ...grammars().map((file) => `extension/syntaxes/${file}`),
     ].sort(),
   );
-  assert.ok(fs.statSync(out).size < 5 * 1024 * 1024, 'under 5 MiB');
+  // vsce runs vscode:prepublish, the production build: minified, no source maps.
+  for (const bundle of ['client/out/extension.js', 'server/out/server.js']) {
+    const text = fs.readFileSync(path.join(ROOT, bundle), 'utf8');
+    assert.ok(!text.includes('sourceMappingURL'), `${bundle}: no source map`);
+    // Minified code runs on for thousands of characters a line (template literals keep their own line breaks).
+    assert.ok(text.length / text.split('\n').length > 1000, `${bundle}: minified`);
+  }
+  assert.ok(fs.statSync(out).size < 1.5 * 1024 * 1024, `under 1.5 MiB (${fs.statSync(out).size} bytes)`);
 });

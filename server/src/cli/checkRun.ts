@@ -9,6 +9,7 @@ import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath } from './analyze';
 import { cacheFileOf, contentHash, ResultsCache, type Stamp } from './cache';
 import { formatJson, formatSarif, formatText, totals } from './formats';
+import { formatCi, isCiFormat, type CiFormat } from './formats/index';
 import { analyzeFiles, autoThreads, type Analysed } from './pool';
 import type { FileReport } from './report';
 import { inShard, type Shard } from './shard';
@@ -16,7 +17,7 @@ import { formatSites } from './sites';
 
 export interface CheckRun {
   command: 'check' | 'sites';
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | CiFormat;
   files: string[];
   table?: string;
   lang: Lang;
@@ -113,7 +114,13 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   }
   if (run.command === 'sites') return { code: 0, notes, stdout: formatSites(reports, run.format === 'json' ? 'json' : 'text', files.length) };
 
-  const stdout = run.format === 'json' ? formatJson(reports) : run.format === 'sarif' ? formatSarif(reports, run.version) : formatText(reports, files.length);
+  const stdout = isCiFormat(run.format)
+    ? formatCi(run.format, reports)
+    : run.format === 'json'
+      ? formatJson(reports)
+      : run.format === 'sarif'
+        ? formatSarif(reports, run.version)
+        : formatText(reports, files.length);
   const fixed = reports.filter((report) => report.fixed !== undefined);
   const fixedNote =
     run.fix && run.format === 'text'
