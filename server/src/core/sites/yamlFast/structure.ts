@@ -11,7 +11,8 @@
  * the edit's length delta) when none of its lines, nor the line that ended it, was lexed anew and it is walked in
  * the same role. What crosses a unit's edge is never remembered in it: a method or status settled by the mapping
  * around it, a responses mapping (its method is the operation key above), `openapi:` and the first `paths:` (read
- * by the root, which is always walked), document markers (they end a unit's lines).
+ * by the root, which is always walked), document markers (they end a unit's lines). A unit keeps its status values
+ * even in a spec document: whether the document is a spec is known at its end, where they are dropped.
  */
 import type { Site, SiteMethod } from '../types';
 import { specResponseSite, statusValueSite } from '../yaml';
