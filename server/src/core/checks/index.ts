@@ -11,7 +11,7 @@ import type { Lang, StatusTable } from '../table/types';
 import { disabledRules } from './disable';
 import { changeToDocumented, documentedInstead, NamedCodes } from './documented';
 import { RULES } from './rules';
-import type { Finding, RuleId, RuleSeverities } from './types';
+import type { Finding, RuleId, RuleSeverities, SeveritySetting } from './types';
 
 export interface CheckOptions {
   severities: RuleSeverities;
@@ -81,7 +81,8 @@ function wrongSuccessExpected(site: Site, table: StatusTable): number | undefine
   return documentedInstead(site, table);
 }
 
-function severityOf(rule: RuleId, severities: RuleSeverities) {
+/** The severity configured for a rule, else its default. */
+function severityOf(rule: RuleId, severities: RuleSeverities): SeveritySetting {
   return severities[rule] ?? RULES.find((meta) => meta.id === rule)!.defaultSeverity;
 }
 
