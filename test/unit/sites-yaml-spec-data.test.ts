@@ -5,7 +5,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, DEFAULT_TABLE, SourceDocument } from '../../server/src/core';
+import { check, DEFAULT_TABLE, SourceDocument, statusSlotAt } from '../../server/src/core';
 import { findYamlSites } from '../../server/src/core/sites/yaml';
 import { scanYamlSites } from '../../server/src/core/sites/yamlFast';
 import { describeSite } from './helpers';
@@ -152,5 +152,15 @@ describe('an edit that makes a file a spec, or no longer one', () => {
     const third = scanYamlSites(before, { state: second.state, change: { start: 0, oldEnd: change.newEnd, newEnd: 0 } })!;
     assert.deepStrictEqual(third.sites, first.sites);
     assert.ok(third.reused.units > 0, 'units were taken');
+  });
+});
+
+describe('completion follows the sites', () => {
+  /** Whether a status code completes at the end of `text` (the cursor after `status: `). */
+  const completes = (text: string) => statusSlotAt(new SourceDocument(text, 'yaml'), text.length) !== undefined;
+
+  test("no status codes offered in a spec's example, offered in a test file's response", () => {
+    assert.equal(completes(spec('openapi: 3.0.3', ['          example:', '            method: POST', '            status: ']).replace(/\n$/, '')), false);
+    assert.equal(completes('stages:\n  - request:\n      method: POST\n    response:\n      status_code: '), true);
   });
 });
