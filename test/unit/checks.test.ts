@@ -1,7 +1,17 @@
 /** The rules: which sites each flags, with what message and severity, and the change-code fix of every idiom. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits, fixEdits, loadTable, RULE_IDS, SourceDocument, type DocumentLanguage, type Finding, type RuleId } from '../../server/src/core';
+import {
+  applyEdits,
+  fixAllEdits,
+  fixEdits,
+  loadTable,
+  RULE_IDS,
+  SourceDocument,
+  type DocumentLanguage,
+  type Finding,
+  type RuleId,
+} from '../../server/src/core';
 import { analyzeDocument } from '../../server/src/core/sites';
 import { checkText, fixesOf } from './helpers';
 
@@ -430,15 +440,7 @@ describe('undocumented-code', () => {
     assert.equal(check(text)[0].start, text.lastIndexOf('HttpStatus.TOO_MANY_REQUESTS'));
   });
 
-  test('202 in a POST: both rules fire on the same code', () => {
-    const text = `app.post('/jobs', (req, res) => {\n  res.status(202).json(job);\n});\n`;
-    assert.deepEqual(describeFindings(text, check(text)), [
-      'wrong-success-code "202" POST answers 201 Created in the documented table, not 202 Accepted.',
-      'undocumented-code "202" 202 Accepted is not documented in the status-code table.',
-    ]);
-  });
-
-  test('418, 429 and 202 in YAML (OpenAPI and a test mapping)', () => {
+  test('418, 429 in YAML (OpenAPI and a test mapping), and 202 under POST once', () => {
     const text = [
       'openapi: 3.0.3',
       'paths:',
@@ -457,8 +459,7 @@ describe('undocumented-code', () => {
       '',
     ].join('\n');
     assert.deepEqual(describeFindings(text, check(text, 'yaml')), [
-      `wrong-success-code "'202'" POST answers 201 Created in the documented table, not 202 Accepted.`,
-      `undocumented-code "'202'" 202 Accepted is not documented in the status-code table.`,
+      `wrong-success-code "'202'" POST answers 201 Created in the documented table, not 202 Accepted, which the table does not document.`,
       'undocumented-code "429" 429 Too Many Requests is not documented in the status-code table.',
       `undocumented-code "418" 418 I'm a Teapot is not documented in the status-code table.`,
     ]);
@@ -467,6 +468,81 @@ describe('undocumented-code', () => {
   test('a documented error code is not flagged', () => {
     const text = `app.get('/x', (req, res) => res.status(503).end());\nthrow new HttpException('gone', HttpStatus.NOT_FOUND);\n`;
     assert.deepEqual(check(text), []);
+  });
+});
+
+describe('one problem per place: an undocumented 2xx under a judged method', () => {
+  const ts = `app.post('/jobs', (req, res) => {\n  res.status(202).json(job);\n});\n`;
+  const yaml = ['openapi: 3.0.3', 'paths:', '  /jobs:', '    post:', '      responses:', "        '202':", '          description: queued', ''].join('\n');
+  const tavern = ['stages:', '  - request:', '      method: POST', '    response:', '      status_code: 202', ''].join('\n');
+
+  for (const [name, text, language, written] of [
+    ['TypeScript', ts, 'typescript', '202'],
+    ['OpenAPI', yaml, 'yaml', "'202'"],
+    ['a YAML test', tavern, 'yaml', '202'],
+  ] as const) {
+    test(`${name}: one wrong-success-code finding that says the code is undocumented too`, () => {
+      const findings = check(text, language);
+      assert.deepEqual(describeFindings(text, findings), [
+        `wrong-success-code ${JSON.stringify(written)} POST answers 201 Created in the documented table, not 202 Accepted, which the table does not document.`,
+      ]);
+      assert.equal(findings[0].severity, 'error');
+      assert.equal(findings[0].expected, 201);
+    });
+
+    test(`${name}: the change to 201 is offered on request, says it changes behaviour, and is never applied by fix-all`, () => {
+      const [finding] = check(text, language);
+      assert.equal(finding.fixable, false);
+      const fixes = fixesOf(finding);
+      assert.deepEqual(
+        fixes.map((fix) => [fix.title, fix.safe]),
+        [
+          [`Change 202 to ${written.replace('202', '201')} (documented for POST; changes what clients receive)`, false],
+          ['Disable wrong-success-code for this line', false],
+        ],
+      );
+      assert.ok(afterFix(text, language, finding).includes(written.replace('202', '201')));
+      assert.deepEqual(fixAllEdits(new SourceDocument(text, language), [finding]), []);
+    });
+  }
+
+  test('wrong-success-code off: undocumented-code reports the code instead', () => {
+    const findings = check(ts, 'typescript', { severities: { 'wrong-success-code': 'off' } });
+    assert.deepEqual(describeFindings(ts, findings), ['undocumented-code "202" 202 Accepted is not documented in the status-code table.']);
+  });
+
+  test('undocumented-code off: the wrong-success-code finding stays', () => {
+    const findings = check(yaml, 'yaml', { severities: { 'undocumented-code': 'off' } });
+    assert.deepEqual(
+      findings.map((finding) => finding.rule),
+      ['wrong-success-code'],
+    );
+  });
+
+  test("where the method is not judged (PATCH) or not known, the undocumented 2xx is undocumented-code's", () => {
+    const text = `app.patch('/jobs/:id', (req, res) => res.status(202).end());\nfunction later(res) {\n  res.status(202).end();\n}\n`;
+    assert.deepEqual(describeFindings(text, check(text)), [
+      'undocumented-code "202" 202 Accepted is not documented in the status-code table.',
+      'undocumented-code "202" 202 Accepted is not documented in the status-code table.',
+    ]);
+  });
+
+  test('a documented 2xx of another method keeps its safe fix (200 under POST)', () => {
+    const [finding] = check(`app.post('/orders', (req, res) => res.status(200).json(order));`);
+    assert.equal(finding.fixable, true);
+    assert.deepEqual(
+      fixesOf(finding).map((fix) => [fix.title, fix.safe]),
+      [
+        ['Change to 201 (documented for POST)', true],
+        ['Disable wrong-success-code for this line', false],
+      ],
+    );
+  });
+
+  test('in Simplified Chinese', () => {
+    const [finding] = check(ts, 'typescript', { lang: 'zh-cn' });
+    assert.equal(finding.message, '文档状态码表规定 POST 操作正常返回 201 Created，而不是 202 Accepted（状态码表中没有记录该状态码）。');
+    assert.equal(fixesOf(finding)[0].title, '将 202 改为 201（文档规定的 POST 返回码；会改变客户端收到的响应）');
   });
 });
 

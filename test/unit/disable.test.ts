@@ -25,35 +25,36 @@ function disabled(text: string, rule: RuleId, language: DocumentLanguage = 'type
   return applyEdits(text, fixEdits(new SourceDocument(text, language), fix));
 }
 
-// Line 2 answers 202 to a POST: both wrong-success-code and undocumented-code fire on it.
-const POST_202 = (comment: string) => `app.post('/jobs', (req, res) => {\n${comment}  res.status(202).json(job);\n});\n`;
+// Line 2 of a POST answers 200 (wrong-success-code) and 429 (undocumented-code): both rules fire on it.
+const LINE = 'if (done) res.status(200).json(job); else res.status(429).end();';
+const POST_LINE = (comment: string) => `app.post('/jobs', (req, res) => {\n${comment}  ${LINE}\n});\n`;
 
 describe('statusdoc-disable-next-line', () => {
   test('without comments both rules fire', () => {
-    assert.deepEqual(reported(POST_202('')), ['wrong-success-code@2', 'undocumented-code@2']);
+    assert.deepEqual(reported(POST_LINE('')), ['wrong-success-code@2', 'undocumented-code@2']);
   });
 
   test('naming a rule silences that rule on the next line only', () => {
-    const text = POST_202('  // statusdoc-disable-next-line wrong-success-code\n');
+    const text = POST_LINE('  // statusdoc-disable-next-line wrong-success-code\n');
     assert.deepEqual(reported(text), ['undocumented-code@3']);
   });
 
   test('with no rule list it silences every rule', () => {
-    assert.deepEqual(reported(POST_202('  // statusdoc-disable-next-line\n')), []);
+    assert.deepEqual(reported(POST_LINE('  // statusdoc-disable-next-line\n')), []);
   });
 
   test('several rules, separated by commas or spaces', () => {
-    assert.deepEqual(reported(POST_202('  // statusdoc-disable-next-line wrong-success-code, undocumented-code\n')), []);
-    assert.deepEqual(reported(POST_202('  // statusdoc-disable-next-line wrong-success-code undocumented-code\n')), []);
+    assert.deepEqual(reported(POST_LINE('  // statusdoc-disable-next-line wrong-success-code, undocumented-code\n')), []);
+    assert.deepEqual(reported(POST_LINE('  // statusdoc-disable-next-line wrong-success-code undocumented-code\n')), []);
   });
 
   test('a reason after -- is ignored', () => {
-    assert.deepEqual(reported(POST_202('  // statusdoc-disable-next-line wrong-success-code -- the job queue answers 202\n')), ['undocumented-code@3']);
-    assert.deepEqual(reported(POST_202('  // statusdoc-disable-next-line -- legacy client expects 202\n')), []);
+    assert.deepEqual(reported(POST_LINE('  // statusdoc-disable-next-line wrong-success-code -- the job queue answers 202\n')), ['undocumented-code@3']);
+    assert.deepEqual(reported(POST_LINE('  // statusdoc-disable-next-line -- legacy client expects 202\n')), []);
   });
 
   test('in a block comment', () => {
-    assert.deepEqual(reported(POST_202('  /* statusdoc-disable-next-line undocumented-code */\n')), ['wrong-success-code@3']);
+    assert.deepEqual(reported(POST_LINE('  /* statusdoc-disable-next-line undocumented-code */\n')), ['wrong-success-code@3']);
   });
 
   test('only the next line: a later line is still reported', () => {
@@ -69,7 +70,7 @@ describe('statusdoc-disable-next-line', () => {
       '  // statusdoc-disable-next-line wrong-success\n',
       '  // statusdoc disable-next-line\n',
     ]) {
-      assert.deepEqual(reported(POST_202(comment)), ['wrong-success-code@3', 'undocumented-code@3'], comment);
+      assert.deepEqual(reported(POST_LINE(comment)), ['wrong-success-code@3', 'undocumented-code@3'], comment);
     }
   });
 
@@ -79,27 +80,28 @@ describe('statusdoc-disable-next-line', () => {
       'paths:',
       '  /jobs:',
       '    post:',
+      '      # statusdoc-disable-next-line wrong-success-code',
+      "      responses: { '200': { description: ok }, '429': { description: slow down } }",
+      '  /busy:',
+      '    get:',
       '      responses:',
-      '        # statusdoc-disable-next-line wrong-success-code',
-      "        '202':",
-      '          description: queued',
       '        # statusdoc-disable-next-line',
       "        '429':",
       '          description: slow down',
       '',
     ].join('\n');
-    assert.deepEqual(reported(text, 'yaml'), ['undocumented-code@7']);
+    assert.deepEqual(reported(text, 'yaml'), ['undocumented-code@6']);
   });
 });
 
 describe('statusdoc-disable-line', () => {
   test('silences the line it is written on', () => {
-    const text = `app.post('/jobs', (req, res) => res.status(202).json(job)); // statusdoc-disable-line undocumented-code\napp.get('/busy', (req, res) => res.status(429).end());\n`;
+    const text = `app.post('/jobs', (req, res) => ${LINE}); // statusdoc-disable-line undocumented-code\napp.get('/busy', (req, res) => res.status(429).end());\n`;
     assert.deepEqual(reported(text), ['wrong-success-code@1', 'undocumented-code@2']);
   });
 
   test('with no rule list, every rule on that line', () => {
-    assert.deepEqual(reported(`app.post('/jobs', (req, res) => res.status(202).json(job)); // statusdoc-disable-line\n`), []);
+    assert.deepEqual(reported(`app.post('/jobs', (req, res) => ${LINE}); // statusdoc-disable-line\n`), []);
   });
 
   test('in YAML after the value', () => {
@@ -157,9 +159,9 @@ describe('disabledRules', () => {
 
 describe('the "disable for this line" fix', () => {
   test("TypeScript: a // comment above, with the line's indentation", () => {
-    const text = POST_202('');
+    const text = POST_LINE('');
     const after = disabled(text, 'wrong-success-code');
-    assert.equal(after, `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code\n  res.status(202).json(job);\n});\n`);
+    assert.equal(after, `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code\n  ${LINE}\n});\n`);
     assert.deepEqual(reported(after), ['undocumented-code@3']);
   });
 
@@ -191,34 +193,31 @@ describe('the "disable for this line" fix', () => {
   });
 
   test('disabling a second rule on the same line joins the existing comment, so both stay disabled', () => {
-    const once = disabled(POST_202(''), 'wrong-success-code');
+    const once = disabled(POST_LINE(''), 'wrong-success-code');
     const twice = disabled(once, 'undocumented-code');
-    assert.equal(
-      twice,
-      `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code, undocumented-code\n  res.status(202).json(job);\n});\n`,
-    );
+    assert.equal(twice, `app.post('/jobs', (req, res) => {\n  // statusdoc-disable-next-line wrong-success-code, undocumented-code\n  ${LINE}\n});\n`);
     assert.deepEqual(reported(twice), []);
   });
 
   test('joining keeps a reason after --', () => {
-    const once = POST_202('  // statusdoc-disable-next-line wrong-success-code -- queue\n');
+    const once = POST_LINE('  // statusdoc-disable-next-line wrong-success-code -- queue\n');
     const twice = disabled(once, 'undocumented-code');
-    assert.equal(twice, POST_202('  // statusdoc-disable-next-line wrong-success-code, undocumented-code -- queue\n'));
+    assert.equal(twice, POST_LINE('  // statusdoc-disable-next-line wrong-success-code, undocumented-code -- queue\n'));
     assert.deepEqual(reported(twice), []);
   });
 
   test('joining a block comment keeps its closing */', () => {
-    const once = POST_202('  /* statusdoc-disable-next-line undocumented-code */\n');
-    assert.equal(disabled(once, 'wrong-success-code'), POST_202('  /* statusdoc-disable-next-line undocumented-code, wrong-success-code */\n'));
+    const once = POST_LINE('  /* statusdoc-disable-next-line undocumented-code */\n');
+    assert.equal(disabled(once, 'wrong-success-code'), POST_LINE('  /* statusdoc-disable-next-line undocumented-code, wrong-success-code */\n'));
   });
 
   test('a comment above that is not a directive is left alone', () => {
-    const text = POST_202('  // the queue answers later\n');
-    assert.equal(disabled(text, 'undocumented-code'), POST_202('  // the queue answers later\n  // statusdoc-disable-next-line undocumented-code\n'));
+    const text = POST_LINE('  // the queue answers later\n');
+    assert.equal(disabled(text, 'undocumented-code'), POST_LINE('  // the queue answers later\n  // statusdoc-disable-next-line undocumented-code\n'));
   });
 
   test('YAML: disabling a second rule joins the # comment', () => {
-    const text = `openapi: 3.0.3\npaths:\n  /jobs:\n    post:\n      responses:\n        # statusdoc-disable-next-line undocumented-code\n        '202':\n          description: queued\n`;
+    const text = `openapi: 3.0.3\npaths:\n  /jobs:\n    post:\n      # statusdoc-disable-next-line undocumented-code\n      responses: { '200': { description: ok }, '429': { description: slow down } }\n`;
     const after = disabled(text, 'wrong-success-code', 'yaml');
     assert.equal(after, text.replace('undocumented-code', 'undocumented-code, wrong-success-code'));
     assert.deepEqual(check(after, 'yaml'), []);

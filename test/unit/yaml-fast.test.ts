@@ -54,6 +54,23 @@ describe('fast YAML finder equals the full parse', () => {
     assert.ok(sites > 1000);
   });
 
+  test('generated specs read as AsyncAPI, and as no spec at all: status keys are sites only in the latter', () => {
+    let statusSites = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const text = generateSpec(seed, 25, { crlf: seed % 4 === 0 });
+      const asyncApi = text.replace(/^(openapi|swagger):.*$/m, 'asyncapi: 3.0.0');
+      const noSpec = text.replace(/^(openapi|swagger):.*$/m, 'title: a draft');
+      assert.equal(assertSameSites(asyncApi, `asyncapi seed ${seed}`), 0);
+      assertSameSites(noSpec, `no spec seed ${seed}`);
+      assert.ok(
+        findYamlSites(text).every((site) => site.role === 'spec'),
+        `spec seed ${seed}: no status key is a site`,
+      );
+      statusSites += findYamlSites(noSpec).filter((site) => site.role === 'expectation').length;
+    }
+    assert.ok(statusSites > 40, `${statusSites} status sites outside specs`);
+  });
+
   test('generated Tavern and Step CI test files', () => {
     let sites = 0;
     for (let seed = 1; seed <= 60; seed++) {

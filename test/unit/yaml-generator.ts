@@ -1,6 +1,7 @@
 /**
  * Seeded generators of realistic YAML for the fast-finder equivalence tests and the bench: OpenAPI 3.0/3.1 (paths,
- * webhooks, callbacks) and Swagger 2 specs, Tavern and Step CI test files. Each draws its style from the seed:
+ * webhooks, callbacks, components.pathItems and components.callbacks, path items by `$ref`, method/status pairs in
+ * examples and x- extensions) and Swagger 2 specs, Tavern and Step CI test files. Each draws its style from the seed:
  * quoted and unquoted keys, flow maps, comments after keys, block scalars holding spec-like text, multi-line plain
  * scalars, anchors and aliases on values, `<<` keys, blank lines, and CRLF line ends.
  */
@@ -101,6 +102,10 @@ function responses(w: Writer, indent: number, count: number): void {
         w.line(indent + 4, 'content:');
         w.line(indent + 6, 'application/json:');
         w.line(indent + 8, `schema: { $ref: '#/components/schemas/Item', maxItems: ${w.pick(['200', '404'])} }`);
+        // Example data with a method and a status side by side: data in a spec, a test elsewhere.
+        w.line(indent + 8, 'example:');
+        w.line(indent + 10, 'method: POST');
+        w.line(indent + 10, `status: ${key}`);
     }
   }
 }
@@ -150,6 +155,9 @@ export function generateSpec(seed: number, operations: number, style: Style = {}
     const count = 1 + Math.floor(w.random() * 3);
     for (let m = 0; m < count && made < operations; m++, made++) operation(w, 4, METHODS[(p + m) % METHODS.length], 0);
   }
+  // Path items written once in components and reached from here (OpenAPI 3.1).
+  w.line(2, '/shared:');
+  w.line(4, "$ref: '#/components/pathItems/Shared'");
   if (version.startsWith('openapi') && w.chance(0.7)) {
     w.line(0, 'webhooks:');
     w.line(2, 'newItem:');
@@ -160,6 +168,22 @@ export function generateSpec(seed: number, operations: number, style: Style = {}
   w.line(4, "'404': { description: not an operation's }");
   w.line(2, 'schemas:');
   w.line(4, 'Item: { type: object, properties: { status: { type: integer, example: 201 } } }');
+  w.line(2, 'examples:');
+  w.line(4, 'AuditLog:');
+  w.line(6, 'value:');
+  w.line(8, '- { method: DELETE, status: 200 }');
+  w.line(8, '- method: PUT');
+  w.line(10, `status: ${codeKey(w)}`);
+  w.line(2, `${w.key('pathItems')}:`);
+  w.line(4, 'Shared:');
+  operation(w, 6, w.pick(METHODS), 0);
+  if (w.chance(0.5)) operation(w, 6, 'delete', 0);
+  w.line(2, `${w.key('callbacks')}:`);
+  w.line(4, 'Event:');
+  w.line(6, "'{$request.body#/url}':");
+  operation(w, 8, w.pick(METHODS), 1);
+  w.line(0, 'x-tests:');
+  w.line(2, `- { method: ${w.pick(['GET', 'POST'])}, status: ${codeKey(w)} }`);
   return w.text(style);
 }
 

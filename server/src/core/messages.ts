@@ -16,10 +16,18 @@ interface Named {
 const name = (n: Named) => `${n.code} ${n.reason}`.trim();
 
 export const MESSAGES = {
-  wrongSuccessCode: (lang: Lang, method: string, found: Named, expected: Named, registeredAt?: string) =>
+  wrongSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
     lang === 'zh-cn'
-      ? `文档状态码表规定 ${method} 操作正常返回 ${name(expected)}，而不是 ${name(found)}。${registeredAt ? `（${method}，路由注册于 ${registeredAt}）` : ''}`
-      : `${method} answers ${name(expected)} in the documented table, not ${name(found)}.${registeredAt ? ` (${method}, registered at ${registeredAt})` : ''}`,
+      ? `文档状态码表规定 ${method} 操作正常返回 ${name(expected)}，而不是 ${name(found)}。`
+      : `${method} answers ${name(expected)} in the documented table, not ${name(found)}.`,
+  /** wrong-success-code on a code the table does not document at all (202 under POST): one finding says both. */
+  wrongUndocumentedSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
+    lang === 'zh-cn'
+      ? `文档状态码表规定 ${method} 操作正常返回 ${name(expected)}，而不是 ${name(found)}（状态码表中没有记录该状态码）。`
+      : `${method} answers ${name(expected)} in the documented table, not ${name(found)}, which the table does not document.`,
+  /** Appended where the method comes from a route in another file: where that route is registered. */
+  methodRegisteredAt: (lang: Lang, method: string, registeredAt: string) =>
+    lang === 'zh-cn' ? `（${method}，路由注册于 ${registeredAt}）` : ` (${method}, registered at ${registeredAt})`,
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
@@ -28,6 +36,11 @@ export const MESSAGES = {
       : `NestJS answers ${method} with ${name(found)} by default; the documented table gives ${method} ${name(expected)}.`,
   fixChangeCode: (lang: Lang, text: string, method: string) =>
     lang === 'zh-cn' ? `改为 ${text}（文档规定的 ${method} 返回码）` : `Change to ${text} (documented for ${method})`,
+  /** The change offered on request only: the code being replaced is undocumented, so the change changes behaviour. */
+  fixChangeUndocumentedCode: (lang: Lang, found: number, text: string, method: string) =>
+    lang === 'zh-cn'
+      ? `将 ${found} 改为 ${text}（文档规定的 ${method} 返回码；会改变客户端收到的响应）`
+      : `Change ${found} to ${text} (documented for ${method}; changes what clients receive)`,
   fixAddHttpCode: (lang: Lang, decorator: string) => (lang === 'zh-cn' ? `添加 ${decorator}` : `Add ${decorator}`),
   fixDisableLine: (lang: Lang, rule: string) => (lang === 'zh-cn' ? `在此行禁用 statusdoc 规则 ${rule}` : `Disable ${rule} for this line`),
   /** ESLint's statusdoc/prefer-named-constant: a literal status code that has a named constant. */

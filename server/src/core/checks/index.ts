@@ -11,7 +11,7 @@ import type { Lang, StatusTable } from '../table/types';
 import { disabledRules } from './disable';
 import { changeToDocumented, documentedInstead, NamedCodes } from './documented';
 import { RULES } from './rules';
-import type { Finding, RuleId, RuleSeverities } from './types';
+import type { Finding, RuleId, RuleSeverities, SeveritySetting } from './types';
 
 export interface CheckOptions {
   severities: RuleSeverities;
@@ -47,6 +47,7 @@ interface RuleContext {
   document: SourceDocument;
   named: NamedCodes;
   lang: Lang;
+  severities: RuleSeverities;
 }
 
 function named(table: StatusTable, code: number) {
@@ -56,18 +57,27 @@ function named(table: StatusTable, code: number) {
 const CHECKS: Record<RuleId, Rule> = {
   'wrong-success-code': (site, context) => {
     const { table, lang } = context;
-    if (site.form.kind === 'implicit' || !site.method || site.code < 200 || site.code > 299) return undefined;
-    const expected = documentedInstead(site, table);
+    const expected = wrongSuccessExpected(site, table);
     if (expected === undefined) return undefined;
+    const method = site.method!.name;
+    const registeredAt = site.method!.registeredAt;
+    const from = registeredAt ? MESSAGES.methodRegisteredAt(lang, method, registeredAt) : '';
+    if (!table.entries.has(site.code)) {
+      // Also undocumented: one finding says both; changing 202 Accepted to 201 changes behaviour, so the change is
+      // offered on request only (never by fix-all or --fix).
+      return { message: MESSAGES.wrongUndocumentedSuccessCode(lang, method, named(table, site.code), named(table, expected)) + from, expected, fixable: false };
+    }
     return {
-      message: MESSAGES.wrongSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected), site.method.registeredAt),
+      message: MESSAGES.wrongSuccessCode(lang, method, named(table, site.code), named(table, expected)) + from,
       expected,
       fixable: changeToDocumented(site, expected, context.document, context.named) !== undefined,
     };
   },
-  'undocumented-code': (site, { table, lang }) => {
+  'undocumented-code': (site, { table, lang, severities }) => {
     // A constant merely referenced (not answered, expected, mocked or declared) is not judged.
     if (site.form.kind === 'implicit' || site.role === 'reference' || table.entries.has(site.code)) return undefined;
+    // One problem per place: an undocumented 2xx under a judged method is wrong-success-code's, unless that rule is off.
+    if (severityOf('wrong-success-code', severities) !== 'off' && wrongSuccessExpected(site, table) !== undefined) return undefined;
     return { message: MESSAGES.undocumentedCode(lang, named(table, site.code)), fixable: false };
   },
   'implicit-success-code': (site, { table, lang }) => {
@@ -93,15 +103,26 @@ function withRouteMethods(sites: readonly Site[], scopes: readonly RouteMethodSc
   });
 }
 
+/** The documented success code a written 2xx should be under its method, where the table says another one. */
+function wrongSuccessExpected(site: Site, table: StatusTable): number | undefined {
+  if (site.form.kind === 'implicit' || !site.method || site.code < 200 || site.code > 299) return undefined;
+  return documentedInstead(site, table);
+}
+
+/** The severity configured for a rule, else its default. */
+function severityOf(rule: RuleId, severities: RuleSeverities): SeveritySetting {
+  return severities[rule] ?? RULES.find((meta) => meta.id === rule)!.defaultSeverity;
+}
+
 export function runChecks(document: SourceDocument, table: StatusTable, options: CheckOptions): Finding[] {
   const sites = withRouteMethods(document.facts.sites, options.routeMethods);
   if (sites.length === 0) return [];
-  const context: RuleContext = { table, document, named: new NamedCodes(sites), lang: options.lang };
+  const context: RuleContext = { table, document, named: new NamedCodes(sites), lang: options.lang, severities: options.severities };
   const disabled = document.derived(disabledIn);
   const findings: Finding[] = [];
   for (const site of sites) {
     for (const rule of RULES) {
-      const severity = options.severities[rule.id] ?? rule.defaultSeverity;
+      const severity = severityOf(rule.id, options.severities);
       if (severity === 'off') continue;
       const hit = CHECKS[rule.id](site, context);
       if (!hit || disabled(document.lines.lineOf(site.start), rule.id)) continue;

@@ -22,20 +22,26 @@ export function fixesFor(document: SourceDocument, finding: Finding, lang: Lang,
 /** The rule's own fix, or undefined where the rule has none for this finding. */
 export function ruleFix(document: SourceDocument, finding: Finding, lang: Lang, named = new NamedCodes(document.facts.sites)): Fix | undefined {
   if (finding.expected === undefined) return undefined;
-  if (finding.rule === 'wrong-success-code') return changeCodeFix(document, finding.site, finding.expected, lang, named);
+  if (finding.rule === 'wrong-success-code') return changeCodeFix(document, finding, finding.expected, lang, named);
   if (finding.rule === 'implicit-success-code') return addHttpCodeFix(document, finding.site, finding.expected, lang);
   return undefined;
 }
 
-/** wrong-success-code: replace the code with the documented one, where that is safe (see changeToDocumented). */
-function changeCodeFix(document: SourceDocument, site: Site, expected: number, lang: Lang, named: NamedCodes): Fix | undefined {
+/**
+ * wrong-success-code: replace the code with the documented one, where that is possible (see changeToDocumented).
+ * A finding that is not fixable (the code replaced is undocumented: 202 Accepted to 201 changes behaviour) gets the
+ * change on request only: not safe, so neither fix-all nor the preferred quick-fix, and its title says so.
+ */
+function changeCodeFix(document: SourceDocument, finding: Finding, expected: number, lang: Lang, named: NamedCodes): Fix | undefined {
+  const site = finding.site;
   const newText = changeToDocumented(site, expected, document, named);
   if (newText === undefined) return undefined;
+  const method = site.method?.name ?? '';
   return {
-    title: MESSAGES.fixChangeCode(lang, newText, site.method?.name ?? ''),
+    title: finding.fixable ? MESSAGES.fixChangeCode(lang, newText, method) : MESSAGES.fixChangeUndocumentedCode(lang, site.code, newText, method),
     edits: [{ start: site.start, end: site.end, newText }],
     imports: [],
-    safe: true,
+    safe: finding.fixable,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Finds status-code sites in YAML with the `yaml` package: the `responses` keys of OpenAPI 3 / Swagger 2
- * operations, and status keys in mappings that also name a `method` (API test suites such as Tavern's stages).
- * Broken YAML yields the sites of what did parse.
+ * operations, and status keys in mappings that also name a `method` (API test suites such as Tavern's stages) in
+ * documents that are not OpenAPI, Swagger or AsyncAPI specs. Broken YAML yields the sites of what did parse.
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { isStatusCodeNumber } from '../httpStatus';
@@ -60,17 +60,30 @@ export function findYamlSites(text: string): Site[] {
       if (root) findMethodMappings(root as Node, undefined, sites);
       continue;
     }
-    if (valueOf(root, 'openapi') !== undefined || valueOf(root, 'swagger') !== undefined) findOpenApi(root, sites);
-    findMethodMappings(root, undefined, sites);
+    const openApi = valueOf(root, 'openapi') !== undefined || valueOf(root, 'swagger') !== undefined;
+    if (openApi) findOpenApi(root, sites);
+    // A spec's `status:` beside a `method:` is data (an example, a schema's properties, an x- extension), not a test.
+    if (!openApi && valueOf(root, 'asyncapi') === undefined) findMethodMappings(root, undefined, sites);
   }
   return sites.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Every operation where it is written: `paths`, `webhooks`, `components.pathItems` and `components.callbacks` (and the
+ * callbacks of their operations). A path item reached by `$ref` or an alias is judged once, where it is written.
+ */
 function findOpenApi(root: YAMLMap, sites: Site[]): void {
   for (const section of ['paths', 'webhooks']) {
     const paths = valueOf(root, section);
     if (isMap(paths)) findPathItems(paths, sites, 0);
   }
+  const components = valueOf(root, 'components');
+  if (!isMap(components)) return;
+  const pathItems = valueOf(components, 'pathItems');
+  if (isMap(pathItems)) findPathItems(pathItems, sites, 0);
+  const callbacks = valueOf(components, 'callbacks');
+  // A callback kept in components is read as if an operation of `paths` had it.
+  if (isMap(callbacks)) for (const callback of callbacks.items) if (isMap(callback.value)) findPathItems(callback.value, sites, 1);
 }
 
 /** Path items (`/orders: { post: … }`), and the path items of their operations' callbacks, a few levels deep. */

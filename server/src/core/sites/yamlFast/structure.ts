@@ -11,7 +11,8 @@
  * the edit's length delta) when none of its lines, nor the line that ended it, was lexed anew and it is walked in
  * the same role. What crosses a unit's edge is never remembered in it: a method or status settled by the mapping
  * around it, a responses mapping (its method is the operation key above), `openapi:` and the first `paths:` (read
- * by the root, which is always walked), document markers (they end a unit's lines).
+ * by the root, which is always walked), document markers (they end a unit's lines). A unit keeps its status values
+ * even in a spec document: whether the document is a spec is known at its end, where they are dropped.
  */
 import type { Site, SiteMethod } from '../types';
 import { specResponseSite, statusValueSite } from '../yaml';
@@ -62,6 +63,9 @@ const valueCode = words.valueCode;
 const valueMethod = words.valueMethod;
 const W_CALLBACKS = words.W_CALLBACKS;
 const W_OPENAPI = words.W_OPENAPI;
+const W_ASYNCAPI = words.W_ASYNCAPI;
+const W_COMPONENTS = words.W_COMPONENTS;
+const W_PATH_ITEMS = words.W_PATH_ITEMS;
 const W_PATHS = words.W_PATHS;
 const W_RESPONSES = words.W_RESPONSES;
 const W_SWAGGER = words.W_SWAGGER;
@@ -84,6 +88,8 @@ const enum RoleKind {
   Operation,
   Responses,
   Callbacks,
+  /** `components`: its `pathItems` are path items, its `callbacks` callbacks (unitContext keeps kinds to 3 bits). */
+  Components,
 }
 
 interface Role {
@@ -94,6 +100,7 @@ interface Role {
 }
 
 const NO_ROLE: Role = { kind: RoleKind.None, depth: 0, method: undefined };
+const COMPONENTS_ROLE: Role = { kind: RoleKind.Components, depth: 0, method: undefined };
 const ROOT_ROLE: Role = { kind: RoleKind.Root, depth: 0, method: undefined };
 
 /** What a unit's walk depends on besides its lines: pair value or sequence item, and the role it is read in. */
@@ -132,6 +139,9 @@ const SEEN_OPENAPI = 4;
 const SEEN_SWAGGER = 8;
 const SEEN_RESPONSES = 16;
 const SEEN_CALLBACKS = 32;
+const SEEN_COMPONENTS = 64;
+const SEEN_PATH_ITEMS = 128;
+const SEEN_ASYNCAPI = 256;
 
 /** What a value turned out to be. */
 export const enum Kind {
@@ -162,6 +172,8 @@ export class StructurePass {
   private readonly sites: Site[] = [];
   private docSpecSites: Site[] = [];
   private docIsOpenApi = false;
+  /** OpenAPI, Swagger or AsyncAPI: a `status:` beside a `method:` in it is data, not a test (findYamlSites skips them). */
+  private docIsSpec = false;
   private readonly chunks: readonly Int32Array[];
   private readonly startChunks: readonly Int32Array[];
   private readonly bases: readonly number[];
@@ -273,6 +285,8 @@ export class StructurePass {
   private document(): void {
     this.docSpecSites = [];
     this.docIsOpenApi = false;
+    this.docIsSpec = false;
+    const statusSitesFrom = this.sites.length;
     const j = this.peek();
     if (j >= 0) {
       const head = this.head(j);
@@ -294,6 +308,8 @@ export class StructurePass {
       if (kind === BAD_LINE) throw CANNOT;
       this.i++;
     }
+    // Status values settle as their mappings close, before the root knows it is a spec's: dropped here.
+    if (this.docIsSpec) this.sites.length = statusSitesFrom;
     if (this.docIsOpenApi) for (const site of this.docSpecSites) this.sites.push(site);
   }
 
@@ -611,6 +627,21 @@ export class StructurePass {
           frame.seen |= SEEN_WEBHOOKS;
           return PATHS_ROLES[0];
         }
+        if (word === W_COMPONENTS && !(frame.seen & SEEN_COMPONENTS)) {
+          frame.seen |= SEEN_COMPONENTS;
+          return COMPONENTS_ROLE;
+        }
+        return NO_ROLE;
+      case RoleKind.Components:
+        if (word === W_PATH_ITEMS && !(frame.seen & SEEN_PATH_ITEMS)) {
+          frame.seen |= SEEN_PATH_ITEMS;
+          return PATHS_ROLES[0];
+        }
+        if (word === W_CALLBACKS && !(frame.seen & SEEN_CALLBACKS)) {
+          frame.seen |= SEEN_CALLBACKS;
+          // Read as the callbacks of an operation of `paths` (findYamlSites: depth 1 for their path items).
+          return CALLBACKS_ROLES[0];
+        }
         return NO_ROLE;
       case RoleKind.Paths:
         return PATH_ITEM_ROLES[role.depth];
@@ -655,10 +686,13 @@ export class StructurePass {
   private pairDone(frame: Frame, role: Role, info: number, kind: Kind): void {
     const word = info & 255;
     if (role.kind === RoleKind.Root) {
-      const flag = word === W_OPENAPI ? SEEN_OPENAPI : word === W_SWAGGER ? SEEN_SWAGGER : 0;
+      const flag = word === W_OPENAPI ? SEEN_OPENAPI : word === W_SWAGGER ? SEEN_SWAGGER : word === W_ASYNCAPI ? SEEN_ASYNCAPI : 0;
       if (flag && !(frame.seen & flag)) {
         frame.seen |= flag;
-        if (kind !== Kind.Null) this.docIsOpenApi = true;
+        if (kind !== Kind.Null) {
+          this.docIsSpec = true;
+          if (flag !== SEEN_ASYNCAPI) this.docIsOpenApi = true;
+        }
       }
     }
     if (kind === Kind.Scalar && !frame.own && IS_METHOD[word]) {

@@ -8,13 +8,29 @@ import { METHOD_KEYS, OPERATION_KEYS, STATUS_KEYS, statusCodeOfSource } from '..
 
 /** The words a key's meaning depends on; a key info's low byte is its index + 1, 0 for any other key. */
 const KEY_WORDS: readonly string[] = [
-  ...new Set(['paths', 'webhooks', 'openapi', 'swagger', 'responses', 'callbacks', ...OPERATION_KEYS, ...STATUS_KEYS, ...METHOD_KEYS]),
+  ...new Set([
+    'paths',
+    'webhooks',
+    'components',
+    'pathItems',
+    'openapi',
+    'swagger',
+    'asyncapi',
+    'responses',
+    'callbacks',
+    ...OPERATION_KEYS,
+    ...STATUS_KEYS,
+    ...METHOD_KEYS,
+  ]),
 ];
 const WORD_ID = new Map(KEY_WORDS.map((word, i) => [word, i + 1]));
 
 export const W_PATHS = WORD_ID.get('paths')!;
 export const W_WEBHOOKS = WORD_ID.get('webhooks')!;
+export const W_COMPONENTS = WORD_ID.get('components')!;
+export const W_PATH_ITEMS = WORD_ID.get('pathItems')!;
 export const W_OPENAPI = WORD_ID.get('openapi')!;
+export const W_ASYNCAPI = WORD_ID.get('asyncapi')!;
 export const W_SWAGGER = WORD_ID.get('swagger')!;
 export const W_RESPONSES = WORD_ID.get('responses')!;
 export const W_CALLBACKS = WORD_ID.get('callbacks')!;
