@@ -25,6 +25,13 @@ function expectSubject(receiver: ts.Expression): ts.Expression | undefined {
   }
 }
 
+/** The `[status, body]` arrays a reply callback returns: the array, or each branch of `a ? [429] : [200, body]`. */
+function replyArrays(returned: ts.Expression): ts.ArrayLiteralExpression[] {
+  const expr = unwrap(returned);
+  if (ts.isArrayLiteralExpression(expr)) return [expr];
+  return ts.isConditionalExpression(expr) ? [...replyArrays(expr.whenTrue), ...replyArrays(expr.whenFalse)] : [];
+}
+
 const COMPARISONS: ReadonlySet<ts.SyntaxKind> = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken,
   ts.SyntaxKind.EqualsEqualsToken,
@@ -55,10 +62,8 @@ export const TEST_PATTERNS: readonly Pattern[] = [
     const callback = functionExpression(args[0]);
     if (callback) {
       // .reply((uri, body) => [201, body]): the status is the first element of the array it returns.
-      for (const returned of returnedExpressions(callback)) {
-        const array = unwrap(returned);
-        if (ts.isArrayLiteralExpression(array))
-          context.add(context.readCodes(array.elements[0]), 'mock', { id: 'nock.reply-callback' }, { by: 'chain', call: node });
+      for (const array of returnedExpressions(callback).flatMap(replyArrays)) {
+        context.add(context.readCodes(array.elements[0]), 'mock', { id: 'nock.reply-callback' }, { by: 'chain', call: node });
       }
       return true;
     }
