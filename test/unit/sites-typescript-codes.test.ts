@@ -176,6 +176,7 @@ describe('constants read from their real source', () => {
     assert.deepEqual(sitesIn(esm), ['404@status.NOT_FOUND - reference']);
     assert.deepEqual(sitesIn(cjs), ['404@httpStatus.NOT_FOUND - reference']);
     assert.deepEqual(sitesIn(named), ['404@s.NOT_FOUND GET/route response']);
+    assert.deepEqual(sitesIn(`import status = require('http-status');\nconst missing = status.NOT_FOUND;`), ['404@status.NOT_FOUND - reference']);
     assert.deepEqual(sitesIn(`const missing = status.NOT_FOUND;`), []);
     assert.deepEqual(sitesIn(`function f(status) { return status.NOT_FOUND; }`), []);
   });

@@ -135,7 +135,14 @@ function statementBinding(statement: ts.Statement, name: string, topLevel: boole
   }
   if (ts.isEnumDeclaration(statement)) return statement.name.text === name ? { kind: 'enum', declaration: statement } : undefined;
   if (ts.isFunctionDeclaration(statement)) return statement.name?.text === name ? { kind: 'function', declaration: statement } : undefined;
-  if (ts.isClassDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) {
+  if (ts.isImportEqualsDeclaration(statement)) {
+    // import status = require('http-status')
+    if (statement.name.text !== name) return undefined;
+    const reference = statement.moduleReference;
+    const module = ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) ? reference.expression.text : undefined;
+    return module === undefined || statement.isTypeOnly ? { kind: 'other' } : { kind: 'import', module, imported: 'default' };
+  }
+  if (ts.isClassDeclaration(statement)) {
     return statement.name?.text === name ? { kind: 'other' } : undefined;
   }
   return undefined;

@@ -91,8 +91,13 @@ export class CodeReader {
     }
     const known = libraryOfReceiver(receiver.text);
     const prefixed = prefixedLibrary(name);
-    // Outside status positions only the names constants objects go by are looked up (the walk asks about every `X.NAME`).
-    if (!statusPosition && known === undefined && prefixed === undefined) return undefined;
+    if (known === undefined && prefixed === undefined) {
+      // Any other name is read only in a status position, and only when the top level binds it to an enum or imports
+      // a constants object under it (`{ status: s } = require('http-status')`): one lookup, where the walk asks about
+      // every `X.NAME`. The scopes between are then walked for a shadow.
+      const top = statusPosition ? this.topLevel.bindingOf(receiver.text) : undefined;
+      if (top?.kind !== 'enum' && !(top?.kind === 'import' && libraryOfImport(top.module, top.imported) !== undefined)) return undefined;
+    }
     const binding = bindingOf(receiver, this.topLevel);
     if (binding?.kind === 'enum') {
       const member = enumMemberValue(binding.declaration, name);

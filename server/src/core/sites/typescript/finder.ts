@@ -8,7 +8,7 @@ import { mayNameConstant } from '../constants';
 import type { Idiom } from '../idioms';
 import type { Site, SiteRole } from '../types';
 import { PATTERNS } from './frameworks';
-import { bindingOf, fileTopLevel, type TopLevelNames } from './bindings';
+import { bindingOf, fileTopLevel, NO_TOP_LEVEL, type TopLevelNames } from './bindings';
 import { CodeReader } from './codes';
 import { functionOf, statusParameterOf } from './helpers';
 import { MethodResolver, type FileScope } from './methods';
@@ -143,11 +143,15 @@ export class SiteFinder implements SiteContext {
     }
   }
 
-  /** `json(429, body)`, where the file defines `json` to return `{ statusCode, body }`. */
+  /**
+   * `json(429, body)`, where the file defines `json` at the top level to return `{ statusCode, body }`. The top level
+   * is asked first (one lookup: most calls name no helper); the scopes between only when it holds one, for a shadow.
+   */
   private helperCall(call: ts.CallExpression, callee: ts.Identifier): void {
-    const fn = functionOf(bindingOf(callee, this.topLevel));
+    const helper = this.topLevel.bindingOf(callee.text);
+    const fn = functionOf(helper);
     const index = fn && statusParameterOf(fn);
-    if (index === undefined || index >= call.arguments.length) return;
+    if (index === undefined || index >= call.arguments.length || bindingOf(callee, NO_TOP_LEVEL) !== undefined) return;
     this.add(this.readCodes(call.arguments[index]), 'response', { id: 'helper.status-argument', detail: callee.text }, { by: 'enclosing' });
   }
 
