@@ -152,6 +152,15 @@ describe('nock reply callbacks, koa-router redirects, status helpers of the file
     assert.deepEqual(findings(text), ['7:undocumented-code', '10:wrong-success-code']);
   });
 
+  test('a helper shadowed by a parameter or a local function is not the helper', () => {
+    const text = [
+      `const json = (statusCode, body) => ({ statusCode, body });`,
+      `export function send(json) { return json(429, {}); }`,
+      `export function other() { const json = (a, b) => [a, b]; return json(429, {}); }`,
+    ].join('\n');
+    assert.deepEqual(sitesIn(text), []);
+  });
+
   test('a function that does not return its parameter as a status is no helper', () => {
     const text = `const page = (limit, offset) => ({ limit, offset });\nconst x = page(200, 0);\nconst y = (n) => ({ status: 'ok', n });\ny(404);`;
     assert.deepEqual(sitesIn(text), []);
