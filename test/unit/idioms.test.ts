@@ -17,6 +17,7 @@ const CASES: [string, DocumentLanguage, string, string][] = [
   ["app.post('/x', { schema: { response: { 201: S } } }, h);", 'typescript', 'fastify.response-schema', 'schema.response'],
   ['ctx.assert(user, 401);', 'typescript', 'koa.assert', 'ctx.assert()'],
   ['ctx.throw(404);', 'typescript', 'koa.throw', '.throw()'],
+  ["router.redirect('/old', '/new', 308);", 'typescript', 'koa-router.redirect', 'router.redirect()'],
   ['ctx.status = 201;', 'typescript', 'koa.status-assignment', '.status ='],
   ['return c.json(body, 201);', 'typescript', 'hono.body', '.json()'],
   ['throw new HTTPException(401);', 'typescript', 'hono.http-exception', 'new HTTPException()'],
@@ -29,6 +30,7 @@ const CASES: [string, DocumentLanguage, string, string][] = [
   ["return Response.redirect('/y', 301);", 'typescript', 'fetch.redirect', 'Response.redirect()'],
   ["await request(app).post('/x').expect(201);", 'typescript', 'supertest.expect', '.expect()'],
   ["nock(base).post('/x').reply(201);", 'typescript', 'nock.reply', '.reply()'],
+  ["nock(base).post('/x').reply(() => [201, {}]);", 'typescript', 'nock.reply-callback', '.reply(() => [status, …])'],
   ['expect(res).to.have.status(201);', 'typescript', 'chai.status', 'expect().status()'],
   ['expect(res.status).toBe(201);', 'typescript', 'test.matcher', 'expect(status).toBe()'],
   ['t.is(res.status, 201);', 'typescript', 'test.assertion', 'assert.is()'],
@@ -36,6 +38,7 @@ const CASES: [string, DocumentLanguage, string, string][] = [
   ['switch (res.status) { case 404: break; }', 'typescript', 'test.switch', 'switch (status)'],
   ['return { statusCode: 500, body };', 'typescript', 'object.status-property', '{ statusCode: … }'],
   ['const ok = [HttpStatus.OK];', 'typescript', 'constant.reference', 'constant'],
+  ['const json = (statusCode, body) => ({ statusCode, body });\njson(429, {});', 'typescript', 'helper.status-argument', 'json()'],
   ["openapi: 3.0.0\npaths:\n  /x:\n    get:\n      responses:\n        '200':\n          description: OK\n", 'yaml', 'openapi.responses', 'OpenAPI responses'],
   ['- method: POST\n  expectStatus: 201\n', 'yaml', 'yaml.status-key', 'expectStatus:'],
 ];

@@ -346,6 +346,7 @@ describe('named constants', () => {
     const text = [
       `import { StatusCodes } from 'http-status-codes';`,
       `import status from 'http-status';`,
+      `const httpStatus = require('http-status');`,
       `app.post('/a', (req, res) => res.status(StatusCodes.CREATED).end());`,
       `app.get('/b', (req, res) => res.status(status.NOT_FOUND).end());`,
       `app.get('/c', (req, res) => res.status(httpStatus.SERVICE_UNAVAILABLE).end());`,
@@ -395,7 +396,6 @@ describe('named constants', () => {
     const text = [
       `export const OK = HttpStatus.OK;`,
       `const notFound = StatusCodes.NOT_FOUND;`,
-      `const created = status.CREATED;`,
       `const ok = constants.HTTP_STATUS_OK;`,
       `const gone = http2.constants.HTTP_STATUS_NO_CONTENT;`,
       `const aliased = h2c.HTTP_STATUS_ACCEPTED;`,
@@ -404,7 +404,6 @@ describe('named constants', () => {
     assert.deepEqual(sitesIn(text), [
       '200@HttpStatus.OK - reference',
       '404@StatusCodes.NOT_FOUND - reference',
-      '201@status.CREATED - reference',
       '200@constants.HTTP_STATUS_OK - reference',
       '204@http2.constants.HTTP_STATUS_NO_CONTENT - reference',
       '202@h2c.HTTP_STATUS_ACCEPTED - reference',

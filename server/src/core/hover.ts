@@ -46,7 +46,7 @@ function other(lang: Lang): Lang {
 }
 
 function codeLine(site: Site, reason: string): string {
-  const constant = site.form.kind === 'constant' ? ` · \`${site.form.text}\`` : '';
+  const constant = site.form.kind === 'constant' || site.form.kind === 'enum' ? ` · \`${site.form.text}\`` : '';
   return `**${site.code} ${reason}**${constant}`;
 }
 

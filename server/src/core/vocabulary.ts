@@ -88,6 +88,22 @@ export const REPLY = 'reply';
 export const INTERCEPT = 'intercept';
 /** jest and chai matchers on a status: `expect(res.status).toBe(201)`, `res.status.should.equal(201)`. */
 export const MATCHERS: ReadonlySet<string> = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'eq']);
+/** Matchers that test a bound, not one status: `expect(res.status).toBeLessThan(StatusCodes.BAD_REQUEST)`, chai `.below()`. */
+export const BOUND_MATCHERS: ReadonlySet<string> = new Set([
+  'toBeGreaterThan',
+  'toBeGreaterThanOrEqual',
+  'toBeLessThan',
+  'toBeLessThanOrEqual',
+  'above',
+  'below',
+  'least',
+  'most',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'within',
+]);
 /** node:assert, ava and tap assertions comparing two values: `assert.equal(res.status, 201)`, `t.is(res.status, 201)`. */
 export const ASSERTIONS: ReadonlySet<string> = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'notStrictEqual', 'is', 'not']);
 /** The chai `.should` chain's start: `res.status.should.equal(201)`. */

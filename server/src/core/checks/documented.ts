@@ -24,6 +24,11 @@ export function codeInFormOf(site: Site, code: number, text: string): string {
     // only bound if the file mentions it (`const { HTTP_STATUS_OK, HTTP_STATUS_CREATED } = …`); otherwise the number.
     if (name && (dot !== -1 || new RegExp(`\\b${name}\\b`).test(text))) return form.text.slice(0, dot + 1) + name;
   }
+  if (form.kind === 'enum') {
+    // A member of the file's own enum: its member of that value, if it has one; else the number.
+    const name = form.members[code];
+    return name ? form.text.slice(0, form.text.lastIndexOf('.') + 1) + name : String(code);
+  }
   // A quoted key written as a literal (`'200': {...}` in a Fastify response schema) keeps its quotes.
   const quote = text[site.start];
   return quote === "'" || quote === '"' ? `${quote}${code}${quote}` : String(code);

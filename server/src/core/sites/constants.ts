@@ -44,8 +44,18 @@ export function codeOfConstant(receiver: string | undefined, name: string): { co
   const known = last === undefined ? undefined : RECEIVERS.get(last);
   // A prefixed member is its library's alone, whatever the object is called (`h2c.HTTP_STATUS_OK` after
   // `{ constants: h2c }`).
-  const library = known ? constantsLibrary(known) : PREFIXED.find((candidate) => name.startsWith(candidate.memberPrefix));
-  if (!library) return undefined;
+  const library = known ? known : prefixedLibrary(name);
+  return library === undefined ? undefined : codeOfMember(library, name);
+}
+
+/** The library whose member prefix `name` carries (node's HTTP_STATUS_), if any. */
+export function prefixedLibrary(name: string): ConstantLibrary | undefined {
+  return PREFIXED.find((candidate) => name.startsWith(candidate.memberPrefix))?.id;
+}
+
+/** The code of a member of one library's object: (nestjs, 'CREATED') -> 201. */
+export function codeOfMember(id: ConstantLibrary, name: string): { code: number; library: ConstantLibrary } | undefined {
+  const library = constantsLibrary(id);
   let key = name;
   if (library.memberPrefix) {
     if (!name.startsWith(library.memberPrefix)) return undefined;
@@ -53,6 +63,30 @@ export function codeOfConstant(receiver: string | undefined, name: string): { co
   }
   const code = CODE_BY_NAME.get(key);
   return code === undefined ? undefined : { code, library: library.id };
+}
+
+/** The library whose constants object a receiver name usually stands for (`StatusCodes`, `status`), if any. */
+export function libraryOfReceiver(receiver: string): ConstantLibrary | undefined {
+  return RECEIVERS.get(receiver);
+}
+
+/**
+ * The library an import brings the constants object of: `{ HttpStatus }` from '@nestjs/common', `status` (default,
+ * named or CommonJS) from 'http-status', `* as HttpStatus` from 'http-status-codes', the project module's
+ * `DocumentedStatus` from wherever the project keeps it. `imported` is the exported name, 'default' or '*'.
+ */
+export function libraryOfImport(module: string, imported: string): ConstantLibrary | undefined {
+  for (const library of CONSTANTS_LIBRARIES) {
+    if (library.modules.length === 0) {
+      if (imported === library.exportName) return library.id;
+      continue;
+    }
+    if (!library.modules.includes(module)) continue;
+    if (imported === library.exportName) return library.id;
+    // The packages whose module object is the constants object (http-status; http-status-codes' legacy top level).
+    if ((imported === 'default' || imported === '*') && !library.memberPrefix && library.id !== 'nestjs') return library.id;
+  }
+  return undefined;
 }
 
 /** The member name a library gives a code: (nestjs, 201) -> 'CREATED'; (node, 201) -> 'HTTP_STATUS_CREATED'. */

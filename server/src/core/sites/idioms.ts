@@ -19,6 +19,7 @@ const LABELS = {
   'koa.assert': () => 'ctx.assert()',
   'koa.throw': () => '.throw()',
   'koa.status-assignment': () => '.status =',
+  'koa-router.redirect': () => 'router.redirect()',
   // Hono
   'hono.body': (detail) => `.${detail}()`, // json, text, body, html
   'hono.http-exception': () => 'new HTTPException()',
@@ -34,6 +35,7 @@ const LABELS = {
   // Tests and clients
   'supertest.expect': () => '.expect()',
   'nock.reply': () => '.reply()',
+  'nock.reply-callback': () => '.reply(() => [status, …])',
   'chai.status': () => 'expect().status()',
   'test.matcher': (detail) => `expect(status).${detail}()`, // toBe, equal
   'test.assertion': (detail) => `assert.${detail}()`, // equal, is
@@ -42,6 +44,7 @@ const LABELS = {
   // Any framework
   'object.status-property': (detail) => `{ ${detail}: … }`, // the property as written
   'constant.reference': () => 'constant',
+  'helper.status-argument': (detail) => `${detail}()`, // a function of the file that returns { statusCode: its parameter }
   // YAML
   'openapi.responses': () => 'OpenAPI responses',
   'yaml.status-key': (detail) => `${detail}:`, // the key as written

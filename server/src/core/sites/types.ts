@@ -42,6 +42,7 @@ export type ConstantLibrary = 'nestjs' | 'http-status-codes' | 'node' | 'http-st
 export type CodeForm =
   | { kind: 'literal' } // 201 in TS/JS
   | { kind: 'constant'; library: ConstantLibrary; text: string } // HttpStatus.CREATED
+  | { kind: 'enum'; text: string; members: Readonly<Record<number, string>> } // a member of an enum the file declares, and its members by value
   | { kind: 'yaml'; quote: '' | "'" | '"' } // a YAML scalar: '201': under OpenAPI responses, status: 201
   | { kind: 'implicit'; framework: 'nestjs' }; // no code written: the framework's default (NestJS @Delete() answers 200)
 

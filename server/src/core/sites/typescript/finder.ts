@@ -4,11 +4,13 @@
  * named constants count wherever they stand.
  */
 import ts from 'typescript';
-import { isStatusCodeNumber } from '../../httpStatus';
-import { codeOfConstant, mayNameConstant } from '../constants';
+import { mayNameConstant } from '../constants';
 import type { Idiom } from '../idioms';
 import type { Site, SiteRole } from '../types';
 import { PATTERNS } from './frameworks';
+import { bindingOf, fileTopLevel, NO_TOP_LEVEL, type TopLevelNames } from './bindings';
+import { CodeReader } from './codes';
+import { functionOf, statusParameterOf } from './helpers';
 import { MethodResolver, type FileScope } from './methods';
 import type { Code, MethodStrategy, Pattern, Shape, Shapes, SiteContext } from './pattern';
 import { unwrap } from './syntax';
@@ -52,23 +54,38 @@ const NO_ARGUMENTS: readonly ts.Expression[] = [];
 // Read once: every `ts.X` is a getter on the compiler's exports, and the walk would pay for it at every node.
 const { CallExpression, NewExpression, BinaryExpression, SwitchStatement, ObjectLiteralExpression, MethodDeclaration, Identifier, PropertyAccessExpression } =
   ts.SyntaxKind;
-const { forEachChild, isIdentifier, isNumericLiteral, isPropertyAccessExpression } = ts;
+const { forEachChild, isIdentifier, isPropertyAccessExpression } = ts;
+const isArray: (value: unknown) => value is readonly unknown[] = Array.isArray;
+const { NumericLiteral, ConditionalExpression } = ts.SyntaxKind;
+
+/** Whether an argument could read as a code (a literal, a constant, a binding, a branch): only then is a helper looked up. */
+function mayHoldCode(arg: ts.Expression): boolean {
+  const kind = unwrap(arg).kind;
+  return kind === NumericLiteral || kind === Identifier || kind === PropertyAccessExpression || kind === ConditionalExpression || kind === BinaryExpression;
+}
 
 export class SiteFinder implements SiteContext {
   readonly methods: MethodResolver;
   private sites: Site[] = [];
   private readonly covered = new Set<ts.Node>();
+  /** The sites of constants merely referenced, which an answer found later may take over. */
+  private readonly references = new Map<ts.Node, Site>();
+  private readonly codes: CodeReader;
 
+  /** `topLevel`: where names of the top level are looked up; by default the file's own, each read told to the scope. */
   constructor(
     readonly sourceFile: ts.SourceFile,
     scope: FileScope,
+    private readonly topLevel: TopLevelNames = fileTopLevel(sourceFile, (name) => scope.readTopLevel(name)),
   ) {
     this.methods = new MethodResolver(sourceFile, scope);
+    this.codes = new CodeReader(sourceFile, topLevel);
   }
 
   /** The sites of one subtree (a top-level statement), by offset. */
   findIn(root: ts.Node): Site[] {
     this.sites = [];
+    this.references.clear();
     this.visit(root);
     return this.sites.sort((a, b) => a.start - b.start);
   }
@@ -117,12 +134,25 @@ export class SiteFinder implements SiteContext {
     if (isIdentifier(callee)) {
       const matches = CALLS.byName.get(callee.text);
       if (matches) this.run(matches, { node: call, name: callee.text, args: call.arguments });
+      else if (call.arguments.some(mayHoldCode)) this.helperCall(call, callee);
     } else if (isPropertyAccessExpression(callee)) {
       const name = callee.name.text;
       const receiver = unwrap(callee.expression);
       const receiverName = isIdentifier(receiver) ? receiver.text : undefined;
       this.run(matchesOf(MEMBER_CALLS, name), { node: call, name, args: call.arguments, receiver, receiverName });
     }
+  }
+
+  /**
+   * `json(429, body)`, where the file defines `json` at the top level to return `{ statusCode, body }`. The top level
+   * is asked first (one lookup: most calls name no helper); the scopes between only when it holds one, for a shadow.
+   */
+  private helperCall(call: ts.CallExpression, callee: ts.Identifier): void {
+    const helper = this.topLevel.bindingOf(callee.text);
+    const fn = functionOf(helper);
+    const index = fn && statusParameterOf(fn);
+    if (index === undefined || index >= call.arguments.length || bindingOf(callee, NO_TOP_LEVEL) !== undefined) return;
+    this.add(this.readCodes(call.arguments[index]), 'response', { id: 'helper.status-argument', detail: callee.text }, { by: 'enclosing' });
   }
 
   private visitNew(expr: ts.NewExpression): void {
@@ -134,41 +164,46 @@ export class SiteFinder implements SiteContext {
 
   // ---- the context patterns report through ----
 
-  readCode(expr: ts.Expression | undefined): Code | undefined {
-    if (!expr) return undefined;
-    const node = unwrap(expr);
-    if (isNumericLiteral(node)) {
-      // The source text, not node.text: the scanner normalises 0x1F4 to "500" and 1e2 to "100".
-      const raw = node.getText(this.sourceFile);
-      const code = Number(raw);
-      return /^\d{3}$/.test(raw) && isStatusCodeNumber(code) ? { code, form: { kind: 'literal' }, node } : undefined;
-    }
-    if (isPropertyAccessExpression(node) && isIdentifier(node.name)) {
-      // Only the last segment of the receiver matters (`http2.constants` -> constants); no getText on the hot path.
-      const receiver = node.expression;
-      const last = isIdentifier(receiver) ? receiver.text : isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
-      const found = last === undefined ? undefined : codeOfConstant(last, node.name.text);
-      if (found) return { code: found.code, form: { kind: 'constant', library: found.library, text: node.getText(this.sourceFile) }, node };
-    }
-    if (isIdentifier(node)) {
-      const found = codeOfConstant(undefined, node.text);
-      if (found) return { code: found.code, form: { kind: 'constant', library: found.library, text: node.text }, node };
-    }
-    return undefined;
+  readCode(expr: ts.Expression | undefined, statusPosition = true): Code | undefined {
+    return this.codes.readCode(expr, statusPosition);
   }
 
-  add(code: Code | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void {
-    if (!code || this.covered.has(code.node)) return;
-    this.cover(code.node);
-    this.sites.push({
+  readCodes(expr: ts.Expression | undefined): Code[] {
+    return this.codes.readCodes(expr);
+  }
+
+  add(codes: Code | readonly Code[] | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void {
+    if (!codes) return;
+    if (!isArray(codes)) {
+      this.addOne(codes, role, idiom, strategy);
+      return;
+    }
+    for (const code of codes) this.addOne(code, role, idiom, strategy);
+  }
+
+  private addOne(code: Code, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void {
+    const site: Site = {
       start: code.node.getStart(this.sourceFile),
       end: code.node.getEnd(),
       code: code.code,
       form: code.form,
       role,
       idiom,
-      method: this.methods.methodBy(strategy, code.node),
-    });
+      method: this.methods.methodBy(strategy, code.answeredAt ?? code.node),
+    };
+    if (this.covered.has(code.node)) {
+      // A constant first seen as a mere reference (`const code = HttpStatus.CREATED`) and answered later
+      // (`res.status(code)`) is the answer's site.
+      const reference = this.references.get(code.node);
+      if (!reference || role === 'reference') return;
+      this.references.delete(code.node);
+      const index = this.sites.indexOf(reference);
+      if (index !== -1) this.sites[index] = site;
+      return;
+    }
+    this.cover(code.node);
+    if (role === 'reference') this.references.set(code.node, site);
+    this.sites.push(site);
   }
 
   push(site: Site): void {

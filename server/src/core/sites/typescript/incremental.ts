@@ -6,8 +6,9 @@
  *  - the handlers registered by name (`app.post('/x', create)` lends POST to `function create`): the file-wide map is
  *    rebuilt from each statement's registrations and compared with the last version's; a statement that looked up a
  *    name whose entry changed is walked again;
- *  - the variables of the top level (`const res = await request(app).post('/x')` lends POST to `res.status`): a
- *    statement that looked up a name bound by a statement the edit added, changed or removed is walked again.
+ *  - the names of the top level (`const res = await request(app).post('/x')` lends POST to `res.status`; an import
+ *    says which library `status.NOT_FOUND` is from; a local helper makes `json(429, body)` a status): a statement
+ *    that looked up a name bound by a statement the edit added, changed or removed is walked again.
  *
  * Everything else a site reads (the handler around it, the call chain, its own scopes) lies inside its statement.
  * The old parse is consumed: the incremental parser moves and reuses its nodes.
@@ -15,8 +16,8 @@
 import ts from 'typescript';
 import type { TextChange } from '../../text';
 import type { ImportFact, Site, SiteMethod } from '../types';
-import { tracedNames, type Registration } from './methods';
-import { readStatements, StatementScope, type StatementFacts, type TypeScriptParse } from './statements';
+import type { Registration } from './methods';
+import { readStatements, StatementScope, tracedOf, type StatementFacts, type TypeScriptParse } from './statements';
 
 /** Old offset -> new offset, for offsets outside the change; NaN inside it (what was there is gone). */
 type OffsetMap = (offset: number) => number;
@@ -57,7 +58,7 @@ export function updateParse(previous: TypeScriptParse, text: string, change: Tex
   // Top-level names bound by the statements that are gone or new.
   const rebound = new Set<string>();
   for (const [statement, facts] of previous.statements) if (!candidates.has(statement)) for (const name of facts.traced) rebound.add(name);
-  for (const statement of sourceFile.statements) if (!candidates.has(statement)) for (const name of tracedNames(statement, sourceFile)) rebound.add(name);
+  for (const statement of sourceFile.statements) if (!candidates.has(statement)) for (const name of tracedOf(statement, sourceFile)) rebound.add(name);
 
   // Handlers registered by name whose route changed, if any reused statement looked one up.
   const scope = new StatementScope(sourceFile, candidates);

@@ -13,6 +13,8 @@ export interface Code {
   code: number;
   form: CodeForm;
   node: ts.Node;
+  /** Where the code is answered, when it is written elsewhere (`const code = 201; … res.status(code)`): the method is read there. */
+  answeredAt?: ts.Node;
 }
 
 /** How a site learns its method: from the handler around it, the call chain it ends, the response it checks. */
@@ -27,10 +29,18 @@ export type MethodStrategy =
 export interface SiteContext {
   readonly sourceFile: ts.SourceFile;
   readonly methods: MethodResolver;
-  /** The code an expression writes: a three-digit status literal or a known constant. */
-  readCode(expr: ts.Expression | undefined): Code | undefined;
-  /** A site at a written code, unless another pattern has already made that code a site. */
-  add(code: Code | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void;
+  /**
+   * The code an expression writes: a three-digit status literal or a named constant from its real source. Outside a
+   * status position (`statusPosition` false) only the objects constants libraries go by are read, not any enum.
+   */
+  readCode(expr: ts.Expression | undefined, statusPosition?: boolean): Code | undefined;
+  /**
+   * The codes an expression in a status position can answer: its code, each branch of `a ? 201 : 200`, the fallback
+   * of `err.status || 500`, the literals a local `const` (or a `let` only ever assigned codes) holds.
+   */
+  readCodes(expr: ts.Expression | undefined): Code[];
+  /** A site at each written code, unless another pattern has already made that code a site. */
+  add(codes: Code | readonly Code[] | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void;
   /** A site no written code expression stands for (a framework default, an object key). */
   push(site: Site): void;
   isCovered(node: ts.Node): boolean;

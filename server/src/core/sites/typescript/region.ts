@@ -12,6 +12,7 @@
 import ts from 'typescript';
 import type { TextChange } from '../../text';
 import type { Site, SiteMethod } from '../types';
+import { bindingsOf, type Binding, type TopLevelNames } from './bindings';
 import { SiteFinder } from './finder';
 import { fits } from './incremental';
 import { MethodResolver, type FileScope } from './methods';
@@ -45,7 +46,7 @@ export function sitesAroundEdit(parse: TypeScriptParse, scriptKind: ts.ScriptKin
   if (edited.length === 0 || edited[edited.length - 1].end !== statementEnd) return undefined;
 
   const scope = new RegionScope(parse, index, region, edited, delta, base);
-  const finder = new SiteFinder(region, scope);
+  const finder = new SiteFinder(region, scope, regionTopLevel(parse, index, edited));
   const sites = edited.flatMap((node) => finder.findIn(node)).map((site) => moved(site, base));
   // A name its sites looked up among the top-level variables, bound before it: the answer lies outside the region.
   if (scope.topLevelReads.size > 0) {
@@ -62,6 +63,21 @@ function moved(site: Site, by: number): Site {
   return method
     ? { ...site, start: site.start + by, end: site.end + by, method: { ...method, at: method.at + by } }
     : { ...site, start: site.start + by, end: site.end + by };
+}
+
+/**
+ * The names of the top level as the whole file binds them: the edited statement's own from the region, the others'
+ * from the last parse (unchanged by the edit; a site reads only their kind and values, never their offsets).
+ */
+function regionTopLevel(parse: TypeScriptParse, index: number, edited: readonly ts.Statement[]): TopLevelNames {
+  let names: Map<string, Binding> | undefined;
+  return {
+    bindingOf(name) {
+      const statements = parse.sourceFile.statements;
+      names ??= bindingsOf([...statements.slice(0, index), ...edited, ...statements.slice(index + 1)]);
+      return names.get(name);
+    },
+  };
 }
 
 /** The top-level statement whose span holds the whole change. */

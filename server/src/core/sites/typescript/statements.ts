@@ -22,7 +22,7 @@ export interface StatementFacts {
   /** Its imports or requires, and the names it binds (for fixes). */
   readonly imports: readonly ImportFact[];
   readonly names: readonly string[];
-  /** Names it binds at the top level that a status subject can be traced to (`const res = await request(app)…`). */
+  /** Names it binds at the top level that a site may look up (`const res = await request(app)…`, an import, an enum). */
   readonly traced: readonly string[];
   /** Names its sites looked up among the handlers registered by name. */
   readonly handlerReads: ReadonlySet<string> | undefined;
@@ -94,6 +94,16 @@ export class StatementScope implements FileScope {
   }
 }
 
+/**
+ * The names a top-level statement binds that a site elsewhere may look up: the variables a status subject is traced
+ * to, and every binding a code is read from (an import of a constants library, an enum, a status helper).
+ */
+export function tracedOf(statement: ts.Statement, sourceFile: ts.SourceFile): string[] {
+  const names = namesBoundBy(statement);
+  const traced = tracedNames(statement, sourceFile);
+  return names.length === 0 ? traced : [...new Set([...traced, ...names])];
+}
+
 /** Walks one statement: its sites and what they read. */
 export function readStatement(statement: ts.Statement, finder: SiteFinder, scope: StatementScope): StatementFacts {
   scope.reading = {};
@@ -109,7 +119,7 @@ export function readStatement(statement: ts.Statement, finder: SiteFinder, scope
     sites,
     imports: importsOf(statement, finder.sourceFile),
     names: namesBoundBy(statement),
-    traced: tracedNames(statement, finder.sourceFile),
+    traced: tracedOf(statement, finder.sourceFile),
     handlerReads: handlers,
     topLevelReads: topLevel,
     registrations: undefined,

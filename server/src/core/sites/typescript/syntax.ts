@@ -74,3 +74,26 @@ export function isExported(node: ts.Node): boolean {
   const holder = ts.isVariableDeclaration(node) ? node.parent.parent : node;
   return ts.canHaveModifiers(holder) && (ts.getModifiers(holder) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
+
+/** What a function returns: its expression body, or the expressions of its own `return`s (not those of nested functions). */
+export function returnedExpressions(fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (fn as ts.FunctionLikeDeclaration).body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node)) {
+      if (node.expression) found.push(node.expression);
+    } else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) {
+      ts.forEachChild(node, visit);
+    }
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+/** An arrow function or function expression, unwrapped. */
+export function functionExpression(expr: ts.Expression | undefined): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  const node = expr && unwrap(expr);
+  return node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) ? node : undefined;
+}

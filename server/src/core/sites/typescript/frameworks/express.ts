@@ -11,33 +11,34 @@ import { unwrap } from '../syntax';
 export const EXPRESS_PATTERNS: readonly Pattern[] = [
   pattern('member-call', [STATUS_CALL], ({ args }, context) => {
     if (args.length !== 1) return false;
-    context.add(context.readCode(args[0]), 'response', { id: 'express.status' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'express.status' }, { by: 'enclosing' });
     return true;
   }),
   pattern('member-call', [SEND_STATUS], ({ args }, context) => {
     if (args.length !== 1) return false;
-    context.add(context.readCode(args[0]), 'response', { id: 'express.send-status' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'express.send-status' }, { by: 'enclosing' });
     return true;
   }),
   // res.redirect(301, url); Hono's c.redirect(url, 302) has it second.
   pattern('member-call', [REDIRECT], ({ args }, context) => {
     if (args.length !== 2) return false;
-    context.add(context.readCode(args[0]) ?? context.readCode(args[1]), 'response', { id: 'express.redirect' }, { by: 'enclosing' });
+    const first = context.readCodes(args[0]);
+    context.add(first.length > 0 ? first : context.readCodes(args[1]), 'response', { id: 'express.redirect' }, { by: 'enclosing' });
     return true;
   }),
   pattern('member-call', [WRITE_HEAD], ({ args }, context) => {
-    context.add(context.readCode(args[0]), 'response', { id: 'node.write-head' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'node.write-head' }, { by: 'enclosing' });
     return true;
   }),
   pattern('binary', undefined, (expr, context) => {
     if (expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
     const left = unwrap(expr.left);
     if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'statusCode') return false;
-    context.add(context.readCode(expr.right), 'response', { id: 'node.status-code-assignment' }, { by: 'enclosing' });
+    context.add(context.readCodes(expr.right), 'response', { id: 'node.status-code-assignment' }, { by: 'enclosing' });
     return true;
   }),
   pattern('call', ERROR_FACTORIES, ({ name, args }, context) => {
-    context.add(context.readCode(args[0]), 'response', { id: 'http-errors.create', detail: name }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'http-errors.create', detail: name }, { by: 'enclosing' });
     return true;
   }),
 ];

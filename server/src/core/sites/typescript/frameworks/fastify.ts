@@ -16,7 +16,7 @@ function isResponseSchema(object: ts.ObjectLiteralExpression, sourceFile: ts.Sou
 export const FASTIFY_PATTERNS: readonly Pattern[] = [
   pattern('member-call', [CODE_CALL], ({ args }, context) => {
     if (args.length !== 1) return false;
-    context.add(context.readCode(args[0]), 'response', { id: 'fastify.code' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'fastify.code' }, { by: 'enclosing' });
     return true;
   }),
   // schema: { response: { 201: Schema, '400': Schema } } in app.post(path, options, handler) or fastify.route(options)

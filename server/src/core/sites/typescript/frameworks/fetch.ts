@@ -22,7 +22,7 @@ function readInit(init: ts.Expression | undefined, role: SiteRole, idiom: Idiom,
   if (!init || !ts.isObjectLiteralExpression(unwrap(init))) return;
   for (const property of (unwrap(init) as ts.ObjectLiteralExpression).properties) {
     if (ts.isPropertyAssignment(property) && property.name.getText(context.sourceFile) === 'status') {
-      context.add(context.readCode(property.initializer), role, idiom, { by: 'enclosing' });
+      context.add(context.readCodes(property.initializer), role, idiom, { by: 'enclosing' });
     }
   }
 }
@@ -32,7 +32,7 @@ export const FETCH_PATTERNS: readonly Pattern[] = [
   pattern('member-call', undefined, ({ name, args, receiverName }, context) => {
     if (receiverName === undefined || !RESPONSE_CLASSES.has(receiverName)) return false;
     const role = roleOf(receiverName);
-    if (name === REDIRECT) context.add(context.readCode(args[1]), role, { id: 'fetch.redirect', detail: receiverName }, { by: 'enclosing' });
+    if (name === REDIRECT) context.add(context.readCodes(args[1]), role, { id: 'fetch.redirect', detail: receiverName }, { by: 'enclosing' });
     else readInit(args[1], role, { id: 'fetch.response-init', detail: `${receiverName}.${name}` }, context);
     return true;
   }),

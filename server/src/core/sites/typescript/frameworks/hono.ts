@@ -8,11 +8,11 @@ export const HONO_PATTERNS: readonly Pattern[] = [
   pattern('member-call', HONO_BODIES, ({ name, args }, context) => {
     // The third argument is headers; a number there is a coordinate (pdfkit doc.text('Title', 100, 150)).
     if (args.length < 2 || (args[2] && ts.isNumericLiteral(unwrap(args[2])))) return false;
-    context.add(context.readCode(args[1]), 'response', { id: 'hono.body', detail: name }, { by: 'enclosing' });
+    context.add(context.readCodes(args[1]), 'response', { id: 'hono.body', detail: name }, { by: 'enclosing' });
     return true;
   }),
   pattern('new', [HONO_EXCEPTION], ({ args }, context) => {
-    context.add(context.readCode(args[0]), 'response', { id: 'hono.http-exception' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'hono.http-exception' }, { by: 'enclosing' });
     return true;
   }),
 ];

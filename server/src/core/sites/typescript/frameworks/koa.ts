@@ -1,6 +1,6 @@
-/** Koa: `ctx.status = 201`, `ctx.throw(404)`, `ctx.assert(condition, 422)`. */
+/** Koa: `ctx.status = 201`, `ctx.throw(404)`, `ctx.assert(condition, 422)`, koa-router's `router.redirect(from, to, 308)`. */
 import ts from 'typescript';
-import { ASSERT, ASSERT_RECEIVERS, THROW } from '../../../vocabulary';
+import { ASSERT, ASSERT_RECEIVERS, REDIRECT, THROW } from '../../../vocabulary';
 import { pattern, type Pattern } from '../pattern';
 import { unwrap } from '../syntax';
 
@@ -9,17 +9,23 @@ export const KOA_PATTERNS: readonly Pattern[] = [
     if (expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
     const left = unwrap(expr.left);
     if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'status') return false;
-    context.add(context.readCode(expr.right), 'response', { id: 'koa.status-assignment' }, { by: 'enclosing' });
+    context.add(context.readCodes(expr.right), 'response', { id: 'koa.status-assignment' }, { by: 'enclosing' });
+    return true;
+  }),
+  // koa-router: router.redirect('/old', '/new', 308). It answers every method, so none is in force.
+  pattern('member-call', [REDIRECT], ({ args }, context) => {
+    if (args.length !== 3) return false;
+    context.add(context.readCodes(args[2]), 'response', { id: 'koa-router.redirect' }, { by: 'none' });
     return true;
   }),
   pattern('member-call', [THROW], ({ args }, context) => {
-    context.add(context.readCode(args[0]), 'response', { id: 'koa.throw' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'koa.throw' }, { by: 'enclosing' });
     return true;
   }),
   pattern('member-call', [ASSERT], ({ args, receiver, receiverName }, context) => {
     const who = receiver.kind === ts.SyntaxKind.ThisKeyword ? 'this' : receiverName;
     if (args.length < 2 || who === undefined || !ASSERT_RECEIVERS.includes(who)) return false;
-    context.add(context.readCode(args[1]), 'response', { id: 'koa.assert' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[1]), 'response', { id: 'koa.assert' }, { by: 'enclosing' });
     return true;
   }),
 ];

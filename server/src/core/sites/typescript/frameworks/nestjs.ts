@@ -19,15 +19,15 @@ export function nestRouteMethod(method: ts.MethodDeclaration, sourceFile: ts.Sou
 
 export const NESTJS_PATTERNS: readonly Pattern[] = [
   pattern('call', [NEST_HTTP_CODE], ({ args }, context) => {
-    context.add(context.readCode(args[0]), 'response', { id: 'nestjs.http-code' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[0]), 'response', { id: 'nestjs.http-code' }, { by: 'enclosing' });
     return true;
   }),
   pattern('call', [NEST_REDIRECT], ({ args }, context) => {
-    context.add(context.readCode(args[1]), 'response', { id: 'nestjs.redirect' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[1]), 'response', { id: 'nestjs.redirect' }, { by: 'enclosing' });
     return true;
   }),
   pattern('new', [NEST_EXCEPTION], ({ args }, context) => {
-    context.add(context.readCode(args[1]), 'response', { id: 'nestjs.http-exception' }, { by: 'enclosing' });
+    context.add(context.readCodes(args[1]), 'response', { id: 'nestjs.http-exception' }, { by: 'enclosing' });
     return true;
   }),
   /**
