@@ -3,8 +3,8 @@
  *   statusdoc check [paths…]   problems, as text, json (ESLint's shape) or sarif; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
  *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
- * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 bad usage or a table doc
- * that cannot be read. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
+ * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 could not run: bad usage,
+ * a table doc or .statusdoc.json that cannot be read, or a file or folder the system would not let us read or write. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
