@@ -135,8 +135,11 @@ async function main(argv: string[]): Promise<number> {
   // A typo in a path is not a usage question: one line, not the whole usage.
   if (missing.length > 0) return fail(CLI_MESSAGES.noSuchPath(lang, missing));
   for (const file of unsupported) process.stderr.write(`statusdoc: ${CLI_MESSAGES.notSupported(lang, file)}\n`);
-  for (const folder of unreadable)
-    process.stderr.write(`statusdoc: ${CLI_MESSAGES.folderUnreadable(lang, displayPath(folder.path), systemReason(folder.error))}\n`);
+  for (const { path: given, error, folder } of unreadable) {
+    const [name, reason] = [displayPath(given), systemReason(error)];
+    const note = folder ? CLI_MESSAGES.folderUnreadable(lang, name, reason) : CLI_MESSAGES.skipped(lang, name, { kind: 'unreadable', reason });
+    process.stderr.write(`statusdoc: ${note}\n`);
+  }
   const written = await checkFiles({
     command,
     format: format as 'text' | 'json' | 'sarif',

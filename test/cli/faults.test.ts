@@ -78,6 +78,7 @@ describe('what the file system refuses: one line naming the file and the reason,
     assert.deepEqual(lines(stderr), ['statusdoc: skipped a.ts: cannot be read: permission denied (EACCES)']);
     assert.match(stdout, /^b\.ts:1:41 error wrong-success-code/m, 'the other file is checked');
     assert.match(stdout, /^a\.ts: not checked: cannot be read: permission denied \(EACCES\)$/m);
+    assert.equal(run(dir, 'sites', '.').code, 2, 'sites too');
   });
 
   test('an unreadable folder', { skip: NO_PERMISSIONS }, () => {
@@ -87,6 +88,10 @@ describe('what the file system refuses: one line naming the file and the reason,
     assert.equal(code, 2, stderr);
     assert.deepEqual(lines(stderr), ['statusdoc: skipped the folder private: cannot be read: permission denied (EACCES)']);
     assert.match(stdout, /^b\.ts:1:41 error wrong-success-code/m);
+    // A file named under it cannot even be looked at: named as the path it is, not as a folder.
+    const named = run(dir, 'check', 'private/c.ts', 'b.ts');
+    assert.equal(named.code, 2);
+    assert.deepEqual(lines(named.stderr), [`statusdoc: skipped ${path.join('private', 'c.ts')}: cannot be read: permission denied (EACCES)`]);
   });
 
   test('--fix on files it may not write; the files after them are still fixed', { skip: NO_PERMISSIONS }, () => {

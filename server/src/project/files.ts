@@ -48,8 +48,8 @@ export interface Collected {
   missing: string[];
   /** Files given that are not TS/JS/YAML. */
   unsupported: string[];
-  /** Folders (or paths given) the file system would not let us read, with its error: the walk goes on without them. */
-  unreadable: { path: string; error: unknown }[];
+  /** Folders met on the walk, or paths given, the file system would not let us read: the walk goes on without them. */
+  unreadable: { path: string; error: unknown; folder: boolean }[];
 }
 
 export function collectFiles(paths: string[]): Collected {
@@ -64,7 +64,7 @@ export function collectFiles(paths: string[]): Collected {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: dir, error });
+      unreadable.push({ path: dir, error, folder: true });
       return;
     }
     // No sort here: the list is sorted once at the end.
@@ -84,7 +84,7 @@ export function collectFiles(paths: string[]): Collected {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(given);
-      else unreadable.push({ path: path.resolve(given), error });
+      else unreadable.push({ path: path.resolve(given), error, folder: false });
       continue;
     }
     if (stat.isDirectory()) walk(path.resolve(given), ancestorScopes(path.resolve(given)));
