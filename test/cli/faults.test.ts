@@ -207,6 +207,20 @@ describe('what the editor shows, the CLI counts', () => {
   });
 });
 
+test('SARIF shards merge in the order one run gives, though encoding reorders the names ("a .ts" < "a!.ts" < "a%20.ts")', () => {
+  const dir = project({ 'a .ts': WRONG, 'a!.ts': WRONG });
+  const whole = run(dir, 'check', '--format', 'sarif', '.').stdout;
+  fs.writeFileSync(path.join(dir, 'one.sarif'), run(dir, 'check', '--format', 'sarif', 'a .ts').stdout);
+  fs.writeFileSync(path.join(dir, 'two.sarif'), run(dir, 'check', '--format', 'sarif', 'a!.ts').stdout);
+  const merged = run(dir, 'merge', 'two.sarif', 'one.sarif').stdout;
+  const uris = (text: string) =>
+    JSON.parse(text).runs[0].results.map(
+      (result: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => result.locations[0].physicalLocation.artifactLocation.uri,
+    );
+  assert.deepEqual(uris(whole), ['a%20.ts', 'a!.ts']);
+  assert.deepEqual(uris(merged), uris(whole));
+});
+
 describe('options and config: one clear line and exit 2', () => {
   test('--max-warnings takes a whole number in decimal digits', () => {
     const dir = project({ 'a.ts': 'app.get("/x", (req, res) => res.status(418));\n' });
