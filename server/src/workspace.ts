@@ -55,14 +55,12 @@ export class Workspace {
     return parsed.scheme === 'file' ? parsed.fsPath : undefined;
   }
 
-  /**
-   * Whether the server may read or write a file there: anywhere when trusted, inside the workspace otherwise — on
-   * real paths, so a link inside the workspace to a file or folder outside it counts as outside.
-   */
+  /** Whether the server may write a file there: anywhere when trusted, inside the workspace otherwise. */
   mayWrite(file: string): boolean {
     return this.trusted || this.isInside(file);
   }
 
+  /** On real paths: a link inside the workspace to a file or folder outside it counts as outside (for reads too). */
   private isInside(file: string): boolean {
     return this.folders.some((folder) => isInsideReally(file, folder));
   }
