@@ -4,19 +4,20 @@
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
  *   statusdoc routes [paths…]  every route of the project, its full path and its handler, linked across files
  *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
- * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 bad usage or a table doc
- * that cannot be read. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
+ * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 could not run: bad usage,
+ * a table doc or .statusdoc.json that cannot be read, or a file or folder the system would not let us read or write. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { CLI_MAX_CHARS, CLI_MESSAGES, type Lang } from './core';
-import { Analyzer } from './cli/analyze';
+import { Analyzer, displayPath } from './cli/analyze';
 import { checkFiles, type CheckRun } from './cli/checkRun';
 import { CI_FORMATS } from './cli/formats/index';
 import { writeConstantsModule } from './cli/constants';
 import { mergeReports } from './cli/merge';
 import { formatRoutes } from './cli/routes';
+import { systemReason } from './cli/safeWrite';
 import { parseShard } from './cli/shard';
 import { serveWorker } from './cli/worker';
 import { collectFiles } from './project/files';
@@ -102,8 +103,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...paths] = positionals;
   if (values.lang !== 'en' && values.lang !== 'zh-cn') throw new UsageError(`unknown language "${values.lang}" (use en or zh-cn)`);
   const lang = values.lang as Lang;
-  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-  if (!(maxWarnings >= 0)) throw new UsageError('--max-warnings takes a number from 0 up');
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (command !== 'check' && (values.cache || values['cache-location'] !== undefined)) throw new UsageError('--cache and --cache-location go with check');
   if (command !== 'check' && command !== 'sites' && (values.shard !== undefined || values.concurrency !== undefined)) {
     throw new UsageError('--shard and --concurrency go with check and sites');
@@ -113,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
     const inForce = new Analyzer({ table: values.table, lang: 'en' }).tableForFolder(process.cwd());
     if (inForce.problem) return fail(CLI_MESSAGES.badTable(lang, inForce.problem));
     const outcome = writeConstantsModule(inForce, values.out, values.check === true, lang);
+    if (outcome.code === 2) return fail(outcome.message.trimEnd());
     (outcome.code === 0 ? process.stdout : process.stderr).write(outcome.message);
     return outcome.code;
   }
@@ -137,9 +138,15 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--concurrency takes auto or a whole number of threads from 1 (in-process) to 256');
   }
 
-  const { files, missing, unsupported } = collectFiles(paths.length > 0 ? paths : ['.']);
-  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const { files, missing, unsupported, unreadable } = collectFiles(paths.length > 0 ? paths : ['.']);
+  // A typo in a path is not a usage question: one line, not the whole usage.
+  if (missing.length > 0) return fail(CLI_MESSAGES.noSuchPath(lang, missing));
   for (const file of unsupported) process.stderr.write(`statusdoc: ${CLI_MESSAGES.notSupported(lang, file)}\n`);
+  for (const { path: given, error, folder } of unreadable) {
+    const [name, reason] = [displayPath(given), systemReason(error)];
+    const note = folder ? CLI_MESSAGES.folderUnreadable(lang, name, reason) : CLI_MESSAGES.skipped(lang, name, { kind: 'unreadable', reason });
+    process.stderr.write(`statusdoc: ${note}\n`);
+  }
   const written = await checkFiles({
     command,
     format: format as CheckRun['format'],
@@ -161,7 +168,15 @@ async function main(argv: string[]): Promise<number> {
   for (const note of written.notes) process.stderr.write(`statusdoc: ${note}\n`);
   process.stdout.write(written.stdout);
   if (written.fixedNote) process.stderr.write(`statusdoc: ${written.fixedNote}\n`);
-  return written.code;
+  // A folder that could not be read: what was checked is reported, and the run says it could not do all of it.
+  return unreadable.length > 0 ? 2 : written.code;
+}
+
+/** A whole number from 0 up, written in decimal digits: not "", "0x10" or "1.5", which Number() would take. */
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return Infinity;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number from 0 up, not "${value}"`);
+  return Number(value);
 }
 
 /** `statusdoc routes`: the project's routes, linked across files, from the current folder as the project root. */

@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { caughtText, problemKey, type Problem } from './core';
 import type { TableInForce } from './project/tables';
 import { TableResolver } from './project/tables';
+import { isInsideReally } from './project/realPath';
 import type { Settings } from './settings';
 
 export class Workspace {
@@ -56,7 +57,12 @@ export class Workspace {
 
   /** Whether the server may write a file there: anywhere when trusted, inside the workspace otherwise. */
   mayWrite(file: string): boolean {
-    return this.trusted || this.folderOf(file) !== undefined;
+    return this.trusted || this.isInside(file);
+  }
+
+  /** On real paths: a link inside the workspace to a file or folder outside it counts as outside (for reads too). */
+  private isInside(file: string): boolean {
+    return this.folders.some((folder) => isInsideReally(file, folder));
   }
 
   /** The folder a document's relative names are resolved from: its own folder, else the workspace's. */
@@ -73,7 +79,7 @@ export class Workspace {
   /** The table in force for the files of a folder; a new problem with it is reported once. */
   tableForFolder(dir: string, settings: Settings): TableInForce & { label: string } {
     const folder = this.folderOf(dir) ?? this.defaultFolder();
-    const mayRead = this.trusted ? undefined : (table: string) => this.folderOf(table) !== undefined;
+    const mayRead = this.trusted ? undefined : (file: string) => this.isInside(file);
     // .statusdoc.json is looked for upwards like the CLI does (a monorepo's root config counts in a package folder);
     // an untrusted workspace looks no further than its own folder.
     const stopAt = this.trusted ? undefined : folder;

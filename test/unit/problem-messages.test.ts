@@ -13,7 +13,7 @@ import { RULE_IDS } from '../../server/src/core/checks/rules';
 import { skipReason } from '../../server/src/core/limits';
 import { loadTable } from '../../server/src/core/table/load';
 import { problemKey, type Problem, type TableIssue } from '../../server/src/core/table/problems';
-import { parseConfig } from '../../server/src/project/config';
+import { CONFIG_KEYS, parseConfig } from '../../server/src/project/config';
 import { TableResolver } from '../../server/src/project/tables';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'tables');
@@ -345,7 +345,8 @@ test('problems the resolver composes: who named the doc, what became of it, whic
   fs.writeFileSync(at('.statusdoc.json'), '{ "table": "codes.md" }');
   fs.mkdirSync(at('adir'));
   const resolver = new TableResolver();
-  const outside = () => false;
+  // Only the .statusdoc.json is inside the (untrusted) workspace; every table doc is outside.
+  const outside = (file: string) => file === at('.statusdoc.json');
   const cases: [Problem | undefined, string, string][] = [
     [
       resolver.resolve({ dir }).problem,
@@ -398,6 +399,11 @@ test('problems the resolver composes: who named the doc, what became of it, whic
   ]);
   fs.mkdirSync(at('sub2/.statusdoc.json'), { recursive: true });
   cases.push([resolver.resolve({ dir: at('sub2') }).problem, `${at('sub2/.statusdoc.json')}: not a file`, `${at('sub2/.statusdoc.json')}：不是文件`]);
+  cases.push([
+    resolver.resolve({ dir, mayRead: () => false }).problem,
+    `${at('.statusdoc.json')} is a link to a file outside the workspace, and an untrusted workspace reads nothing from outside; it is ignored`,
+    `${at('.statusdoc.json')} 链接到工作区之外的文件，不受信任的工作区不读取工作区外的内容；已忽略该文件`,
+  ]);
 
   for (const [problem, en, zh] of cases) {
     assert.ok(problem, en);
@@ -427,7 +433,7 @@ test('a file the system refuses to read, or a parser that throws: their own word
   assert.equal(renderProblem(parse, 'en'), '/w/.statusdoc.json: boom');
 });
 
-test('the editor frames a problem; the CLI calls it a bad table', () => {
+test('the editor frames a problem; the CLI calls it a bad table, and uses no table instead (it stops)', () => {
   const problem: Problem = {
     kind: 'tableInvalid',
     file: '/w/codes.md',
@@ -440,8 +446,30 @@ test('the editor frames a problem; the CLI calls it a bad table', () => {
     MESSAGES.tableProblem('zh-cn', problem),
     'statusdoc：状态码表或 .statusdoc.json 有问题：/w/codes.md:3: 第 1 行: 404 没有说明（改用默认状态码表）',
   );
-  assert.equal(CLI_MESSAGES.badTable('en', problem), 'bad table: /w/codes.md:3: row 1: 404 has no meaning (the default table is used)');
-  assert.equal(CLI_MESSAGES.badTable('zh-cn', problem), '状态码表有问题：/w/codes.md:3: 第 1 行: 404 没有说明（改用默认状态码表）');
+  assert.equal(CLI_MESSAGES.badTable('en', problem), 'bad table: /w/codes.md:3: row 1: 404 has no meaning');
+  assert.equal(CLI_MESSAGES.badTable('zh-cn', problem), '状态码表有问题：/w/codes.md:3: 第 1 行: 404 没有说明');
+});
+
+test('the CLI names a .statusdoc.json problem by its file, not as a bad table', () => {
+  const problem: Problem = { kind: 'configInvalid', file: '/w/.statusdoc.json', issue: { kind: 'unknownKeys', keys: ['tabel'], known: CONFIG_KEYS } };
+  assert.equal(
+    CLI_MESSAGES.badTable('en', problem),
+    '/w/.statusdoc.json: unknown key "tabel", ignored (known: table, rules, constants.source, constants.module)',
+  );
+  assert.equal(
+    CLI_MESSAGES.badTable('zh-cn', problem),
+    '/w/.statusdoc.json: 未知的键 "tabel"，已忽略（已知：table, rules, constants.source, constants.module）',
+  );
+});
+
+test("a YAML table of several documents: a sentence for its author, not the library's advice to programmers", () => {
+  const result = loadTable('codes.yaml', 'codes:\n  - code: 201\n    meaning: POST.\n---\nother: 1\n');
+  assert.equal(result.ok, false);
+  if (result.ok) return;
+  assert.equal(result.problem.line, 4);
+  const text = renderTableProblem(result.problem, 'en');
+  assert.equal(text, 'the file holds more than one YAML document (a "---" line between them); keep the table as its only document');
+  assert.doesNotMatch(text, /parseAllDocuments/);
 });
 
 test('problemKey: the same problem, however its fields were written, has one key; another problem another', () => {

@@ -166,7 +166,27 @@ describe('TableResolver', () => {
     assert.ok(shown(resolved)?.includes(path.join(root, CONFIG_FILE)), shown(resolved));
     assert.match(shown(resolved)!, /"table" must be a path string/);
     assert.deepEqual(parseConfig('[]'), { ok: false, problem: { kind: 'configNotObject' } });
-    assert.deepEqual(parseConfig('{"table": "a.md", "other": 1}'), { ok: true, config: { table: 'a.md', rules: {} } });
+    assert.deepEqual(parseConfig('{"table": "a.md", "$schema": "x"}'), { ok: true, config: { table: 'a.md', rules: {} } });
+  });
+
+  test('a .statusdoc.json saved with a byte order mark is read like any other', () => {
+    assert.deepEqual(parseConfig('\uFEFF{ "table": "a.md" }'), { ok: true, config: { table: 'a.md', rules: {} } });
+    const root = workspace({ [CONFIG_FILE]: '\uFEFF{ "rules": { "undocumented-code": "off" } }' });
+    const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
+    assert.equal(resolved.problem, undefined);
+    assert.deepEqual(resolved.rules, { 'undocumented-code': 'off' });
+  });
+
+  test('unknown keys are named in a warning, and the rest of the config is in force', () => {
+    assert.deepEqual(parseConfig('{"tabel": "a.md", "rules": {}, "constants": { "modul": "x.ts", "source": "nestjs" }}'), {
+      ok: true,
+      config: { table: undefined, rules: {}, constants: { source: 'nestjs', module: undefined } },
+      unknownKeys: ['tabel', 'constants.modul'],
+    });
+    const root = workspace({ [CONFIG_FILE]: '{ "tabel": "x.md", "rules": { "undocumented-code": "off" } }' });
+    const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
+    assert.deepEqual(resolved.rules, { 'undocumented-code': 'off' });
+    assert.equal(shown(resolved), `${path.join(root, CONFIG_FILE)}: unknown key "tabel", ignored (known: table, rules, constants.source, constants.module)`);
   });
 
   test('a missing table file: a problem naming it and who named it, and the default', () => {

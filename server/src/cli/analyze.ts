@@ -3,7 +3,6 @@
  * A file that cannot be read whole (too large, binary, too deep, a parser failure) is a result too, marked
  * `notChecked`, so every format reports it instead of counting it clean.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type NotChecked } from '../core';
 import { TableResolver, type TableInForce } from '../project/tables';
@@ -48,7 +47,8 @@ export class Analyzer {
     return inForce;
   }
 
-  analyzeFile(absolute: string, inForce: TableInForce, text = fs.readFileSync(absolute, 'utf8')): FileResult {
+  /** `text` is the file's text as the editor shows it: without a byte order mark. */
+  analyzeFile(absolute: string, inForce: TableInForce, text: string): FileResult {
     const file = displayPath(absolute);
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;

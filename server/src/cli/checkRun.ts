@@ -110,9 +110,13 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
 
   for (const report of reports) {
     if (report.notChecked) notes.push(CLI_MESSAGES.skipped(run.lang, report.file, report.notChecked));
+    if (report.notWritten !== undefined) notes.push(CLI_MESSAGES.fixNotWritten(run.lang, report.file, report.notWritten));
+    if (report.changedMeanwhile) notes.push(CLI_MESSAGES.fixChangedMeanwhile(run.lang, report.file));
     if (run.debug && report.caught) notes.push(`while reading ${report.file}:\n${report.caught}`);
   }
-  if (run.command === 'sites') return { code: 0, notes, stdout: formatSites(reports, run.format === 'json' ? 'json' : 'text', files.length) };
+  // A file the file system would not let us read or write: the run could not do its job (exit 2), whatever it found.
+  const couldNotRun = reports.some((report) => report.notChecked?.kind === 'unreadable' || report.notWritten !== undefined);
+  if (run.command === 'sites') return { code: couldNotRun ? 2 : 0, notes, stdout: formatSites(reports, run.format === 'json' ? 'json' : 'text', files.length) };
 
   const stdout = isCiFormat(run.format)
     ? formatCi(run.format, reports)
@@ -133,7 +137,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const sum = totals(reports);
   // A file that was not checked is not a pass: CI must not go green on what it never read.
   const failed = sum.errors > 0 || sum.notChecked > 0 || sum.warnings > run.maxWarnings;
-  return { code: failed && !run.exitZero ? 1 : 0, notes, stdout, fixedNote };
+  return { code: couldNotRun ? 2 : failed && !run.exitZero ? 1 : 0, notes, stdout, fixedNote };
 }
 
 function stampOf(absolute: string): Stamp | undefined {

@@ -3,12 +3,12 @@
  * safe fixes written back under --fix (then the file analysed again), and the plain report. The in-process run and
  * every worker thread call this same function, so their outputs cannot drift apart.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, fixAllEdits, type Lang } from '../core';
-import type { Analyzer } from './analyze';
+import { displayPath, type Analyzer } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
+import { readSnapshot, systemReason, writeIfUnchanged, type ReadSnapshot } from './safeWrite';
 
 export interface TaskOptions {
   lang: Lang;
@@ -25,17 +25,38 @@ export interface TaskResult {
   contentHash?: string;
 }
 
+const BOM = '\uFEFF';
+
 export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions): TaskResult {
+  let snapshot: ReadSnapshot;
+  try {
+    snapshot = readSnapshot(absolute);
+  } catch (error) {
+    // Not a crash and not clean: a file the run could not read, reported as such (and the run exits 2).
+    return { report: { file: displayPath(absolute), absolute, findings: [], notChecked: { kind: 'unreadable', reason: systemReason(error) } } };
+  }
+  // An editor shows the text without its byte order mark: lines, columns and fixes are counted the same way here.
+  const bom = snapshot.text.startsWith(BOM) ? BOM : '';
+  const text = snapshot.text.slice(bom.length);
   const inForce = analyzer.tableForFolder(path.dirname(absolute));
-  const first = analyzer.analyzeFile(absolute, inForce);
+  const first = analyzer.analyzeFile(absolute, inForce, text);
   let result = first;
   let fixed: number | undefined;
+  let notWritten: string | undefined;
+  let changedMeanwhile = false;
   if (options.fix && !first.notChecked) {
-    const fixedText = applyEdits(first.document.text, fixAllEdits(first.document, first.findings, options.lang));
-    if (fixedText !== first.document.text) {
-      fs.writeFileSync(absolute, fixedText);
-      result = analyzer.analyzeFile(absolute, inForce, fixedText);
-      fixed = first.findings.length - result.findings.length;
+    const fixedText = applyEdits(text, fixAllEdits(first.document, first.findings, options.lang));
+    if (fixedText !== text) {
+      try {
+        if (writeIfUnchanged(absolute, snapshot, bom + fixedText) === 'written') {
+          result = analyzer.analyzeFile(absolute, inForce, fixedText);
+          fixed = first.findings.length - result.findings.length;
+        } else {
+          changedMeanwhile = true;
+        }
+      } catch (error) {
+        notWritten = systemReason(error);
+      }
     }
   }
   const report = reportOf(result, { sites: options.sites, lang: options.lang });
@@ -44,5 +65,7 @@ export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskO
   if (caught) report.caught = caught;
   else delete report.caught;
   if (fixed !== undefined) report.fixed = fixed;
-  return { report, ...(options.hash ? { contentHash: contentHash(result.document.text) } : {}) };
+  if (notWritten !== undefined) report.notWritten = notWritten;
+  if (changedMeanwhile) report.changedMeanwhile = true;
+  return { report, ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}) };
 }

@@ -94,8 +94,9 @@ export function formatJson(results: readonly FileReport[]): string {
   return `${JSON.stringify(files, null, 2)}\n`;
 }
 
+/** A relative URI reference: each path segment percent-encoded, so `has#hash.ts` is not a fragment of `has`. */
 function sarifUri(result: FileReport): string {
-  return path.relative(process.cwd(), result.absolute).split(path.sep).join('/');
+  return path.relative(process.cwd(), result.absolute).split(path.sep).map(encodeURIComponent).join('/');
 }
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

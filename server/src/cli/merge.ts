@@ -88,6 +88,16 @@ function mergeJson(inputs: readonly Input[], reports: unknown[][]): MergeOutcome
 
 const uriOf = (item: Result | Notification) => item.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '';
 
+/** The path a result's (percent-encoded) URI names: sorted like the unsharded run sorts its files. */
+const pathOf = (item: Result | Notification) => {
+  const uri = uriOf(item);
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+};
+
 function mergeSarif(inputs: readonly Input[], logs: (Log & { runs: [Run] })[]): MergeOutcome {
   const version = logs[0].runs[0].tool.driver.version;
   const other = logs.findIndex((log) => log.runs[0].tool.driver.version !== version);
@@ -111,8 +121,8 @@ function mergeSarif(inputs: readonly Input[], logs: (Log & { runs: [Run] })[]): 
     notifications.push(...(run.invocations ?? []).flatMap((invocation) => invocation.toolExecutionNotifications ?? []));
   }
   // Stable sorts: a file's results keep the order its shard gave them.
-  results.sort((a, b) => byText(uriOf(a), uriOf(b)));
-  notifications.sort((a, b) => byText(uriOf(a), uriOf(b)));
+  results.sort((a, b) => byText(pathOf(a), pathOf(b)));
+  notifications.sort((a, b) => byText(pathOf(a), pathOf(b)));
   const run: Run = { ...logs[0].runs[0] };
   delete run.invocations;
   run.results = results;

@@ -5,6 +5,7 @@
  */
 import { summaryLine, type Lang, type NotChecked, type RuleId, type Severity } from '../core';
 import type { FileResult } from './analyze';
+import { editorPositions } from './positions';
 import { siteRecords, type SiteRecord } from './sites';
 
 export interface ReportedFinding {
@@ -48,13 +49,17 @@ export interface FileReport extends FileFindings {
   sites?: ReportedSite[];
   /** How many problems --fix fixed in this file, when it rewrote the file. */
   fixed?: number;
+  /** --fix could not write the file: the operating system's reason. The run exits 2. */
+  notWritten?: string;
+  /** --fix left the file alone: it changed after it was read (the findings are those of what was read). */
+  changedMeanwhile?: true;
 }
 
 export function reportedFindings(result: FileResult): ReportedFinding[] {
-  const lines = result.document.lines;
+  const positionAt = editorPositions(result.document);
   return result.findings.map((finding) => {
-    const start = lines.positionAt(finding.start);
-    const end = lines.positionAt(finding.end);
+    const start = positionAt(finding.start);
+    const end = positionAt(finding.end);
     return {
       rule: finding.rule,
       severity: finding.severity,

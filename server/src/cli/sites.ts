@@ -1,6 +1,7 @@
 /** `statusdoc sites`: every status-code site with what the table says, as text or JSON. */
 import { idiomLabel, type Lang, type Site } from '../core';
 import type { FileResult } from './analyze';
+import { editorPositions } from './positions';
 import type { FileReport } from './report';
 
 export interface SiteRecord {
@@ -21,10 +22,10 @@ export interface SiteRecord {
 }
 
 export function siteRecords(result: FileResult): SiteRecord[] {
-  const lines = result.document.lines;
+  const positionAt = editorPositions(result.document);
   return result.document.facts.sites.map((site) => {
-    const start = lines.positionAt(site.start);
-    const end = lines.positionAt(site.end);
+    const start = positionAt(site.start);
+    const end = positionAt(site.end);
     const entry = result.inForce.table.entries.get(site.code);
     return {
       file: result.file,

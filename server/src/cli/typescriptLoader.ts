@@ -33,7 +33,12 @@ function writeCache(file: string, script: vm.Script): void {
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, file);
   } catch {
-    fs.rmSync(temporary, { force: true });
+    // A cache folder we may not write (another user's HOME): no cache, and no stack trace at exit either.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
   }
 }
 

@@ -15,8 +15,12 @@ export function skipReason(text: string, maxChars = EDITOR_MAX_CHARS): SkipReaso
   return undefined;
 }
 
-/** Why a file was not checked in full: skipped before reading, or an adapter failed while reading it. */
-export type NotChecked = SkipReason | { kind: 'failure'; firstLine: string };
+/** Why a file was not checked in full: skipped before reading, unreadable, or an adapter failed while reading it. */
+export type NotChecked =
+  | SkipReason
+  | { kind: 'failure'; firstLine: string }
+  /** The file system refused to read it; `reason` is the operating system's words. */
+  | { kind: 'unreadable'; reason: string };
 
 /** Deeper than any real YAML nests; far below the depth at which the `yaml` parser exhausts V8's stack. */
 export const MAX_YAML_NESTING = 400;

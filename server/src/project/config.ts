@@ -23,7 +23,14 @@ export interface ProjectConfig {
   constants?: { source?: ConstantsSetting; module?: string };
 }
 
-export type ConfigRead = { ok: true; config: ProjectConfig } | { ok: false; problem: ConfigIssue };
+/** A config read whole, with the keys statusdoc does not know (ignored, and named in a warning), or its problem. */
+export type ConfigRead = { ok: true; config: ProjectConfig; unknownKeys?: string[] } | { ok: false; problem: ConfigIssue };
+
+/** The keys of .statusdoc.json, as its JSON schema allows them ("$schema" for editors that validate it). */
+const TOP_LEVEL_KEYS = ['$schema', 'table', 'rules', 'constants'] as const;
+const CONSTANTS_KEYS = ['source', 'module'] as const;
+/** Every key, dotted, as the warning lists them. */
+export const CONFIG_KEYS: readonly string[] = ['table', 'rules', ...CONSTANTS_KEYS.map((key) => `constants.${key}`)];
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: ConfigIssue };
 
@@ -31,7 +38,8 @@ type Checked<T> = { ok: true; value: T } | { ok: false; problem: ConfigIssue };
 export function parseConfig(text: string): ConfigRead {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save JSON with a byte order mark; JSON.parse refuses it, editors and the schema do not.
+    data = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     return { ok: false, problem: { kind: 'configNotJson', parserMessage: (error as Error).message } };
   }
@@ -43,7 +51,16 @@ export function parseConfig(text: string): ConfigRead {
   const constantsConfig = parseConstants(constants);
   if (!constantsConfig.ok) return constantsConfig;
   const config = { table, rules: severities.value, ...(constantsConfig.value ? { constants: constantsConfig.value } : {}) };
-  return { ok: true, config };
+  const unknownKeys = [
+    ...unknownOf(data as Record<string, unknown>, TOP_LEVEL_KEYS),
+    ...unknownOf(constants as Record<string, unknown> | undefined, CONSTANTS_KEYS).map((key) => `constants.${key}`),
+  ];
+  return unknownKeys.length > 0 ? { ok: true, config, unknownKeys } : { ok: true, config };
+}
+
+/** A misspelt key ("tabel") would otherwise be ignored without a word while the user wonders why nothing changed. */
+function unknownOf(object: Record<string, unknown> | undefined, known: readonly string[]): string[] {
+  return object ? Object.keys(object).filter((key) => !known.includes(key)) : [];
 }
 
 /** `"constants": { "source": "nestjs", "module": "src/http-status.ts" }`, or the problem with it. */

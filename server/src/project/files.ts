@@ -42,15 +42,33 @@ function ancestorScopes(dir: string): Scope[] {
  * .gitignore files of the folders (and of their parents up to the repository root) ignore. Files named
  * explicitly are read even when ignored.
  */
-export function collectFiles(paths: string[]): { files: string[]; missing: string[]; unsupported: string[] } {
+export interface Collected {
+  files: string[];
+  /** Paths given that do not exist. */
+  missing: string[];
+  /** Files given that are not TS/JS/YAML. */
+  unsupported: string[];
+  /** Folders met on the walk, or paths given, the file system would not let us read: the walk goes on without them. */
+  unreadable: { path: string; error: unknown; folder: boolean }[];
+}
+
+export function collectFiles(paths: string[]): Collected {
   const files = new Set<string>();
   const missing: string[] = [];
   const unsupported: string[] = [];
+  const unreadable: Collected['unreadable'] = [];
   const walk = (dir: string, scopes: Scope[]) => {
     const own = gitignoreIn(dir);
     const inScope = own && !scopes.some((scope) => scope.dir === dir) ? [...scopes, own] : scopes;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: dir, error, folder: true });
+      return;
+    }
     // No sort here: the list is sorted once at the end.
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !isIgnored(inScope, full, true)) walk(full, inScope);
@@ -63,13 +81,15 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
     let stat: fs.Stats;
     try {
       stat = fs.statSync(given);
-    } catch {
-      missing.push(given);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(given);
+      else unreadable.push({ path: path.resolve(given), error, folder: false });
       continue;
     }
     if (stat.isDirectory()) walk(path.resolve(given), ancestorScopes(path.resolve(given)));
     else if (languageOfFile(given)) files.add(path.resolve(given));
     else unsupported.push(given); // `statusdoc check README.md` from a lint-staged list: not ours to read
   }
-  return { files: [...files].sort(), missing, unsupported };
+  return { files: [...files].sort(), missing, unsupported, unreadable };
 }

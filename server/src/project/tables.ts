@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { DEFAULT_TABLE, loadTable, type NamedBy, type Problem, type RuleSeverities, type StatusTable, type TableResult } from '../core';
-import { findConfigFile, parseConfig, type ConfigRead, type ProjectConfig } from './config';
+import { CONFIG_KEYS, findConfigFile, parseConfig, type ConfigRead, type ProjectConfig } from './config';
 import { FileCache } from './fileCache';
 
 export interface TableInForce {
@@ -35,7 +35,7 @@ export interface TableQuery {
   explicitFrom?: 'setting' | 'flag' | 'eslintOption';
   /** Do not look for .statusdoc.json above this folder (the workspace folder). */
   stopAt?: string;
-  /** Whether a table doc at this path may be read: false outside an untrusted workspace's folders. */
+  /** Whether a table doc or .statusdoc.json at this path may be read: false outside an untrusted workspace's folders. */
   mayRead?: (file: string) => boolean;
 }
 
@@ -52,13 +52,21 @@ export class TableResolver {
     let config: ProjectConfig = {};
     let configProblem: Problem | undefined;
     let configCaught: unknown[] = [];
-    if (configFile) {
+    if (configFile && query.mayRead && !query.mayRead(configFile)) {
+      // A .statusdoc.json that is a link to a file outside an untrusted workspace is not read either.
+      configProblem = { kind: 'configOutsideWorkspace', file: configFile };
+    } else if (configFile) {
       const read = this.configs.get(configFile);
       if (!read.ok) {
         configProblem = { kind: 'configUnreadable', file: configFile, failure: read.failure };
         configCaught = read.caught ?? [];
       } else if (!read.value.ok) configProblem = { kind: 'configInvalid', file: configFile, issue: read.value.problem };
-      else config = read.value.config;
+      else {
+        config = read.value.config;
+        // Unknown keys are a warning: the rest of the config is in force.
+        if (read.value.unknownKeys)
+          configProblem = { kind: 'configInvalid', file: configFile, issue: { kind: 'unknownKeys', keys: read.value.unknownKeys, known: CONFIG_KEYS } };
+      }
     }
     let inForce: Omit<TableInForce, 'rules' | 'constants'>;
     if (query.explicit) {

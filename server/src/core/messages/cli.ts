@@ -7,9 +7,15 @@ import { renderProblem } from './problems';
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export const CLI_MESSAGES = {
-  /** A broken table or .statusdoc.json stops the run (exit 2) rather than checking against something else. */
-  badTable: (lang: Lang, problem: Problem) =>
-    lang === 'zh-cn' ? `状态码表有问题：${renderProblem(problem, lang)}` : `bad table: ${renderProblem(problem, lang)}`,
+  /**
+   * A broken table or .statusdoc.json stops the run (exit 2) rather than checking against something else: no "the
+   * default table is used", since none is. A .statusdoc.json problem names its file and needs no "bad table".
+   */
+  badTable: (lang: Lang, problem: Problem) => {
+    const text = renderProblem(problem.kind === 'tableInvalid' ? { ...problem, kept: 'none' } : problem, lang);
+    if (problem.kind === 'configInvalid' || problem.kind === 'configUnreadable' || problem.kind === 'configOutsideWorkspace') return text;
+    return lang === 'zh-cn' ? `状态码表有问题：${text}` : `bad table: ${text}`;
+  },
   /** Why a file was not checked, for CLI notes, reports and the editor's message. */
   skipCause: (lang: Lang, cause: NotChecked) => {
     switch (cause.kind) {
@@ -21,6 +27,8 @@ export const CLI_MESSAGES = {
         return lang === 'zh-cn'
           ? `statusdoc 读取时出错（${cause.firstLine}）；用 --debug 查看详情`
           : `statusdoc could not finish reading it (${cause.firstLine}); run with --debug for the trace`;
+      case 'unreadable':
+        return lang === 'zh-cn' ? `无法读取（${cause.reason}）` : `cannot be read: ${cause.reason}`;
       case 'too-large': {
         const limit = cause.limit.toLocaleString('en');
         const chars = cause.chars.toLocaleString('en');
@@ -30,6 +38,19 @@ export const CLI_MESSAGES = {
   },
   skipped: (lang: Lang, file: string, cause: NotChecked) =>
     lang === 'zh-cn' ? `已跳过 ${file}：${CLI_MESSAGES.skipCause(lang, cause)}` : `skipped ${file}: ${CLI_MESSAGES.skipCause(lang, cause)}`,
+  folderUnreadable: (lang: Lang, folder: string, reason: string) =>
+    lang === 'zh-cn' ? `已跳过文件夹 ${folder}：无法读取（${reason}）` : `skipped the folder ${folder}: cannot be read: ${reason}`,
+  /** --fix: the findings of the file are reported as they were; the run exits 2. */
+  fixNotWritten: (lang: Lang, file: string, reason: string) =>
+    lang === 'zh-cn' ? `无法把修复写入 ${file}：${reason}` : `could not write the fixes to ${file}: ${reason}`,
+  /** --fix: someone changed the file while statusdoc worked on it; their edit wins. */
+  fixChangedMeanwhile: (lang: Lang, file: string) =>
+    lang === 'zh-cn'
+      ? `未修复 ${file}：statusdoc 检查期间该文件被修改了；请再运行一次 --fix`
+      : `did not fix ${file}: it changed while statusdoc was checking it; run --fix again`,
+  constantsNotWritten: (lang: Lang, file: string, reason: string) => (lang === 'zh-cn' ? `无法写入 ${file}：${reason}` : `could not write ${file}: ${reason}`),
+  noSuchPath: (lang: Lang, paths: readonly string[]) =>
+    lang === 'zh-cn' ? `找不到文件或文件夹：${paths.join(', ')}` : `no such file or folder: ${paths.join(', ')}`,
   notSupported: (lang: Lang, file: string) =>
     lang === 'zh-cn' ? `已跳过 ${file}：不是 TypeScript、JavaScript 或 YAML 文件` : `skipped ${file}: not a TypeScript, JavaScript or YAML file`,
   fixed: (lang: Lang, problems: number, files: number) =>

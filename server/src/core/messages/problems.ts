@@ -22,6 +22,10 @@ interface Catalogue {
 
 const phrase = <T extends { kind: string }>(phrases: Phrases<T>, item: T): string => (phrases[item.kind as T['kind']] as (args: T) => string)(item);
 
+/** What is in force instead of a broken doc, as a tail; nothing where nothing is (the CLI stops with exit 2). */
+const KEPT_EN = { lastGood: ' (the last good version stays in force)', default: ' (the default table is used)', none: '' };
+const KEPT_ZH = { lastGood: '（仍使用上一个正确的版本）', default: '（改用默认状态码表）', none: '' };
+
 // Called only once the catalogues below exist.
 const enRow = (at: RowRef) => phrase(EN.row, at);
 const zhRow = (at: RowRef) => phrase(ZH.row, at);
@@ -39,6 +43,7 @@ const EN: Catalogue = {
     noTable: () => 'no status-code table found: expected rows that start with a code such as 404',
     tooDeep: ({ levels }) => `nested deeper than ${levels} levels: not a status-code table`,
     invalidData: ({ parserMessage }) => `not valid JSON/YAML: ${parserMessage}`,
+    multipleDocuments: () => 'the file holds more than one YAML document (a "---" line between them); keep the table as its only document',
     notAList: () => 'expected a list of codes, or a mapping "codes:" of code to meaning',
     notAMapping: ({ at }) => `${enRow(at)}: expected a mapping with code, reason and meaning`,
     unknownTranslation: ({ at, lang }) => `${enRow(at)}: unknown translation language "${lang}" (use en or zh-cn)`,
@@ -61,6 +66,8 @@ const EN: Catalogue = {
     constantsNotObject: () => '"constants" must be an object with "source" and/or "module"',
     badConstantsSource: ({ allowed }) => `"constants.source": expected one of ${allowed.join(', ')}`,
     constantsModuleNotString: () => '"constants.module" must be a path string',
+    unknownKeys: ({ keys, known }) =>
+      `unknown ${keys.length === 1 ? 'key' : 'keys'} ${keys.map((key) => `"${key}"`).join(', ')}, ignored (known: ${known.join(', ')})`,
   },
   namedBy: {
     setting: () => ' (named by the statusdoc.table setting)',
@@ -77,11 +84,12 @@ const EN: Catalogue = {
   problem: {
     configInvalid: ({ file, issue }) => `${file}: ${phrase(EN.config, issue)}`,
     configUnreadable: ({ file, failure }) => `${file}${phrase(EN.failure, failure)}`,
+    configOutsideWorkspace: ({ file }) =>
+      `${file} is a link to a file outside the workspace, and an untrusted workspace reads nothing from outside; it is ignored`,
     tableUnreadable: ({ file, namedBy, failure }) => `${file}${phrase(EN.namedBy, namedBy)}${phrase(EN.failure, failure)}`,
     tableOutsideWorkspace: ({ file, namedBy }) =>
       `${file}${phrase(EN.namedBy, namedBy)} is outside the workspace, and an untrusted workspace reads no table from outside; the default table is used`,
-    tableInvalid: ({ file, line, issue, kept }) =>
-      `${line ? `${file}:${line}` : file}: ${phrase(EN.table, issue)} (${kept === 'lastGood' ? 'the last good version stays in force' : 'the default table is used'})`,
+    tableInvalid: ({ file, line, issue, kept }) => `${line ? `${file}:${line}` : file}: ${phrase(EN.table, issue)}${KEPT_EN[kept]}`,
   },
 };
 
@@ -98,6 +106,7 @@ const ZH: Catalogue = {
     noTable: () => '没有找到状态码表：应有以状态码（如 404）开头的行',
     tooDeep: ({ levels }) => `嵌套超过 ${levels} 层：不是状态码表`,
     invalidData: ({ parserMessage }) => `不是有效的 JSON/YAML：${parserMessage}`,
+    multipleDocuments: () => '该文件包含多个 YAML 文档（中间有 "---" 行）；请只保留状态码表这一个文档',
     notAList: () => '应为状态码列表，或状态码到说明的 "codes:" 映射',
     notAMapping: ({ at }) => `${zhRow(at)}: 应为包含 code、reason 和 meaning 的映射`,
     unknownTranslation: ({ at, lang }) => `${zhRow(at)}: 未知的翻译语言 "${lang}"（请用 en 或 zh-cn）`,
@@ -119,6 +128,7 @@ const ZH: Catalogue = {
     constantsNotObject: () => '"constants" 必须是包含 "source" 和/或 "module" 的对象',
     badConstantsSource: ({ allowed }) => `"constants.source": 应为以下之一：${allowed.join(', ')}`,
     constantsModuleNotString: () => '"constants.module" 必须是路径字符串',
+    unknownKeys: ({ keys, known }) => `未知的键 ${keys.map((key) => `"${key}"`).join('、')}，已忽略（已知：${known.join(', ')}）`,
   },
   namedBy: {
     setting: () => '（由 statusdoc.table 设置指定）',
@@ -135,11 +145,11 @@ const ZH: Catalogue = {
   problem: {
     configInvalid: ({ file, issue }) => `${file}: ${phrase(ZH.config, issue)}`,
     configUnreadable: ({ file, failure }) => `${file}${phrase(ZH.failure, failure)}`,
+    configOutsideWorkspace: ({ file }) => `${file} 链接到工作区之外的文件，不受信任的工作区不读取工作区外的内容；已忽略该文件`,
     tableUnreadable: ({ file, namedBy, failure }) => `${file}${phrase(ZH.namedBy, namedBy)}${phrase(ZH.failure, failure)}`,
     tableOutsideWorkspace: ({ file, namedBy }) =>
       `${file}${phrase(ZH.namedBy, namedBy)} 在工作区之外，不受信任的工作区不读取工作区外的状态码表；改用默认状态码表`,
-    tableInvalid: ({ file, line, issue, kept }) =>
-      `${line ? `${file}:${line}` : file}: ${phrase(ZH.table, issue)}${kept === 'lastGood' ? '（仍使用上一个正确的版本）' : '（改用默认状态码表）'}`,
+    tableInvalid: ({ file, line, issue, kept }) => `${line ? `${file}:${line}` : file}: ${phrase(ZH.table, issue)}${KEPT_ZH[kept]}`,
   },
 };
 

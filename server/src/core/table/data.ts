@@ -43,6 +43,8 @@ export function readDataRows(source: string): Rows {
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const error = doc.errors[0];
+    // The library's own advice ("please use YAML.parseAllDocuments()") speaks to programmers, not to the doc's author.
+    if (error.code === 'MULTIPLE_DOCS') return problem({ kind: 'multipleDocuments' }, lineCounter.linePos(error.pos[0]).line);
     return problem({ kind: 'invalidData', parserMessage: error.message.split('\n')[0] }, lineCounter.linePos(error.pos[0]).line);
   }
   const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);

@@ -23,6 +23,8 @@ export type TableIssue =
   | { kind: 'noTable' }
   | { kind: 'tooDeep'; levels: number }
   | { kind: 'invalidData'; parserMessage: string }
+  /** A YAML file holding more than one document (a `---` between two): which one is the table is not guessed. */
+  | { kind: 'multipleDocuments' }
   | { kind: 'notAList' }
   | { kind: 'notAMapping'; at: RowRef }
   | { kind: 'unknownTranslation'; at: RowRef; lang: string }
@@ -51,7 +53,9 @@ export type ConfigIssue =
   | { kind: 'badSeverity'; rule: string; allowed: readonly string[] }
   | { kind: 'constantsNotObject' }
   | { kind: 'badConstantsSource'; allowed: readonly string[] }
-  | { kind: 'constantsModuleNotString' };
+  | { kind: 'constantsModuleNotString' }
+  /** Keys the schema does not allow, dotted ("constants.modul"): ignored, the rest is in force. A warning. */
+  | { kind: 'unknownKeys'; keys: readonly string[]; known: readonly string[] };
 
 /** Why a file could not be read at all. */
 export type ReadFailure =
@@ -70,10 +74,13 @@ export type NamedBy = { kind: 'setting' } | { kind: 'flag' } | { kind: 'config';
 export type Problem =
   | { kind: 'configInvalid'; file: string; issue: ConfigIssue }
   | { kind: 'configUnreadable'; file: string; failure: ReadFailure }
+  /** An untrusted workspace's .statusdoc.json that is really a file outside it (a link): not read. */
+  | { kind: 'configOutsideWorkspace'; file: string }
   | { kind: 'tableUnreadable'; file: string; namedBy: NamedBy; failure: ReadFailure }
   /** An untrusted workspace reads no table doc outside its folders; the default table is used. */
   | { kind: 'tableOutsideWorkspace'; file: string; namedBy: NamedBy }
-  | { kind: 'tableInvalid'; file: string; line?: number; issue: TableIssue; kept: 'lastGood' | 'default' };
+  /** `kept`: what is in force instead; 'none' where nothing is (the CLI stops). */
+  | { kind: 'tableInvalid'; file: string; line?: number; issue: TableIssue; kept: 'lastGood' | 'default' | 'none' };
 
 export type ProblemKind = Problem['kind'];
 
