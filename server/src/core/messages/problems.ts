@@ -74,8 +74,8 @@ const EN: Catalogue = {
     parseFailed: ({ message }) => `: ${message}`,
   },
   problem: {
-    configInvalid: ({ file, issue }) => `${file}: ${phrase(EN.config, issue)}`,
-    configUnreadable: ({ file, failure }) => `${file}${phrase(EN.failure, failure)}`,
+    configInvalid: ({ file, issue, kept }) => `${file}: ${phrase(EN.config, issue)}${kept ? ' (its last good version stays in force)' : ''}`,
+    configUnreadable: ({ file, failure, kept }) => `${file}${phrase(EN.failure, failure)}${kept ? ' (its last good version stays in force)' : ''}`,
     tableUnreadable: ({ file, namedBy, failure }) => `${file}${phrase(EN.namedBy, namedBy)}${phrase(EN.failure, failure)}`,
     tableOutsideWorkspace: ({ file, namedBy }) =>
       `${file}${phrase(EN.namedBy, namedBy)} is outside the workspace, and an untrusted workspace reads no table from outside; the default table is used`,
@@ -131,8 +131,8 @@ const ZH: Catalogue = {
     parseFailed: ({ message }) => `: ${message}`,
   },
   problem: {
-    configInvalid: ({ file, issue }) => `${file}: ${phrase(ZH.config, issue)}`,
-    configUnreadable: ({ file, failure }) => `${file}${phrase(ZH.failure, failure)}`,
+    configInvalid: ({ file, issue, kept }) => `${file}: ${phrase(ZH.config, issue)}${kept ? '（仍使用它上一个正确的版本）' : ''}`,
+    configUnreadable: ({ file, failure, kept }) => `${file}${phrase(ZH.failure, failure)}${kept ? '（仍使用它上一个正确的版本）' : ''}`,
     tableUnreadable: ({ file, namedBy, failure }) => `${file}${phrase(ZH.namedBy, namedBy)}${phrase(ZH.failure, failure)}`,
     tableOutsideWorkspace: ({ file, namedBy }) =>
       `${file}${phrase(ZH.namedBy, namedBy)} 在工作区之外，不受信任的工作区不读取工作区外的状态码表；改用默认状态码表`,
