@@ -60,6 +60,11 @@ function validRules(raw: unknown): RuleSeverities {
   return rules;
 }
 
+/** Normalized settings are plain data written in one key order: equal settings give equal JSON. */
+function sameSettings(a: Settings, b: Settings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Settings per document URI. Pulls `workspace/configuration` where the client supports it; otherwise uses what
  * the client pushed (didChangeConfiguration or initializationOptions).
@@ -83,10 +88,27 @@ export class SettingsStore {
     return settings;
   }
 
-  /** After didChangeConfiguration: forget pulled values; keep pushed ones for clients that cannot be asked. */
-  changed(pushed?: unknown): void {
+  /**
+   * After didChangeConfiguration: whether any setting in use changed. Pulled values are asked again for the documents
+   * that had them and compared; pushed ones are compared with the last push. VS Code pushes once at start-up with
+   * nothing changed: refreshing then would check every open document twice.
+   */
+  async changed(pushed?: unknown): Promise<boolean> {
+    const pushedChanged = this.push(pushed);
+    if (!this.canPull) return pushedChanged;
+    const before = [...this.perResource];
     this.perResource.clear();
-    if (pushed !== undefined && pushed !== null) this.pushed = normalizeSettings(pushed);
+    const differ = await Promise.all(before.map(async ([uri, old]) => !sameSettings(await old, await this.get(uri))));
+    return pushedChanged || differ.includes(true);
+  }
+
+  /** Settings the client pushed (initializationOptions or didChangeConfiguration); whether they differ from the last. */
+  push(raw: unknown): boolean {
+    if (raw === undefined || raw === null) return false;
+    const next = normalizeSettings(raw);
+    const changed = !sameSettings(next, this.pushed);
+    this.pushed = next;
+    return changed;
   }
 
   forget(uri: string): void {
