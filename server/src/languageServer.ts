@@ -42,11 +42,12 @@ export function startServer(connection: Connection): void {
 
   const store = new DocumentStore({
     log: (message) => connection.console.info(message),
-    skipped: (uri, reason) => {
+    skipped: (uri, reason, limit) => {
       const file = URI.parse(uri).path.split('/').pop() ?? uri;
+      // Information, not a warning: nothing is wrong with the file, statusdoc just does not read it here.
       void connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Warning,
-        message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason)),
+        type: MessageType.Info,
+        message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason), limit),
       });
     },
   });

@@ -1,6 +1,6 @@
 /** The `statusdoc.*` settings the server reads, per resource, with defaults filled in here (not by the client). */
 import type { Connection } from 'vscode-languageserver';
-import { CONSTANTS_SETTINGS, EDITOR_MAX_CHARS, type ConstantsSetting, type RuleSeverities } from './core';
+import { CONSTANTS_SETTINGS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, type ConstantsSetting, type RuleSeverities } from './core';
 import { parseRules } from './project/config';
 
 export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
@@ -17,6 +17,8 @@ export interface Settings {
   inlayHints: boolean;
   /** statusdoc.maxFileSizeMB: larger documents are skipped, and the editor says so once. */
   maxFileSizeMB: number;
+  /** statusdoc.maxCodeFileSizeMB: the lower limit for TypeScript/JavaScript, whose parse costs more per keystroke. */
+  maxCodeFileSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   constants: { source: 'auto', module: '' },
   inlayHints: true,
   maxFileSizeMB: EDITOR_MAX_CHARS / (1024 * 1024),
+  maxCodeFileSizeMB: EDITOR_MAX_CODE_CHARS / (1024 * 1024),
 };
 
 /** Whatever the client sent, made into complete, valid Settings. */
@@ -37,8 +40,13 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: validRules(given.rules),
     constants: validConstants(given.constants),
     inlayHints: typeof given.inlayHints === 'boolean' ? given.inlayHints : DEFAULT_SETTINGS.inlayHints,
-    maxFileSizeMB: typeof given.maxFileSizeMB === 'number' && given.maxFileSizeMB > 0 ? given.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
+    maxFileSizeMB: positive(given.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
+    maxCodeFileSizeMB: positive(given.maxCodeFileSizeMB) ?? DEFAULT_SETTINGS.maxCodeFileSizeMB,
   };
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 function validConstants(raw: unknown): Settings['constants'] {
