@@ -115,6 +115,25 @@ describe('requests as real clients send them', () => {
     }
   });
 
+  test('an edit that arrives while diagnostics are computed ends them with "server cancelled, pull again"', async () => {
+    await pull(); // the settings are known: the next pull parses at once
+    const source = new CancellationTokenSource();
+    const pending = pull(source);
+    const at = { line: 3, character: 0 };
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: at, end: at }, text: '\n' }],
+    });
+    await assert.rejects(
+      pending,
+      (error: unknown) =>
+        error instanceof ResponseError &&
+        error.code === LSPErrorCodes.ServerCancelled &&
+        (error.data as { retriggerRequest?: boolean }).retriggerRequest === true,
+    );
+    assert.equal(((await pull()) as { items: Diagnostic[] }).items.length, 1, 'the pull again is answered');
+  });
+
   test('a settings push that changes nothing does not refresh; one that changes something does, once', async () => {
     await pull();
     const before = (client.received.get('workspace/diagnostic/refresh') ?? []).length;
