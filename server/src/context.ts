@@ -1,6 +1,6 @@
 /** What every feature handler needs: documents, their facts, settings, the table in force, the user's language. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, type ConstantsSource, type Finding, type Lang, type SourceDocument } from './core';
+import { check, languageOfId, type ConstantsSource, type Finding, type Lang, type SourceDocument } from './core';
 import type { DocumentStore } from './documents';
 import { constantsSourceFor } from './project/constants';
 import type { Settings, SettingsStore } from './settings';
@@ -36,9 +36,21 @@ export function langOfLocale(locale: string | undefined): Lang {
  */
 export function openDocument(context: ServerContext, uri: string, settings: Settings, read = true): OpenDocument | undefined {
   const lsp = context.store.documents.get(uri);
-  const source = lsp && context.store.get(uri, { maxChars: Math.floor(settings.maxFileSizeMB * 1024 * 1024) }, read);
+  if (!lsp) return undefined;
+  const limit = sizeLimitOf(languageOfId(lsp.languageId), settings);
+  const source = context.store.get(uri, { maxChars: Math.floor(limit.megabytes * 1024 * 1024) }, read, limit.setting);
   return source && { lsp, source };
 }
+
+/** The size limit for a document in the editor, and the setting that sets it (named when a document is skipped). */
+function sizeLimitOf(language: string | undefined, settings: Settings): { megabytes: number; setting: SizeSetting } {
+  const code = language !== undefined && language !== 'yaml' && settings.maxCodeFileSizeMB < settings.maxFileSizeMB;
+  return code
+    ? { megabytes: settings.maxCodeFileSizeMB, setting: 'statusdoc.maxCodeFileSizeMB' }
+    : { megabytes: settings.maxFileSizeMB, setting: 'statusdoc.maxFileSizeMB' };
+}
+
+export type SizeSetting = 'statusdoc.maxFileSizeMB' | 'statusdoc.maxCodeFileSizeMB';
 
 /** Where named constants come from for a document (see core/constants/source.ts). */
 export function constantsSourceOf(context: ServerContext, document: OpenDocument, settings: Settings): ConstantsSource {

@@ -41,18 +41,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
   };
 }
 
-/** Whether an LSP diagnostic is the one a finding produced: same rule, same range. */
-export function isDiagnosticOf(document: TextDocument, diagnostic: Diagnostic, finding: Finding): boolean {
-  if (diagnostic.source !== SOURCE || diagnostic.code !== finding.rule) return false;
-  const range = rangeOf(document, finding.start, finding.end);
-  return (
-    range.start.line === diagnostic.range.start.line &&
-    range.start.character === diagnostic.range.start.character &&
-    range.end.line === diagnostic.range.end.line &&
-    range.end.character === diagnostic.range.end.character
-  );
-}
-
 /** Edits for the document as it is now, versioned when the client takes documentChanges. */
 export function toWorkspaceEdit(document: TextDocument, edits: readonly CoreEdit[], versioned: boolean): WorkspaceEdit {
   const lspEdits: TextEdit[] = edits.map((edit) => ({ range: rangeOf(document, edit.start, edit.end), newText: edit.newText }));

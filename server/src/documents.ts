@@ -5,13 +5,17 @@
  */
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { SizeSetting } from './context';
 import { CLI_MESSAGES, collapseChanges, diffTexts, languageOfId, SourceDocument, type AnalyzeOptions, type NotChecked, type TextChange } from './core';
 
 export interface DocumentEvents {
   /** Said once per document version: an adapter caught an exception (a statusdoc bug), or the document was skipped. */
   log(message: string): void;
-  /** A document that is not checked (in full): said once per document until the reason changes. */
-  skipped(uri: string, reason: NotChecked): void;
+  /**
+   * A document that is not checked (in full): said once per document until the reason changes. `limit` names the
+   * size setting when that is the reason.
+   */
+  skipped(uri: string, reason: NotChecked, limit?: SizeSetting): void;
 }
 
 export class DocumentStore {
@@ -39,13 +43,13 @@ export class DocumentStore {
    * (parsed, and what went wrong reported) unless `read` is false: completion can answer some versions from the last
    * parse without reading them, and the next request that needs the facts reads them.
    */
-  get(uri: string, options: AnalyzeOptions = {}, read = true): SourceDocument | undefined {
+  get(uri: string, options: AnalyzeOptions = {}, read = true, limit?: SizeSetting): SourceDocument | undefined {
     const document = this.documents.get(uri);
     const language = document && languageOfId(document.languageId);
     if (!document || !language) return undefined;
     const cached = this.current.get(uri);
     if (cached && cached.version === document.version && cached.language === language && cached.options.maxChars === options.maxChars) {
-      if (read) this.report(uri, cached);
+      if (read) this.report(uri, cached, limit);
       return cached;
     }
     const text = document.getText();
@@ -57,7 +61,7 @@ export class DocumentStore {
     }
     this.pending.delete(uri);
     this.current.set(uri, next);
-    if (read) this.report(uri, next);
+    if (read) this.report(uri, next, limit);
     return next;
   }
 
@@ -69,7 +73,7 @@ export class DocumentStore {
   }
 
   /** Logs and shows what reading a version found wrong: once per version. */
-  private report(uri: string, document: SourceDocument): void {
+  private report(uri: string, document: SourceDocument, limit?: SizeSetting): void {
     if (this.reportedVersions.get(uri) === document) return;
     this.reportedVersions.set(uri, document);
     const { failure, skipped, recovered } = document.facts;
@@ -83,7 +87,7 @@ export class DocumentStore {
       return;
     }
     if (skipped) this.events.log(`Skipped ${uri}: ${CLI_MESSAGES.skipCause('en', skipped)}.`);
-    if (this.reportedSkips.get(uri) !== reason.kind) this.events.skipped(uri, reason);
+    if (this.reportedSkips.get(uri) !== reason.kind) this.events.skipped(uri, reason, reason.kind === 'too-large' ? limit : undefined);
     this.reportedSkips.set(uri, reason.kind);
   }
 

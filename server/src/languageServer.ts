@@ -42,11 +42,12 @@ export function startServer(connection: Connection): void {
 
   const store = new DocumentStore({
     log: (message) => connection.console.info(message),
-    skipped: (uri, reason) => {
+    skipped: (uri, reason, limit) => {
       const file = URI.parse(uri).path.split('/').pop() ?? uri;
+      // Information, not a warning: nothing is wrong with the file, statusdoc just does not read it here.
       void connection.sendNotification(ShowMessageNotification.type, {
-        type: MessageType.Warning,
-        message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason)),
+        type: MessageType.Info,
+        message: MESSAGES.documentSkipped(clientLang, file, CLI_MESSAGES.skipCause(clientLang, reason), limit),
       });
     },
   });
@@ -81,7 +82,7 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     const settings = new SettingsStore(connection, capabilities.workspace?.configuration === true);
-    settings.changed(options.settings);
+    settings.push(options.settings);
     clientLang = langOfLocale(params.locale);
     const workspace = new Workspace(
       (problem) => {
@@ -126,9 +127,10 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeConfiguration((change) => {
-    context?.settings.changed(change.settings?.statusdoc);
-    refreshDiagnostics();
+  connection.onDidChangeConfiguration(async (change) => {
+    // Some clients send `params: null`; VS Code sends `settings: null` (it is asked with workspace/configuration).
+    const pushed = (change as { settings?: { statusdoc?: unknown } } | null)?.settings?.statusdoc;
+    if (await context?.settings.changed(pushed)) refreshDiagnostics();
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -136,17 +138,21 @@ export function startServer(connection: Connection): void {
     refreshDiagnostics();
   });
 
-  connection.onHover((params) => (context ? provideHover(context, params) : null));
-  connection.onCompletion((params) => (context ? provideCompletion(context, params) : null));
-  connection.languages.inlayHint.on((params) => (context ? provideInlayHints(context, params) : []));
-  connection.onCodeAction((params) => (context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true) : []));
+  connection.onHover((params, token) => (context ? provideHover(context, params, token) : null));
+  connection.onCompletion((params, token) => (context ? provideCompletion(context, params, token) : null));
+  connection.languages.inlayHint.on((params, token) => (context ? provideInlayHints(context, params, token) : []));
+  connection.onCodeAction((params, token) =>
+    context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true, token) : [],
+  );
   connection.onRequest(TABLE_INFO_REQUEST, (params: { uri: string }) => (context ? tableInfo(context, params.uri) : null));
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== CREATE_CONSTANTS_COMMAND || !context) return undefined;
     const canCreate = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     return createConstantsModule(context, connection, typeof args?.[0] === 'string' ? args[0] : undefined, canCreate);
   });
-  connection.languages.diagnostics.on((params) => (context ? provideDocumentDiagnostics(context, params.textDocument.uri) : { kind: 'full', items: [] }));
+  connection.languages.diagnostics.on((params, token) =>
+    context ? provideDocumentDiagnostics(context, params.textDocument.uri, token) : { kind: 'full', items: [] },
+  );
 
   documents.onDidChangeContent(({ document }) => publisher?.schedule(document.uri));
   documents.onDidClose(({ document }) => {

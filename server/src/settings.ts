@@ -1,6 +1,6 @@
 /** The `statusdoc.*` settings the server reads, per resource, with defaults filled in here (not by the client). */
 import type { Connection } from 'vscode-languageserver';
-import { CONSTANTS_SETTINGS, EDITOR_MAX_CHARS, type ConstantsSetting, type RuleSeverities } from './core';
+import { CONSTANTS_SETTINGS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, type ConstantsSetting, type RuleSeverities } from './core';
 import { parseRules } from './project/config';
 
 export type LanguageSetting = 'auto' | 'en' | 'zh-cn';
@@ -17,6 +17,8 @@ export interface Settings {
   inlayHints: boolean;
   /** statusdoc.maxFileSizeMB: larger documents are skipped, and the editor says so once. */
   maxFileSizeMB: number;
+  /** statusdoc.maxCodeFileSizeMB: the lower limit for TypeScript/JavaScript, whose parse costs more per keystroke. */
+  maxCodeFileSizeMB: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   constants: { source: 'auto', module: '' },
   inlayHints: true,
   maxFileSizeMB: EDITOR_MAX_CHARS / (1024 * 1024),
+  maxCodeFileSizeMB: EDITOR_MAX_CODE_CHARS / (1024 * 1024),
 };
 
 /** Whatever the client sent, made into complete, valid Settings. */
@@ -37,8 +40,13 @@ export function normalizeSettings(raw: unknown): Settings {
     rules: validRules(given.rules),
     constants: validConstants(given.constants),
     inlayHints: typeof given.inlayHints === 'boolean' ? given.inlayHints : DEFAULT_SETTINGS.inlayHints,
-    maxFileSizeMB: typeof given.maxFileSizeMB === 'number' && given.maxFileSizeMB > 0 ? given.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB,
+    maxFileSizeMB: positive(given.maxFileSizeMB) ?? DEFAULT_SETTINGS.maxFileSizeMB,
+    maxCodeFileSizeMB: positive(given.maxCodeFileSizeMB) ?? DEFAULT_SETTINGS.maxCodeFileSizeMB,
   };
+}
+
+function positive(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 ? value : undefined;
 }
 
 function validConstants(raw: unknown): Settings['constants'] {
@@ -58,6 +66,11 @@ function validRules(raw: unknown): RuleSeverities {
     if (one.ok) Object.assign(rules, one.value);
   }
   return rules;
+}
+
+/** Normalized settings are plain data written in one key order: equal settings give equal JSON. */
+function sameSettings(a: Settings, b: Settings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -83,10 +96,27 @@ export class SettingsStore {
     return settings;
   }
 
-  /** After didChangeConfiguration: forget pulled values; keep pushed ones for clients that cannot be asked. */
-  changed(pushed?: unknown): void {
+  /**
+   * After didChangeConfiguration: whether any setting in use changed. Pulled values are asked again for the documents
+   * that had them and compared; pushed ones are compared with the last push. VS Code pushes once at start-up with
+   * nothing changed: refreshing then would check every open document twice.
+   */
+  async changed(pushed?: unknown): Promise<boolean> {
+    const pushedChanged = this.push(pushed);
+    if (!this.canPull) return pushedChanged;
+    const before = [...this.perResource];
     this.perResource.clear();
-    if (pushed !== undefined && pushed !== null) this.pushed = normalizeSettings(pushed);
+    const differ = await Promise.all(before.map(async ([uri, old]) => !sameSettings(await old, await this.get(uri))));
+    return pushedChanged || differ.includes(true);
+  }
+
+  /** Settings the client pushed (initializationOptions or didChangeConfiguration); whether they differ from the last. */
+  push(raw: unknown): boolean {
+    if (raw === undefined || raw === null) return false;
+    const next = normalizeSettings(raw);
+    const changed = !sameSettings(next, this.pushed);
+    this.pushed = next;
+    return changed;
   }
 
   forget(uri: string): void {

@@ -22,6 +22,7 @@ const SERVER_DEFAULTS: Record<string, unknown> = {
   'statusdoc.constants.module': DEFAULT_SETTINGS.constants.module,
   'statusdoc.inlayHints': DEFAULT_SETTINGS.inlayHints,
   'statusdoc.maxFileSizeMB': DEFAULT_SETTINGS.maxFileSizeMB,
+  'statusdoc.maxCodeFileSizeMB': DEFAULT_SETTINGS.maxCodeFileSizeMB,
   'statusdoc.trace.server': 'off',
 };
 

@@ -27,7 +27,15 @@ test('the core is pure: no vscode, no node built-ins, no process', () => {
 });
 
 test('settings get their defaults on the server, and bad values fall back', () => {
-  const defaults = { table: '', language: 'auto', rules: {}, constants: { source: 'auto', module: '' }, inlayHints: true, maxFileSizeMB: 16 };
+  const defaults = {
+    table: '',
+    language: 'auto',
+    rules: {},
+    constants: { source: 'auto', module: '' },
+    inlayHints: true,
+    maxFileSizeMB: 16,
+    maxCodeFileSizeMB: 1,
+  };
   assert.deepEqual(normalizeSettings(undefined), defaults);
   assert.deepEqual(normalizeSettings({ table: ' docs/s.md ', language: 'zh-cn', constants: { source: 'nestjs', module: 'src/codes.ts' }, inlayHints: false }), {
     ...defaults,
@@ -37,7 +45,15 @@ test('settings get their defaults on the server, and bad values fall back', () =
     inlayHints: false,
   });
   assert.deepEqual(
-    normalizeSettings({ table: 42, language: 'fr', rules: 'x', constants: { source: 'express' }, inlayHints: 'yes', maxFileSizeMB: -1 }),
+    normalizeSettings({
+      table: 42,
+      language: 'fr',
+      rules: 'x',
+      constants: { source: 'express' },
+      inlayHints: 'yes',
+      maxFileSizeMB: -1,
+      maxCodeFileSizeMB: '2',
+    }),
     defaults,
   );
   assert.deepEqual(normalizeSettings({ rules: { 'undocumented-code': 'off', 'wrong-success-code': 'loud', nonsense: 'error' } }).rules, {

@@ -302,15 +302,25 @@ describe('TableResolver', () => {
     assert.deepEqual([...now.table.entries.keys()], [201]);
   });
 
-  test('a config that breaks later falls back to the default, and recovers when fixed', () => {
-    const root = workspace({ [CONFIG_FILE]: JSON.stringify({ table: 'status.md' }), 'status.md': TEAM_DOC });
+  test('a config that breaks later keeps its last good version (table and rules), says so, and recovers when fixed', () => {
+    const good = { table: 'status.md', rules: { 'undocumented-code': 'error' } };
+    const root = workspace({ [CONFIG_FILE]: JSON.stringify(good), 'status.md': TEAM_DOC });
     const resolver = new TableResolver();
     const query = { dir: root, stopAt: root };
-    assert.equal(resolver.resolve(query).path, path.join(root, 'status.md'));
+    const before = resolver.resolve(query);
+    assert.equal(before.path, path.join(root, 'status.md'));
     rewrite(root, CONFIG_FILE, '{ "table": ');
     const broken = resolver.resolve(query);
-    assert.equal(broken.table, DEFAULT_TABLE);
+    assert.equal(broken.table, before.table);
+    assert.equal(broken.path, path.join(root, 'status.md'));
+    assert.deepEqual(broken.rules, { 'undocumented-code': 'error' });
     assert.ok(shown(broken)?.includes(CONFIG_FILE), shown(broken));
+    assert.match(shown(broken)!, /its last good version stays in force/);
+    assert.match(renderProblem(broken.problem!, 'zh-cn'), /上一个正确的版本/);
+    // A config broken from the start has no last good version: nothing is claimed.
+    const fresh = new TableResolver().resolve(query);
+    assert.equal(fresh.table, DEFAULT_TABLE);
+    assert.doesNotMatch(shown(fresh)!, /last good/);
     rewrite(root, CONFIG_FILE, JSON.stringify({ table: 'status.md' }, null, 2));
     const fixed = resolver.resolve(query);
     assert.equal(fixed.problem, undefined);

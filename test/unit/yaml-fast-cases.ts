@@ -436,8 +436,9 @@ export const TRICKY_CASES: TrickyCase[] = [
   },
   { name: 'too deep: brackets', text: 'method: POST\nstatus: 201\nx: ' + '['.repeat(3000) },
   {
-    name: 'too deep: brackets in a comment and a block scalar',
-    text: 'method: POST\nstatus: 201\n# ' + '{'.repeat(300) + '\nd: |\n  ' + '['.repeat(120) + ']\n',
+    // Brackets in a comment or a block scalar are text (not-read.test.ts); real nesting past them is still too deep.
+    name: 'too deep: real brackets after brackets in a comment and a block scalar',
+    text: 'method: POST\nstatus: 201\n# ' + '{'.repeat(300) + '\nd: |\n  ' + '['.repeat(120) + ']\ne: ' + '['.repeat(401) + '\n',
   },
   { name: 'too deep: dashes', text: '- '.repeat(5000) },
   { name: 'brackets that close more than they open', text: 'method: POST\nstatus: 201\n# ]]]]]' + '\nd: "' + '['.repeat(399) + '"\n' },

@@ -29,7 +29,7 @@ function isNotChecked(value: unknown): value is NotChecked {
     case 'binary':
       return true;
     case 'too-deep':
-      return isCount(value.limit);
+      return value.limit === undefined || isCount(value.limit);
     case 'too-large':
       return isCount(value.chars) && isCount(value.limit);
     case 'failure':

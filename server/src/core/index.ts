@@ -28,7 +28,7 @@ export type { AnalyzeOptions } from './sites';
 export { languageOfFile, languageOfId, siteAt } from './sites';
 export type { CodeForm, ConstantLibrary, DocumentFacts, DocumentLanguage, ImportFact, Site, SiteMethod, SiteRole } from './sites/types';
 export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn, type TextChange } from './text';
-export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
+export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
 
 export type { CheckOptions, RouteMethodScope } from './checks';
 export { RULES, RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleMeta } from './checks/rules';

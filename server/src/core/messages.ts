@@ -65,10 +65,28 @@ export const MESSAGES = {
     lang === 'zh-cn'
       ? `statusdoc：${file} 在工作区之外，不受信任的工作区不会写入该文件。`
       : `statusdoc: ${file} is outside the workspace; an untrusted workspace does not write there.`,
-  documentSkipped: (lang: Lang, file: string, reason: string) =>
-    lang === 'zh-cn'
-      ? `statusdoc：未检查 ${file}（${reason}），其中的状态码没有悬停提示和诊断。可调整 statusdoc.maxFileSizeMB 设置。`
-      : `statusdoc: ${file} is not checked (${reason}): no hovers or diagnostics for its status codes. The limit is the statusdoc.maxFileSizeMB setting.`,
+  /**
+   * A document the editor does not check, and why. `limit` names the size setting that skipped it: the code-file one
+   * says why it is lower (every keystroke re-reads the file), and both where to raise it.
+   */
+  documentSkipped: (lang: Lang, file: string, reason: string, limit?: 'statusdoc.maxFileSizeMB' | 'statusdoc.maxCodeFileSizeMB') => {
+    if (lang === 'zh-cn') {
+      const hint =
+        limit === 'statusdoc.maxCodeFileSizeMB'
+          ? '每次按键都要重新解析这么大的 TypeScript/JavaScript 文件，输入会变卡。可调大 statusdoc.maxCodeFileSizeMB 设置，或用 statusdoc 命令行检查。'
+          : limit
+            ? `可调整 ${limit} 设置。`
+            : '';
+      return `statusdoc：未检查 ${file}（${reason}），其中的状态码没有悬停提示和诊断。${hint}`;
+    }
+    const hint =
+      limit === 'statusdoc.maxCodeFileSizeMB'
+        ? ' Re-reading a TypeScript or JavaScript file this large on every keystroke would make typing lag: raise the statusdoc.maxCodeFileSizeMB setting to check it anyway, or check it with the statusdoc CLI.'
+        : limit
+          ? ` The limit is the ${limit} setting.`
+          : '';
+    return `statusdoc: ${file} is not checked (${reason}): no hovers or diagnostics for its status codes.${hint}`;
+  },
   /** The client would not apply the constants module's edit. */
   couldNotWrite: (lang: Lang, file: string, reason?: string) =>
     lang === 'zh-cn' ? `statusdoc：无法写入 ${file}${reason ? `：${reason}` : ''}` : `statusdoc: could not write ${file}${reason ? `: ${reason}` : ''}`,

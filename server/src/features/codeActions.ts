@@ -3,11 +3,12 @@
  * editor.codeActionsOnSave. Every action carries its edit, versioned to the document it was computed on; the edits
  * are computed here, for the findings the request is about, not when diagnostics are shown.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAllEdits, fixEdits, fixesFor, MESSAGES, type Lang, type TextEdit } from '../core';
+import { fixAllEdits, fixEdits, fixesFor, MESSAGES, type Finding, type Lang, type TextEdit } from '../core';
 import { findingsOf, openDocument, type ServerContext } from '../context';
-import { isDiagnosticOf, toWorkspaceEdit } from '../convert';
+import { SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
+import { betweenPhases, throwIfCancelled } from './cancellation';
 import { constantActions } from './constants';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusdoc`;
@@ -21,11 +22,18 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
 }
 
-export async function provideCodeActions(context: ServerContext, params: CodeActionParams, versioned: boolean): Promise<CodeAction[]> {
+export async function provideCodeActions(
+  context: ServerContext,
+  params: CodeActionParams,
+  versioned: boolean,
+  token?: CancellationToken,
+): Promise<CodeAction[]> {
   const settings = await context.settings.get(params.textDocument.uri);
-  // From here on, synchronous: the document cannot change between reading its offsets and building the edits.
+  throwIfCancelled(token);
   const document = openDocument(context, params.textDocument.uri, settings);
   if (!document) return [];
+  await betweenPhases(token, document);
+  // From here on, synchronous: the document cannot change between reading its offsets and building the edits.
   const { lsp, source } = document;
   const only = params.context.only;
   const findings = findingsOf(context, document, settings);
@@ -34,16 +42,14 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   if (findings.length === 0) return constants;
   const lang = context.languageFor(settings);
   const actions: CodeAction[] = [];
-
   if (wants(only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) {
-      const finding = findings.find((candidate) => isDiagnosticOf(lsp, diagnostic, candidate));
-      if (!finding) continue;
+    for (const finding of findingsUnder(lsp, findings, params.range)) {
+      const diagnostics = [echoedDiagnostic(lsp, params.context.diagnostics, finding) ?? toDiagnostic(lsp, finding)];
       fixesFor(source, finding, lang).forEach((fix, index) => {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
+          diagnostics,
           isPreferred: index === 0 && fix.safe,
           edit: toWorkspaceEdit(lsp, fixEdits(source, fix), versioned),
         });
@@ -59,6 +65,30 @@ export async function provideCodeActions(context: ServerContext, params: CodeAct
   }
   // The rules' fixes first: they are what the squiggle is about; "use a named constant" is a refactoring.
   return [...actions, ...constants];
+}
+
+/**
+ * The findings under the request's range, by the server's own offsets: not by the ranges the client echoes back
+ * (Neovim 0.7 sends them in bytes, not UTF-16), and before the client has any diagnostics at all.
+ */
+function findingsUnder(lsp: TextDocument, findings: readonly Finding[], range: Range): Finding[] {
+  const start = lsp.offsetAt(range.start);
+  const end = lsp.offsetAt(range.end);
+  return findings.filter((finding) => finding.start <= end && start <= finding.end);
+}
+
+/**
+ * The client's diagnostic for a finding, to name in the action (VS Code links the two by it): statusdoc's, of the
+ * same rule, on the same line; the exact range when the client kept it, else the first of that rule on the line.
+ */
+function echoedDiagnostic(lsp: TextDocument, diagnostics: readonly Diagnostic[], finding: Finding): Diagnostic | undefined {
+  const own = toDiagnostic(lsp, finding);
+  const candidates = diagnostics.filter(
+    (diagnostic) => diagnostic.source === SOURCE && diagnostic.code === finding.rule && diagnostic.range.start.line === own.range.start.line,
+  );
+  const sameRange = (diagnostic: Diagnostic) =>
+    diagnostic.range.start.character === own.range.start.character && diagnostic.range.end.character === own.range.end.character;
+  return candidates.find(sameRange) ?? candidates[0];
 }
 
 function fixAllAction(document: TextDocument, kind: string, edits: readonly TextEdit[], lang: Lang, versioned: boolean): CodeAction {

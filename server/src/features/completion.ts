@@ -1,13 +1,15 @@
 /** textDocument/completion: the documented codes where a status goes, the method's own success code first. */
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, MarkupKind, type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import { completionOrder, constantsBinding, importEdits, memberNameFor, statusSlotAt } from '../core';
 import { constantsSourceOf, openDocument, type ServerContext } from '../context';
 import { rangeOf } from '../convert';
+import { throwIfCancelled } from './cancellation';
 
 export const COMPLETION_TRIGGERS = ['(', ',', ':', ' ', "'", '"', '='];
 
-export async function provideCompletion(context: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
+export async function provideCompletion(context: ServerContext, params: CompletionParams, token?: CancellationToken): Promise<CompletionList | null> {
   const settings = await context.settings.get(params.textDocument.uri);
+  throwIfCancelled(token);
   // Not read up front: a YAML version being typed may be answered from the last scan (core/completion.ts).
   const document = openDocument(context, params.textDocument.uri, settings, false);
   if (!document) return null;

@@ -1,11 +1,13 @@
 /** textDocument/hover: what the documented table says about the status code under the cursor. */
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import { hoverMarkdown, siteAt } from '../core';
 import { toHover } from '../convert';
 import { openDocument, type ServerContext } from '../context';
+import { throwIfCancelled } from './cancellation';
 
-export async function provideHover(context: ServerContext, params: HoverParams): Promise<Hover | null> {
+export async function provideHover(context: ServerContext, params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
   const settings = await context.settings.get(params.textDocument.uri);
+  throwIfCancelled(token);
   const document = openDocument(context, params.textDocument.uri, settings);
   const site = document && siteAt(document.source.facts.sites, document.lsp.offsetAt(params.position));
   if (!document || !site) return null;

@@ -43,6 +43,7 @@ export class TableResolver {
   private readonly configs = new FileCache<ConfigRead>((text) => parseConfig(text));
   private readonly docs = new FileCache<TableResult>((text, file) => this.readTable(file, text));
   private readonly lastGood = new Map<string, StatusTable>();
+  private readonly lastGoodConfig = new Map<string, ProjectConfig>();
 
   /** @param readTable the table loader; another only to see what happens when a loader has a bug. */
   constructor(private readonly readTable: (file: string, text: string) => TableResult = loadTable) {}
@@ -57,16 +58,20 @@ export class TableResolver {
       configProblem = { kind: 'configOutsideWorkspace', file: configFile };
     } else if (configFile) {
       const read = this.configs.get(configFile);
+      // A config that breaks keeps its last good version in force, as a table doc does: its rules and table stay.
+      const lastGood = this.lastGoodConfig.get(configFile);
+      const kept = lastGood ? ({ kept: 'lastGood' } as const) : {};
       if (!read.ok) {
-        configProblem = { kind: 'configUnreadable', file: configFile, failure: read.failure };
+        configProblem = { kind: 'configUnreadable', file: configFile, failure: read.failure, ...kept };
         configCaught = read.caught ?? [];
-      } else if (!read.value.ok) configProblem = { kind: 'configInvalid', file: configFile, issue: read.value.problem };
+      } else if (!read.value.ok) configProblem = { kind: 'configInvalid', file: configFile, issue: read.value.problem, ...kept };
       else {
-        config = read.value.config;
+        this.lastGoodConfig.set(configFile, (config = read.value.config));
         // Unknown keys are a warning: the rest of the config is in force.
         if (read.value.unknownKeys)
           configProblem = { kind: 'configInvalid', file: configFile, issue: { kind: 'unknownKeys', keys: read.value.unknownKeys, known: CONFIG_KEYS } };
       }
+      if ((!read.ok || !read.value.ok) && lastGood) config = lastGood;
     }
     let inForce: Omit<TableInForce, 'rules' | 'constants'>;
     if (query.explicit) {

@@ -22,6 +22,7 @@ export const CLI_MESSAGES = {
       case 'binary':
         return lang === 'zh-cn' ? '二进制内容' : 'binary content';
       case 'too-deep':
+        if (cause.limit === undefined) return lang === 'zh-cn' ? '嵌套过深，解析器无法读取' : 'nested too deeply for the parser to read';
         return lang === 'zh-cn' ? `嵌套超过 ${cause.limit} 层` : `nested deeper than ${cause.limit} levels`;
       case 'failure':
         return lang === 'zh-cn'

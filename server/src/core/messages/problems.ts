@@ -82,8 +82,8 @@ const EN: Catalogue = {
     parseFailed: ({ message }) => `: ${message}`,
   },
   problem: {
-    configInvalid: ({ file, issue }) => `${file}: ${phrase(EN.config, issue)}`,
-    configUnreadable: ({ file, failure }) => `${file}${phrase(EN.failure, failure)}`,
+    configInvalid: ({ file, issue, kept }) => `${file}: ${phrase(EN.config, issue)}${kept ? ' (its last good version stays in force)' : ''}`,
+    configUnreadable: ({ file, failure, kept }) => `${file}${phrase(EN.failure, failure)}${kept ? ' (its last good version stays in force)' : ''}`,
     configOutsideWorkspace: ({ file }) =>
       `${file} is a link to a file outside the workspace, and an untrusted workspace reads nothing from outside; it is ignored`,
     tableUnreadable: ({ file, namedBy, failure }) => `${file}${phrase(EN.namedBy, namedBy)}${phrase(EN.failure, failure)}`,
@@ -143,8 +143,8 @@ const ZH: Catalogue = {
     parseFailed: ({ message }) => `: ${message}`,
   },
   problem: {
-    configInvalid: ({ file, issue }) => `${file}: ${phrase(ZH.config, issue)}`,
-    configUnreadable: ({ file, failure }) => `${file}${phrase(ZH.failure, failure)}`,
+    configInvalid: ({ file, issue, kept }) => `${file}: ${phrase(ZH.config, issue)}${kept ? '（仍使用它上一个正确的版本）' : ''}`,
+    configUnreadable: ({ file, failure, kept }) => `${file}${phrase(ZH.failure, failure)}${kept ? '（仍使用它上一个正确的版本）' : ''}`,
     configOutsideWorkspace: ({ file }) => `${file} 链接到工作区之外的文件，不受信任的工作区不读取工作区外的内容；已忽略该文件`,
     tableUnreadable: ({ file, namedBy, failure }) => `${file}${phrase(ZH.namedBy, namedBy)}${phrase(ZH.failure, failure)}`,
     tableOutsideWorkspace: ({ file, namedBy }) =>

@@ -43,6 +43,8 @@ export function analyze(
     if (language === 'yaml') return analyzeYaml(text, previous);
     return analyzeTypeScript(text, language, previous);
   } catch (error) {
+    // Code nested deeper than the stack allows (parentheses or arrows some thousand levels deep): not read, and said so.
+    if (isStackOverflow(error)) return { facts: { ...empty(language), skipped: { kind: 'too-deep' } } };
     // The parsers are tolerant; this guards the adapters' own walking against shapes nobody foresaw.
     return { facts: { ...empty(language), failure: describeFailure(error) } };
   }
@@ -138,6 +140,11 @@ export function findSites(text: string, language: DocumentLanguage): Site[] {
 
 function empty(language: DocumentLanguage): DocumentFacts & { sites: Site[] } {
   return { language, sites: [], imports: [], topLevelNames: [] };
+}
+
+/** V8's "Maximum call stack size exceeded": the parser or a walk recursed once per nesting level of the text. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 export function describeFailure(error: unknown): string {

@@ -72,8 +72,9 @@ export type NamedBy = { kind: 'setting' } | { kind: 'flag' } | { kind: 'config';
 
 /** A problem with the table or config in force for a folder, naming the file (and line) to fix. */
 export type Problem =
-  | { kind: 'configInvalid'; file: string; issue: ConfigIssue }
-  | { kind: 'configUnreadable'; file: string; failure: ReadFailure }
+  /** `kept`: a running editor keeps the config it last read well (its table, rules and constants) rather than none. */
+  | { kind: 'configInvalid'; file: string; issue: ConfigIssue; kept?: 'lastGood' }
+  | { kind: 'configUnreadable'; file: string; failure: ReadFailure; kept?: 'lastGood' }
   /** An untrusted workspace's .statusdoc.json that is really a file outside it (a link): not read. */
   | { kind: 'configOutsideWorkspace'; file: string }
   | { kind: 'tableUnreadable'; file: string; namedBy: NamedBy; failure: ReadFailure }

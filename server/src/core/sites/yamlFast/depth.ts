@@ -1,12 +1,13 @@
 /**
- * `yamlTooDeep` (core/limits.ts), line by line: each line has a summary of its leading run and of its brackets, and
- * folding the summaries gives exactly the verdict of running yamlTooDeep over the whole text; the line table keeps
- * the running count, so an edit refolds only the lines whose count changed.
+ * `yamlMayBeTooDeep` (core/limits.ts), line by line: each line has a summary of its leading run and of its brackets,
+ * and folding the summaries gives exactly the verdict of yamlMayBeTooDeep over the whole text; the line table keeps the
+ * running count, so an edit refolds only the lines whose count changed. It is an upper bound (a bracket in a string
+ * counts): where it trips, yamlTooDeep's lexer decides whether the nesting is real.
  */
 import { MAX_YAML_NESTING } from '../../limits';
 
 export interface NestingSummary {
-  /** The line's leading run of spaces, tabs, `-` and `?` is longer than yamlTooDeep allows. */
+  /** The line's leading run of spaces, tabs, `-` and `?` is longer than yamlMayBeTooDeep allows. */
   deepLead: boolean;
   /** Brackets opened minus closed, without the floor at zero. */
   net: number;
@@ -21,7 +22,7 @@ export interface NestingSummary {
 const MAX_NESTING = MAX_YAML_NESTING;
 const FLAT: NestingSummary = { deepLead: false, net: 0, peakRise: 0, endFromZero: 0, peakFromZero: 0 };
 
-/** Summarises one line (without its `\n`) as yamlTooDeep reads it. */
+/** Summarises one line (without its `\n`) as yamlMayBeTooDeep reads it. */
 export function summariseNesting(line: string): NestingSummary {
   let i = 0;
   for (; i < line.length; i++) {
@@ -51,7 +52,7 @@ export function summariseNesting(line: string): NestingSummary {
 }
 
 /**
- * One step of yamlTooDeep's walk over the lines: the bracket count after a line whose summary is `s`, given the count
+ * One step of yamlMayBeTooDeep's walk over the lines: the bracket count after a line whose summary is `s`, given the count
  * before it; -1 when the line makes the text too deep. A floored walk from `x` ends at max(x + net, endFromZero) and
  * peaks at max(x + peakRise, peakFromZero): the floor only ever lifts a walk to where the walk from zero is.
  */

@@ -4,6 +4,7 @@
  * the edit touched. Where the text holds anything it cannot read for certain, it answers undefined and the caller
  * runs the full parse.
  */
+import { yamlTooDeep } from '../../limits';
 import type { TextChange } from '../../text';
 import type { Site } from '../types';
 import { lexAll, relex, type LineTable } from './lineTable';
@@ -37,8 +38,13 @@ export function scanYamlSites(text: string, previous?: { state: YamlScanState; c
   try {
     const relexed = previous && relex(previous.state.lines, text, previous.change);
     const lines = relexed || lexAll(text);
-    // findYamlSites refuses text nested too deep before parsing it; so does this, with the same verdict.
-    if (lines.tooDeep) return { sites: [], state: { lines, units: NO_UNITS }, tooDeep: true, reused: { units: 0, shifted: 0 } };
+    // findYamlSites refuses text nested too deep before parsing it; so does this, with the same verdict. The lines'
+    // count is an upper bound (brackets in strings count): where it trips, the lexer decides, and where the text is
+    // not too deep after all the full parse reads it.
+    if (lines.tooDeep) {
+      if (!yamlTooDeep(text)) return undefined;
+      return { sites: [], state: { lines, units: NO_UNITS }, tooDeep: true, reused: { units: 0, shifted: 0 } };
+    }
     const pass = new StructurePass(lines, text, relexed ? { units: previous.state.units } : undefined);
     const sites = pass.run();
     const units: Unit[] = [];
