@@ -56,6 +56,7 @@ Options:
   --table FILE     the table doc to use, instead of .statusdoc.json's "table" or the bundled default
   --lang LANG      language of messages and meanings: en (default), zh-cn
   --max-file-size MB  check, sites: files larger than this are not checked, and reported so (default 64)
+  --no-project     check: judge each file alone, not a handler under the method of a route in another file
   --debug          print the trace of anything statusdoc caught while reading a file (a bug to report)
   -h, --help       show this help
   -v, --version    show the version
@@ -83,6 +84,7 @@ function parse(argv: string[]) {
         lang: { type: 'string', default: 'en' },
         debug: { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        'no-project': { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
@@ -164,6 +166,7 @@ async function main(argv: string[]): Promise<number> {
     version: STATUSDOC_VERSION,
     build: STATUSDOC_BUILD,
     workerScript: __filename,
+    project: values['no-project'] !== true,
   });
   for (const note of written.notes) process.stderr.write(`statusdoc: ${note}\n`);
   process.stdout.write(written.stdout);

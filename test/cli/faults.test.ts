@@ -146,7 +146,8 @@ describe('--fix and a concurrent edit', () => {
       const dir = project({ 'big.ts': big });
       const file = path.join(dir, 'big.ts');
       fs.utimesSync(file, 0, fs.statSync(file).mtime);
-      const child = spawn(process.execPath, [CLI, 'check', '--fix', '--concurrency', '1', 'big.ts'], {
+      // --no-project: the route index would read the file first, and the edit must land after the read --fix works on.
+      const child = spawn(process.execPath, [CLI, 'check', '--fix', '--no-project', '--concurrency', '1', 'big.ts'], {
         cwd: dir,
         env: { ...process.env, STATUSDOC_CODE_CACHE: 'off' },
         ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),

@@ -72,3 +72,48 @@ test('routes rejects a format it does not write', () => {
   assert.equal(code, 2);
   assert.match(stderr, /unknown format "sarif" for routes/);
 });
+
+function check(dir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const APP = {
+  'src/routes/user.route.js': `const router = require('express').Router();\nconst userController = require('../controllers/user.controller');\n\nrouter.post('/users', userController.createUser);\nmodule.exports = router;\n`,
+  'src/controllers/user.controller.js': `const createUser = async (req, res) => {\n  res.status(200).send({});\n};\nmodule.exports = { createUser };\n`,
+};
+
+test('check judges a controller under the method of the route file that names it, and says where that is', () => {
+  const dir = project(APP);
+  const { code, stdout } = check(dir);
+  assert.equal(code, 1);
+  assert.match(
+    stdout,
+    /src\/controllers\/user\.controller\.js:2:14 error wrong-success-code POST answers 201 Created in the documented table, not 200 OK\. \(POST, registered at src\/routes\/user\.route\.js:4\)/,
+  );
+  const alone = check(dir, '--no-project');
+  assert.equal(alone.code, 0, alone.stdout);
+});
+
+test('check --fix fixes the controller by its route file, and a second run finds nothing', () => {
+  const dir = project(APP);
+  const fixed = check(dir, '--fix');
+  assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
+  assert.match(fs.readFileSync(path.join(dir, 'src/controllers/user.controller.js'), 'utf8'), /res\.status\(201\)/);
+  assert.equal(check(dir).code, 0);
+});
+
+test('with --cache, editing only the route file changes what the unchanged controller is judged by', () => {
+  const dir = project(APP);
+  assert.equal(check(dir, '--cache').code, 1);
+  const route = path.join(dir, 'src/routes/user.route.js');
+  fs.writeFileSync(route, fs.readFileSync(route, 'utf8').replace('router.post', 'router.get'));
+  const again = check(dir, '--cache');
+  assert.equal(again.code, 0, again.stdout);
+});
+
+test('a shard still sees the routes of files outside it', () => {
+  const dir = project(APP);
+  const outputs = ['1/2', '2/2'].map((shard) => check(dir, '--shard', shard).stdout).join('\n');
+  assert.match(outputs, /registered at src\/routes\/user\.route\.js:4/);
+});

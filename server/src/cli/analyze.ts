@@ -4,7 +4,7 @@
  * `notChecked`, so every format reports it instead of counting it clean.
  */
 import * as path from 'node:path';
-import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type NotChecked } from '../core';
+import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type NotChecked, type RouteMethodScope } from '../core';
 import { TableResolver, type TableInForce } from '../project/tables';
 
 export interface FileResult {
@@ -47,12 +47,15 @@ export class Analyzer {
     return inForce;
   }
 
-  /** `text` is the file's text as the editor shows it: without a byte order mark. */
-  analyzeFile(absolute: string, inForce: TableInForce, text: string): FileResult {
+  /**
+   * `text` is the file's text as the editor shows it: without a byte order mark. `routeMethods`: the methods routes in
+   * other files give this file's handlers (the project's route index).
+   */
+  analyzeFile(absolute: string, inForce: TableInForce, text: string, routeMethods?: RouteMethodScope[]): FileResult {
     const file = displayPath(absolute);
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;
-    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang });
+    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang, routeMethods });
     const notChecked: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
     return { file, absolute, document, inForce, findings, notChecked };
   }

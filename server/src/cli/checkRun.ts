@@ -12,6 +12,7 @@ import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
 import { analyzeFiles, autoThreads, type Analysed } from './pool';
 import type { FileReport } from './report';
+import { WorkspaceRoutes } from '../project/workspaceRoutes';
 import { inShard, type Shard } from './shard';
 import { formatSites } from './sites';
 
@@ -36,6 +37,11 @@ export interface CheckRun {
   build: string;
   /** The script worker threads run: the CLI's own bundle. */
   workerScript: string;
+  /**
+   * Judge handlers under the methods of routes in other files (the project's route index over the files given, the
+   * working directory as its root); false: each file alone (`--no-project`).
+   */
+  project: boolean;
 }
 
 export interface Written {
@@ -64,6 +70,17 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     if (run.debug && inForce.caught) notes.push(`while reading the table in force for ${displayPath(dir)}:\n${inForce.caught.map(caughtText).join('\n')}`);
   }
 
+  // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
+  const routes = run.project && run.command === 'check' ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
+  await routes?.build(undefined, undefined, run.files);
+  const routeMethodsOf = (absolute: string) => {
+    const scopes = routes?.scopesFor(absolute);
+    return scopes && scopes.length > 0 ? scopes : undefined;
+  };
+  // The cache keys a file's answer on what the route index gives it too.
+  const settingsKey = (absolute: string, inForce: TableInForce) =>
+    cache!.settingsKey(absolute, inForce) + (routeMethodsOf(absolute) ? contentHash(JSON.stringify(routeMethodsOf(absolute))) : '');
+
   const reports: FileReport[] = new Array(files.length);
   let cache: ResultsCache | undefined;
   let toAnalyse = files.map((_, index) => index);
@@ -75,7 +92,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     toAnalyse = toAnalyse.filter((index) => {
       const absolute = files[index];
       stamps[index] = stampOf(absolute);
-      const hit = stamps[index] && cached(cache!, absolute, stamps[index], tables.get(path.dirname(absolute))!);
+      const hit = stamps[index] && cached(cache!, absolute, stamps[index], settingsKey(absolute, tables.get(path.dirname(absolute))!));
       // Under --fix a file with fixable findings is read again, so the fix is applied as without a cache.
       if (!hit || (run.fix && hit.findings.some((finding) => finding.fixable))) return true;
       reports[index] = { file: displayPath(absolute), absolute, ...hit };
@@ -95,6 +112,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     setup,
     threads,
     run.workerScript,
+    routeMethodsOf,
   );
   if (run.debug) notes.push(threadsNote(files.length, analysed));
   analysed.results.forEach((result, k) => {
@@ -103,7 +121,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     // A file --fix rewrote has a new stamp: it is hashed on the next run.
     const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
     if (cache && result.contentHash)
-      cache.set(files[index], stamp, result.contentHash, cache.settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
+      cache.set(files[index], stamp, result.contentHash, settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
   });
   const unsaved = cache?.save();
   if (cache && unsaved) notes.push(CLI_MESSAGES.cacheNotWritten(run.lang, displayPath(cache.file), unsaved));
@@ -150,7 +168,7 @@ function stampOf(absolute: string): Stamp | undefined {
 }
 
 /** The cache's findings for a file as it is now, or undefined; a file that cannot be read is left to the analysis. */
-function cached(cache: ResultsCache, absolute: string, stamp: Stamp, inForce: TableInForce) {
+function cached(cache: ResultsCache, absolute: string, stamp: Stamp, settingsKey: string) {
   const contentOf = () => {
     try {
       return contentHash(fs.readFileSync(absolute, 'utf8'));
@@ -158,7 +176,7 @@ function cached(cache: ResultsCache, absolute: string, stamp: Stamp, inForce: Ta
       return undefined;
     }
   };
-  return cache.get(absolute, stamp, contentOf, cache.settingsKey(absolute, inForce));
+  return cache.get(absolute, stamp, contentOf, settingsKey);
 }
 
 /** --debug: where the files went, so a slow run can be told from a run that never used its workers. */

@@ -4,7 +4,7 @@
  * every worker thread call this same function, so their outputs cannot drift apart.
  */
 import * as path from 'node:path';
-import { applyEdits, fixAllEdits, type Lang } from '../core';
+import { applyEdits, fixAllEdits, rescopeRouteMethods, type Lang, type RouteMethodScope } from '../core';
 import { displayPath, type Analyzer } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
@@ -27,7 +27,7 @@ export interface TaskResult {
 
 const BOM = '\uFEFF';
 
-export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions): TaskResult {
+export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): TaskResult {
   let snapshot: ReadSnapshot;
   try {
     snapshot = readSnapshot(absolute);
@@ -39,7 +39,7 @@ export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskO
   const bom = snapshot.text.startsWith(BOM) ? BOM : '';
   const text = snapshot.text.slice(bom.length);
   const inForce = analyzer.tableForFolder(path.dirname(absolute));
-  const first = analyzer.analyzeFile(absolute, inForce, text);
+  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods);
   let result = first;
   let fixed: number | undefined;
   let notWritten: string | undefined;
@@ -49,7 +49,9 @@ export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskO
     if (fixedText !== text) {
       try {
         if (writeIfUnchanged(absolute, snapshot, bom + fixedText) === 'written') {
-          result = analyzer.analyzeFile(absolute, inForce, fixedText);
+          // The fixes moved the handlers: their spans are found again, by name, in the fixed text.
+          const moved = routeMethods && rescopeRouteMethods(routeMethods, fixedText, absolute);
+          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved);
           fixed = first.findings.length - result.findings.length;
         } else {
           changedMeanwhile = true;

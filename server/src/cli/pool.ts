@@ -7,6 +7,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer, AnalyzeOptions } from './analyze';
+import type { RouteMethodScope } from '../core';
 import { runFileTask, type TaskOptions, type TaskResult } from './fileTask';
 
 /** What a worker needs to analyse files exactly as the main thread does. */
@@ -17,7 +18,10 @@ export interface WorkerSetup {
   preloadTypeScript: boolean;
 }
 
-export type ToWorker = { index: number; absolute: string };
+export type ToWorker = { index: number; absolute: string; routeMethods?: RouteMethodScope[] };
+
+/** The methods routes in other files give a file's handlers (the project's route index), if any. */
+export type RouteMethodsOf = (absolute: string) => RouteMethodScope[] | undefined;
 export type FromWorker = { ready: true } | { index: number; result: TaskResult } | { index: number; error: string };
 
 /**
@@ -60,12 +64,19 @@ export interface Analysed {
  */
 const WORKERS_ONLY = process.env.STATUSDOC_TEST_WORKERS_ONLY === '1';
 
-export async function analyzeFiles(files: readonly string[], analyzer: Analyzer, setup: WorkerSetup, threads: number, workerScript: string): Promise<Analysed> {
+export async function analyzeFiles(
+  files: readonly string[],
+  analyzer: Analyzer,
+  setup: WorkerSetup,
+  threads: number,
+  workerScript: string,
+  routeMethodsOf: RouteMethodsOf = () => undefined,
+): Promise<Analysed> {
   const results: TaskResult[] = new Array(files.length);
   const workerCount = Math.min(threads, files.length) - (WORKERS_ONLY ? 0 : 1);
   if (workerCount <= 0 || threads === 1) {
     // In-process, synchronously, exactly as before workers existed.
-    files.forEach((absolute, index) => (results[index] = runFileTask(analyzer, absolute, setup.task)));
+    files.forEach((absolute, index) => (results[index] = runFileTask(analyzer, absolute, setup.task, routeMethodsOf(absolute))));
     return { results, inMain: files.length, inWorkers: [] };
   }
 
@@ -78,7 +89,7 @@ export async function analyzeFiles(files: readonly string[], analyzer: Analyzer,
     while (lane.ready && !failed && lane.inFlight < IN_FLIGHT && next < files.length) {
       const index = next++;
       lane.inFlight++;
-      lane.worker.postMessage({ index, absolute: files[index] } satisfies ToWorker);
+      lane.worker.postMessage({ index, absolute: files[index], routeMethods: routeMethodsOf(files[index]) } satisfies ToWorker);
     }
   };
   const fail = (error: Error) => {
@@ -110,7 +121,7 @@ export async function analyzeFiles(files: readonly string[], analyzer: Analyzer,
   try {
     while (!WORKERS_ONLY && next < files.length && !failed) {
       const index = next++;
-      results[index] = runFileTask(analyzer, files[index], setup.task);
+      results[index] = runFileTask(analyzer, files[index], setup.task, routeMethodsOf(files[index]));
       inMain++;
       // Let the workers' messages in between files: their results, and their requests for more.
       await new Promise<void>((resolve) => setImmediate(resolve));

@@ -47,7 +47,17 @@ export { constantNameFor, MODULE_OBJECT } from './sites/constants';
 export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
-export { mayDeclareRoutes, moduleFactsOf, ProjectIndex, type Definition, type Endpoint, type HandlerScope, type ModuleFacts, type PathAliases } from './routes';
+export {
+  mayDeclareRoutes,
+  moduleFactsOf,
+  ProjectIndex,
+  rescopeRouteMethods,
+  type Definition,
+  type Endpoint,
+  type HandlerScope,
+  type ModuleFacts,
+  type PathAliases,
+} from './routes';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

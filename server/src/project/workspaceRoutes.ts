@@ -35,9 +35,12 @@ export class WorkspaceRoutes {
     return this.index.fileCount;
   }
 
-  /** Reads every TS/JS file of the folder; `onProgress(done, total)` after each slice. Stops early when cancelled. */
-  async build(onProgress?: (done: number, total: number) => void, cancelled?: () => boolean): Promise<void> {
-    const { files } = collectFiles([this.root]);
+  /**
+   * Reads every TS/JS file of the folder (or of `only`: the CLI's files); `onProgress(done, total)` after each slice.
+   * Stops early when cancelled.
+   */
+  async build(onProgress?: (done: number, total: number) => void, cancelled?: () => boolean, only?: readonly string[]): Promise<void> {
+    const files = only ?? collectFiles([this.root]).files;
     const scripts = files.filter((file) => languageOfFile(file) && languageOfFile(file) !== 'yaml');
     for (let start = 0; start < scripts.length; start += SLICE) {
       if (cancelled?.()) return;
@@ -89,7 +92,8 @@ export class WorkspaceRoutes {
     return this.index.handlerScopes(projectPath(this.root, file)).map((scope) => {
       const route = scope.routes.find((r) => r.file !== projectPath(this.root, file)) ?? scope.routes[0];
       const line = this.lines.get(route.file)?.lineOf(route.at);
-      return { start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt: `${route.file}:${line === undefined ? '?' : line + 1}` };
+      const registeredAt = `${route.file}:${line === undefined ? '?' : line + 1}`;
+      return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt };
     });
   }
 

@@ -25,6 +25,8 @@ export interface CheckOptions {
 
 /** A span of the document (a handler's declaration) and the method a route elsewhere gives it. */
 export interface RouteMethodScope {
+  /** The handler's name in its file (`createUser`, `exports.login`, `OrdersController.create`). */
+  name: string;
   start: number;
   end: number;
   /** Offset of the handler's name: sites of one handler share it (fix-all groups by it). */

@@ -7,6 +7,7 @@
  *   paths.ts         project paths and route paths (prefix joining, one spelling for parameters)
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
  */
+import type { RouteMethodScope } from '../checks';
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
@@ -25,6 +26,18 @@ export function mayDeclareRoutes(text: string, fileName: string): boolean {
 }
 
 const ROUTE_TEXT = /\.\s*(?:get|post|put|delete|del|patch|head|options|all|use|route|register|prefix|basePath|setGlobalPrefix)\s*\(|@Controller\b|\bprefix\s*:/;
+
+/**
+ * The same handlers' spans in a new text of the file (after `--fix` rewrote it): each scope follows its handler by
+ * name; a handler no longer there loses its scope.
+ */
+export function rescopeRouteMethods(scopes: readonly RouteMethodScope[], text: string, fileName: string): RouteMethodScope[] {
+  const locals = moduleFactsOf(text, fileName).locals;
+  return scopes.flatMap((scope) => {
+    const local = locals.get(scope.name);
+    return local ? [{ ...scope, start: local.start, end: local.end, at: local.at }] : [];
+  });
+}
 
 /** One module's facts from its text; `fileName` picks the script kind (.ts, .tsx, .js, .jsx). */
 export function moduleFactsOf(text: string, fileName: string): ModuleFacts {
