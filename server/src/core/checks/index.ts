@@ -9,7 +9,7 @@ import type { Site } from '../sites/types';
 import { reasonOf } from '../table/lookup';
 import type { Lang, StatusTable } from '../table/types';
 import { disabledRules } from './disable';
-import { changeToDocumented, documentedInstead, NamedCodes } from './documented';
+import { changeToDocumented, documentedInstead, methodLabel, NamedCodes } from './documented';
 import { RULES } from './rules';
 import type { Finding, RuleId, RuleSeverities } from './types';
 
@@ -44,7 +44,7 @@ const CHECKS: Record<RuleId, Rule> = {
     const expected = documentedInstead(site, table);
     if (expected === undefined) return undefined;
     return {
-      message: MESSAGES.wrongSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected)),
+      message: MESSAGES.wrongSuccessCode(lang, methodLabel(site.method), named(table, site.code), named(table, expected)),
       expected,
       fixable: changeToDocumented(site, expected, context.document, context.named) !== undefined,
     };
@@ -59,7 +59,7 @@ const CHECKS: Record<RuleId, Rule> = {
     const expected = documentedInstead(site, table);
     if (expected === undefined) return undefined;
     return {
-      message: MESSAGES.implicitSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected)),
+      message: MESSAGES.implicitSuccessCode(lang, methodLabel(site.method), named(table, site.code), named(table, expected)),
       expected,
       // Adding @HttpCode is always possible.
       fixable: true,

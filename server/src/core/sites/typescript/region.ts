@@ -14,7 +14,8 @@ import type { TextChange } from '../../text';
 import type { Site, SiteMethod } from '../types';
 import { SiteFinder } from './finder';
 import { fits } from './incremental';
-import { MethodResolver, type FileScope } from './methods';
+import { importsOf } from '../imports';
+import { importedModules, MethodResolver, type FileScope } from './methods';
 import { StatementScope, type TypeScriptParse } from './statements';
 
 /** Makes the padded text a module when the file is one: top-level `await` parses differently in a module. */
@@ -82,6 +83,7 @@ function statementHolding(statements: ts.NodeArray<ts.Statement>, change: TextCh
 class RegionScope implements FileScope {
   readonly topLevelReads = new Set<string>();
   private handlers: Map<string, SiteMethod> | undefined;
+  private imports: Map<string, string> | undefined;
 
   constructor(
     private readonly parse: TypeScriptParse,
@@ -116,5 +118,17 @@ class RegionScope implements FileScope {
 
   readTopLevel(name: string): void {
     this.topLevelReads.add(name);
+  }
+
+  /** The imports of the other statements (from the last parse) and of the edited one (from the region). */
+  importedFrom(name: string): string | undefined {
+    if (!this.imports) {
+      const { sourceFile } = this.parse;
+      const facts = sourceFile.statements.flatMap((statement, index) =>
+        index === this.index ? this.edited.flatMap((node) => importsOf(node, this.region)) : importsOf(statement, sourceFile),
+      );
+      this.imports = importedModules(facts);
+    }
+    return this.imports.get(name);
   }
 }
