@@ -58,6 +58,11 @@ describe('promise-style test chains and request helpers', () => {
     assert.deepEqual(sitesIn(`request(app).put('/x').then(({ status }) => assert.equal(status, 201));`), ['201@201 PUT/request-builder expectation']);
   });
 
+  test('.then on fetch and axios promises: the request they answer', () => {
+    assert.deepEqual(sitesIn(`fetch(url, { method: 'POST' }).then((res) => expect(res.status).toBe(200));`), ['200@200 POST/request-builder expectation']);
+    assert.deepEqual(sitesIn(`axios.delete(url).then(({ status }) => expect(status).toBe(200));`), ['200@200 DELETE/request-builder expectation']);
+  });
+
   test('a helper taking the method in an options object: injectWithLogin(user, { method: "POST", url })', () => {
     const text = lines(`const res = await injectWithLogin(user, { method: 'POST', url: '/x' });`, `expect(res.statusCode).toBe(200);`);
     assert.deepEqual(sitesIn(text), ['200@200 POST/request-builder expectation']);

@@ -302,7 +302,7 @@ export class MethodResolver {
       const initializer = this.initializerOf(expr);
       if (initializer) return this.subjectMethod(initializer, depth + 1);
       const chain = this.callbackChain(expr);
-      return chain ? this.chainMethod(chain) : undefined;
+      return chain ? this.subjectMethod(chain, depth + 1) : undefined;
     }
     if (!ts.isCallExpression(expr)) return undefined;
     const name = calleeName(expr);
