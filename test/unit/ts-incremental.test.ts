@@ -157,6 +157,12 @@ describe('what a statement reads beyond itself: methods learnt in this file', ()
     assert.equal(methodOf(after, 204), 'DELETE');
   });
 
+  test('a test of the method at the top level lends nothing to the statements after it', () => {
+    const text = `if (event.httpMethod !== 'POST') throw new Error('POST only');\n\nfoo();\n\nrespond({ statusCode: 200 });\n`;
+    const { before, after } = afterReplacing(text, "'POST'", "'DELETE'");
+    assert.deepEqual([methodOf(before, 200), methodOf(after, 200)], [undefined, undefined]);
+  });
+
   test('Hono app.on: the methods listed change in another statement', () => {
     const text = `const update = (c) => c.json(x, 201);\n\napp.on(['GET', 'PUT'], '/x', update);\n`;
     const { after } = afterReplacing(text, "'PUT'", "'DELETE'");

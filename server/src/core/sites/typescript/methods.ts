@@ -131,7 +131,8 @@ export class MethodResolver {
       const test = caseMethods(parent);
       return test ? this.testMethod(test) : null;
     }
-    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent)) {
+    // Inside a function's blocks only: a top-level statement must not read another's (see incremental.ts).
+    if (ts.isBlock(parent) || ts.isCaseClause(parent)) {
       // if (req.method !== 'POST') return res.status(405).end(); — what follows is POST.
       for (const statement of parent.statements) {
         if (statement === child) break;
