@@ -9,11 +9,15 @@ import type { StatusTable } from '../table/types';
 
 /** The success code the table documents for the site's method, when it is not the site's own code. */
 export function documentedInstead(site: Site, table: StatusTable): number | undefined {
-  if (!site.method) return undefined;
-  const expected = table.successCodeByMethod.get(site.method.name);
-  // Several methods at once (Hono's app.on(['PUT', 'DELETE'], …)): judged only where the table agrees for all.
-  for (const other of site.method.others ?? []) if (table.successCodeByMethod.get(other) !== expected) return undefined;
+  const expected = site.method && documentedSuccess(site.method, table);
   return expected === undefined || expected === site.code ? undefined : expected;
+}
+
+/** The success code the table documents for the method in force; for several (Hono's app.on(['PUT', 'DELETE'], …)), only where it agrees for all. */
+export function documentedSuccess(method: SiteMethod, table: StatusTable): number | undefined {
+  const expected = table.successCodeByMethod.get(method.name);
+  for (const other of method.others ?? []) if (table.successCodeByMethod.get(other) !== expected) return undefined;
+  return expected;
 }
 
 /** The method as a message names it: POST, or GET/PUT where several are in force. */
