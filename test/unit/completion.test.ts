@@ -54,6 +54,11 @@ describe('completion order', () => {
     assert.equal(first(`router.put('/orders/:id', (req, res) => res.status(|));\n`), 200);
   });
 
+  test('several methods at once: their code first where the table agrees, ascending where it does not', () => {
+    assert.equal(first(`app.on(['GET', 'PUT'], '/orders/:id', (c) => c.json(x, |));\n`), 200);
+    assert.deepEqual(offered(`app.on(['DELETE', 'PUT'], '/orders/:id', (c) => c.json(x, |));\n`), DOCUMENTED);
+  });
+
   test('a method the table does not name, or no method at all -> ascending', () => {
     assert.deepEqual(offered(`app.patch('/orders/:id', (req, res) => res.status(|));\n`), DOCUMENTED);
     assert.deepEqual(offered(`export function fail(res: Response) {\n  res.status(|).end();\n}\n`), DOCUMENTED);

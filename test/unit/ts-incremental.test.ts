@@ -137,6 +137,39 @@ describe('what a statement reads beyond itself', () => {
   });
 });
 
+describe('what a statement reads beyond itself: methods learnt in this file', () => {
+  const decorated = `import { Delete } from '@nestjs/common';\n\nclass Users {\n  @Delete(':id')\n  remove() {}\n}\n`;
+  const implicit = (facts: { sites: { form: { kind: string } }[] }) => facts.sites.filter((site) => site.form.kind === 'implicit').length;
+
+  test('the module a route decorator is imported from: another framework drops the NestJS default', () => {
+    const { before, after } = afterReplacing(decorated, "'@nestjs/common'", "'routing-controllers'");
+    assert.deepEqual([implicit(before), implicit(after)], [1, 0]);
+    assert.equal(
+      implicit(afterReplacing(`import { Delete } from 'tsoa';\n\nclass Users {\n  @Delete(':id')\n  remove() {}\n}\n`, "'tsoa'", "'@nestjs/common'").after),
+      1,
+    );
+  });
+
+  test('a wrapped handler registered in another statement', () => {
+    const text = `const sendReset = async (req, res) => {\n  res.status(204).end();\n};\n\nrouter.post('/reset', catchAsync(sendReset));\n`;
+    const { before, after } = afterReplacing(text, 'router.post', 'router.delete');
+    assert.equal(methodOf(before, 204), 'POST');
+    assert.equal(methodOf(after, 204), 'DELETE');
+  });
+
+  test('a test of the method at the top level lends nothing to the statements after it', () => {
+    const text = `if (event.httpMethod !== 'POST') throw new Error('POST only');\n\nfoo();\n\nrespond({ statusCode: 200 });\n`;
+    const { before, after } = afterReplacing(text, "'POST'", "'DELETE'");
+    assert.deepEqual([methodOf(before, 200), methodOf(after, 200)], [undefined, undefined]);
+  });
+
+  test('Hono app.on: the methods listed change in another statement', () => {
+    const text = `const update = (c) => c.json(x, 201);\n\napp.on(['GET', 'PUT'], '/x', update);\n`;
+    const { after } = afterReplacing(text, "'PUT'", "'DELETE'");
+    assert.deepEqual(after.sites[0].method?.others, ['DELETE']);
+  });
+});
+
 describe('a keystroke reuses what it did not touch', () => {
   test('the sites of untouched statements are kept, moved after the edit', () => {
     const text = expressFile(1000, 5).text;

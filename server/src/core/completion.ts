@@ -5,6 +5,7 @@
  * Only what the placeholder touches is read again, on the document's own parse (sitesAroundEdit: the statement around
  * the cursor in TS/JS, the lines around it in YAML); where that cannot be sure, the whole text with the placeholder is.
  */
+import { documentedSuccess } from './checks/documented';
 import type { SourceDocument } from './document';
 import { analyzeDocument, describeFailure, sitesAroundEdit } from './sites';
 import type { Site } from './sites/types';
@@ -115,6 +116,6 @@ function slotOf(query: PlaceholderQuery, sites: readonly Site[]): StatusSlot | u
 
 /** The documented codes in the order to offer them: the method's documented success code first, then by code. */
 export function completionOrder(table: StatusTable, site: Site): StatusEntry[] {
-  const preferred = site.method ? table.successCodeByMethod.get(site.method.name) : undefined;
+  const preferred = site.method ? documentedSuccess(site.method, table) : undefined;
   return [...table.entries.values()].sort((a, b) => Number(b.code === preferred) - Number(a.code === preferred) || a.code - b.code);
 }

@@ -14,6 +14,21 @@ export const ROUTE_CALLS: ReadonlySet<string> = new Set(['get', 'post', 'put', '
 /** NestJS route decorators: @Post(). Capitalised, they are also Next.js's route-handler exports (export function POST). */
 export const ROUTE_DECORATORS: ReadonlySet<string> = new Set(['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options']);
 
+/** Members that hold a request's method, tested in handlers that serve several: `req.method`, `event.httpMethod`, `route.request().method()`. */
+export const METHOD_MEMBERS: ReadonlySet<string> = new Set(['method', 'httpMethod']);
+/** Hono `app.on('POST', path, handler)`, `app.on(['PUT', 'DELETE'], path, handler)`: the methods come first. */
+export const ROUTE_ON = 'on';
+/** Callbacks a request chain hands its response to: `.then((res) => …)`, supertest `.end((err, res) => …)`, `.expect((res) => …)`. */
+export const RESPONSE_CALLBACKS: ReadonlyMap<string, number> = new Map([
+  ['then', 0],
+  ['end', 1],
+  ['expect', 0],
+]);
+/** koa-swagger-decorator `@request('put', '/users/{id}')`: the method is the first argument. */
+export const KOA_SWAGGER_REQUEST = 'request';
+/** koa-swagger-decorator `@responses({ 200: … })` on a method, `@responsesAll({ … })` on a class. */
+export const KOA_SWAGGER_RESPONSES: ReadonlySet<string> = new Set(['responses', 'responsesAll']);
+
 // ---- status members and keys ----
 
 /** Members that hold a response's status: `res.status`, `response.statusCode`, a destructured `status`. */
@@ -67,10 +82,20 @@ export const HONO_BODIES: ReadonlySet<string> = new Set(['json', 'text', 'body',
 export const HONO_EXCEPTION = 'HTTPException';
 /** NestJS `@HttpCode(204)`, `@Redirect(url, 301)`, `new HttpException(body, 403)`. */
 export const NEST_HTTP_CODE = 'HttpCode';
+/** The module NestJS's route decorators come from; the same names from another module are another framework's. */
+export const NEST_MODULE = '@nestjs/common';
 export const NEST_REDIRECT = 'Redirect';
 export const NEST_EXCEPTION = 'HttpException';
 /** NestJS parameter decorators that hand the response to the handler, which then sets its own status. */
 export const NEST_RESPONSE_PARAMETERS: ReadonlySet<string> = new Set(['Res', 'Response', 'Next']);
+/** routing-controllers `@OnUndefined(204)`, `@OnNull(404)`: the code answered when the handler returns nothing. */
+export const ON_EMPTY_RESULT: ReadonlySet<string> = new Set(['OnUndefined', 'OnNull']);
+/** tsoa `@SuccessResponse('201', 'Created')`, `@Response(404, 'Not found')`, `this.setStatus(201)`. */
+export const TSOA_SUCCESS_RESPONSE = 'SuccessResponse';
+export const TSOA_RESPONSE = 'Response';
+export const TSOA_SET_STATUS = 'setStatus';
+/** Playwright `route.fulfill({ status: 201 })` in a `page.route` handler. */
+export const FULFILL = 'fulfill';
 /** Fetch-style response classes: `new Response(body, { status })`, `NextResponse.json(x, { status })`, msw's mock. */
 export const RESPONSE_CLASSES: ReadonlySet<string> = new Set(['Response', 'NextResponse', 'HttpResponse']);
 /** The response class whose responses are mocks (msw). */

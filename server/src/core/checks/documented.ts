@@ -4,13 +4,25 @@
  */
 import type { SourceDocument } from '../document';
 import { constantNameFor } from '../sites/constants';
-import type { Site } from '../sites/types';
+import type { Site, SiteMethod } from '../sites/types';
 import type { StatusTable } from '../table/types';
 
 /** The success code the table documents for the site's method, when it is not the site's own code. */
 export function documentedInstead(site: Site, table: StatusTable): number | undefined {
-  const expected = site.method && table.successCodeByMethod.get(site.method.name);
+  const expected = site.method && documentedSuccess(site.method, table);
   return expected === undefined || expected === site.code ? undefined : expected;
+}
+
+/** The success code the table documents for the method in force; for several (Hono's app.on(['PUT', 'DELETE'], …)), only where it agrees for all. */
+export function documentedSuccess(method: SiteMethod, table: StatusTable): number | undefined {
+  const expected = table.successCodeByMethod.get(method.name);
+  for (const other of method.others ?? []) if (table.successCodeByMethod.get(other) !== expected) return undefined;
+  return expected;
+}
+
+/** The method as a message names it: POST, or GET/PUT where several are in force. */
+export function methodLabel(method: SiteMethod): string {
+  return [method.name, ...(method.others ?? [])].join('/');
 }
 
 /** The text of `code` written the way `site` writes its code: 201, HttpStatus.CREATED, '201'. */

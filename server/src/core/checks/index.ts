@@ -9,7 +9,7 @@ import type { Site } from '../sites/types';
 import { reasonOf } from '../table/lookup';
 import type { Lang, StatusTable } from '../table/types';
 import { disabledRules } from './disable';
-import { changeToDocumented, documentedInstead, NamedCodes } from './documented';
+import { changeToDocumented, documentedInstead, methodLabel, NamedCodes } from './documented';
 import { RULES } from './rules';
 import type { Finding, RuleId, RuleSeverities, SeveritySetting } from './types';
 
@@ -61,9 +61,9 @@ const CHECKS: Record<RuleId, Rule> = {
     const { table, lang } = context;
     const expected = wrongSuccessExpected(site, table);
     if (expected === undefined) return undefined;
-    const method = site.method!.name;
+    const method = methodLabel(site.method!);
     const registeredAt = site.method!.registeredAt;
-    const from = registeredAt ? MESSAGES.methodRegisteredAt(lang, method, registeredAt) : '';
+    const from = registeredAt ? MESSAGES.methodRegisteredAt(lang, site.method!.name, registeredAt) : '';
     if (!table.entries.has(site.code)) {
       // Also undocumented: one finding says both; changing 202 Accepted to 201 changes behaviour, so the change is
       // offered on request only (never by fix-all or --fix).
@@ -87,7 +87,7 @@ const CHECKS: Record<RuleId, Rule> = {
     const expected = documentedInstead(site, table);
     if (expected === undefined) return undefined;
     return {
-      message: MESSAGES.implicitSuccessCode(lang, site.method.name, named(table, site.code), named(table, expected)),
+      message: MESSAGES.implicitSuccessCode(lang, methodLabel(site.method), named(table, site.code), named(table, expected)),
       expected,
       // Adding @HttpCode is always possible.
       fixable: true,

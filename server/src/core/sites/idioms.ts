@@ -28,6 +28,12 @@ const LABELS = {
   'nestjs.redirect': () => '@Redirect()',
   'nestjs.http-exception': () => 'new HttpException()',
   'nestjs.default-code': (detail) => `@${detail}() default`, // the route decorator: Post, Delete
+  // routing-controllers, tsoa, koa-swagger-decorator
+  'routing-controllers.on-empty': (detail) => `@${detail}()`, // OnUndefined, OnNull
+  'tsoa.success-response': () => '@SuccessResponse()',
+  'tsoa.response': () => '@Response()',
+  'tsoa.set-status': () => 'this.setStatus()',
+  'koa-swagger.responses': (detail) => `@${detail}()`, // responses, responsesAll
   // Fetch-style responses: Response, Next.js NextResponse, msw HttpResponse
   'fetch.response-init': (detail) => `${detail}()`, // Response.json, NextResponse.json, HttpResponse.text
   'fetch.new-response': (detail) => `new ${detail}()`, // the class
@@ -36,6 +42,7 @@ const LABELS = {
   'supertest.expect': () => '.expect()',
   'nock.reply': () => '.reply()',
   'nock.reply-callback': () => '.reply(() => [status, …])',
+  'playwright.fulfill': () => 'route.fulfill()',
   'chai.status': () => 'expect().status()',
   'test.matcher': (detail) => `expect(status).${detail}()`, // toBe, equal
   'test.assertion': (detail) => `assert.${detail}()`, // equal, is

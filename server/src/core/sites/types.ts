@@ -21,6 +21,7 @@ export type MethodSource =
   | 'route-object' // fastify.route({ method: 'POST', handler })
   | 'export' // Next.js `export async function POST`
   | 'request-builder' // request(app).post('/x'), nock(base).post('/x'), fetch(url, { method }), axios.post
+  | 'method-test' // if (req.method === 'POST') { … }, switch (event.httpMethod) { case 'DELETE': … }
   | 'openapi' // the operation key under an OpenAPI path item
   | 'mapping' // a YAML mapping that also names `method`
   | 'route-file'; // a route in another file names this handler (the project's route index)
@@ -33,6 +34,11 @@ export interface SiteMethod {
   at: number;
   /** For 'route-file': where the route is registered, as people read it (`src/routes/user.route.js:14`). */
   registeredAt?: string;
+  /**
+   * Further methods in force at once (Hono `app.on(['PUT', 'DELETE'], …)`, `req.method === 'GET' || req.method === 'HEAD'`):
+   * the site is judged only where the table gives all of them the same code.
+   */
+  others?: readonly string[];
 }
 
 /** Named-constant libraries a code can be written with. */

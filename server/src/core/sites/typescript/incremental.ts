@@ -93,13 +93,13 @@ function changedEntries(before: ReadonlyMap<string, SiteMethod> | undefined, aft
 }
 
 function sameMethod(a: SiteMethod | undefined, b: SiteMethod | undefined): boolean {
-  return a === b || (!!a && !!b && a.name === b.name && a.source === b.source && a.at === b.at);
+  return a === b || (!!a && !!b && a.name === b.name && a.source === b.source && a.at === b.at && String(a.others) === String(b.others));
 }
 
 function moveMethod(method: SiteMethod, move: OffsetMap): SiteMethod | undefined {
   const at = move(method.at);
   if (Number.isNaN(at)) return undefined;
-  return at === method.at ? method : { name: method.name, source: method.source, at };
+  return at === method.at ? method : { ...method, at };
 }
 
 /** A reused statement's facts in the new offsets; undefined if an offset they hold fell inside the change. */

@@ -5,16 +5,22 @@
  */
 import ts from 'typescript';
 import { normalizeMethod } from '../../table/methods';
-import { INTERCEPT, REQUEST_FUNCTIONS, ROUTE_CALLS, STATUS_MEMBERS } from '../../vocabulary';
-import type { SiteMethod } from '../types';
+import { namesBoundBy } from '../imports';
+import { INTERCEPT, REQUEST_FUNCTIONS, RESPONSE_CALLBACKS, ROUTE_CALLS, ROUTE_ON, STATUS_MEMBERS } from '../../vocabulary';
+import type { ImportFact, SiteMethod } from '../types';
 import { isRouteExportName } from './frameworks/fetch';
+import { koaSwaggerMethod } from './frameworks/koaSwaggerDecorator';
 import { nestRouteMethod } from './frameworks/nestjs';
+import { caseMethods, exits, isMethodExpression, methodTest, type MethodTest } from './methodTests';
 import type { MethodStrategy } from './pattern';
-import { calleeName, isExported, methodProperty, stringValue, unwrap } from './syntax';
+import { calleeName, isExported, isStatusCall, methodProperty, stringValue, unwrap } from './syntax';
 
 // Read once: every `ts.X` is a getter on the compiler's exports; these run at every call of a file.
 const { forEachChild, isFunctionLike, isIdentifier, isPropertyAccessExpression, isVariableDeclaration } = ts;
 const { CallExpression } = ts.SyntaxKind;
+
+/** Wrapping calls looked through between a handler and its registration: asyncHandler(…), wrap(auth(…)). */
+const MAX_WRAPPERS = 3;
 
 /** `post` -> POST, and Express's old `del` -> DELETE. */
 function routeCallMethod(name: string): string {
@@ -36,6 +42,19 @@ export interface FileScope {
   readHandler(name: string): void;
   /** An identifier was looked up among the variables of the top level. */
   readTopLevel(name: string): void;
+  /** The module a top-level import binds `name` from; a scope that reads the file's imports also records the read. */
+  importedFrom(name: string): string | undefined;
+}
+
+/** Local name -> module, of a file's imports and requires. */
+export function importedModules(facts: readonly ImportFact[]): Map<string, string> {
+  const modules = new Map<string, string>();
+  for (const fact of facts) {
+    for (const binding of fact.names) modules.set(binding.local, fact.module);
+    if (fact.defaultName) modules.set(fact.defaultName, fact.module);
+    if (fact.namespaceName) modules.set(fact.namespaceName, fact.module);
+  }
+  return modules;
 }
 
 export class MethodResolver {
@@ -59,34 +78,93 @@ export class MethodResolver {
     }
   }
 
+  /** The module a top-level import binds `name` from (`import { Post } from 'routing-controllers'`, or a require). */
+  importedFrom(name: string): string | undefined {
+    return this.scope.importedFrom(name);
+  }
+
   /** A method read from a route object's `method` property. */
   routeObjectMethod(method: { name: string; node: ts.Node }): SiteMethod {
     return { name: method.name, source: 'route-object', at: method.node.getStart(this.sourceFile) };
   }
 
   /**
-   * Outermost handler around the node that says its method: a route callback, a decorated method, a route object, an export.
-   * Outermost, because a callback nested in a handler can sit in a call that looks like a route
-   * (`db.get(sql, (err, row) => ...)`, `client.get(key, cb)`) and must not lend it its GET.
+   * The method in force around a node. Walking outwards, the innermost place that says its method for certain wins:
+   * a decorated method (`@Post()`), a route object, a Next.js export, a test of the method (`if (req.method ===
+   * 'POST')`). Route registrations are weaker: the outermost wins, because a callback nested in a handler can sit in
+   * a call that looks like a route (`db.get(sql, (err, row) => ...)`, `client.get(key, cb)`) and must not lend it
+   * its GET. Innermost-certain keeps every rule on one method (a NestJS class inside an Express callback).
    */
   enclosingMethod(node: ts.Node | undefined): SiteMethod | undefined {
-    let found: SiteMethod | undefined;
-    for (let current = node?.parent; current; current = current.parent) {
-      if (isFunctionLike(current)) found = this.methodOfHandler(current) ?? found;
-      else if (isVariableDeclaration(current)) found = this.exportedWrapperMethod(current) ?? found;
+    let route: SiteMethod | undefined;
+    let child = node;
+    for (let current = node?.parent; current && child; child = current, current = current.parent) {
+      const tested = this.testedMethod(current, child);
+      if (tested !== undefined) return tested ?? undefined;
+      if (isFunctionLike(current)) {
+        const found = this.methodOfHandler(current);
+        if (found && found.source !== 'route') return found;
+        route = found ?? route;
+      } else if (isVariableDeclaration(current)) {
+        const exported = this.exportedWrapperMethod(current);
+        if (exported) return exported;
+      }
     }
-    return found;
+    return route;
+  }
+
+  /**
+   * What a test of the method says at `child` inside `parent`: a method (its branch), null (a branch where it is
+   * not known: the else of \`=== 'GET'\`, a \`default:\`), or undefined (no test here).
+   */
+  private testedMethod(parent: ts.Node, child: ts.Node): SiteMethod | null | undefined {
+    if (ts.isIfStatement(parent)) {
+      if (child === parent.expression) return undefined;
+      const test = methodTest(parent.expression);
+      if (!test) return undefined;
+      // then: holds when the test holds; else: when it does not.
+      const holds = child === parent.thenStatement ? !test.negated : test.negated;
+      return holds ? this.testMethod(test) : null;
+    }
+    if ((ts.isCaseClause(parent) || ts.isDefaultClause(parent)) && isMethodExpression(parent.parent.parent.expression)) {
+      if (child === (parent as ts.CaseClause).expression) return undefined;
+      const test = caseMethods(parent);
+      return test ? this.testMethod(test) : null;
+    }
+    // Inside a function's blocks only: a top-level statement must not read another's (see incremental.ts).
+    if (ts.isBlock(parent) || ts.isCaseClause(parent)) {
+      // if (req.method !== 'POST') return res.status(405).end(); — what follows is POST.
+      for (const statement of parent.statements) {
+        if (statement === child) break;
+        if (!ts.isIfStatement(statement) || statement.elseStatement || !exits(statement.thenStatement)) continue;
+        const test = methodTest(statement.expression);
+        if (test?.negated) return this.testMethod(test);
+      }
+    }
+    return undefined;
+  }
+
+  private testMethod(test: MethodTest): SiteMethod {
+    const [name, ...others] = test.names;
+    const method: SiteMethod = { name, source: 'method-test', at: test.at.getStart(this.sourceFile) };
+    if (others.length > 0) method.others = others;
+    return method;
   }
 
   private methodOfHandler(fn: ts.SignatureDeclaration): SiteMethod | undefined {
     if (ts.isMethodDeclaration(fn)) {
-      const method = nestRouteMethod(fn, this.sourceFile);
+      const method = nestRouteMethod(fn, this.sourceFile) ?? koaSwaggerMethod(fn, this.sourceFile);
       if (method) return method;
     }
-    const parent = fn.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(fn as unknown as ts.Expression)) {
+    // The handler, or the call that wraps it: asyncHandler(async (req, res) => …), catchAsync(fn), wrap(fn).
+    let holder: ts.Node = fn;
+    let parent = fn.parent;
+    for (let depth = 0; ts.isCallExpression(parent) && parent.arguments.includes(holder as ts.Expression); depth++) {
       const method = this.routeMethod(parent);
       if (method) return method;
+      if (depth === MAX_WRAPPERS) return undefined;
+      holder = parent;
+      parent = parent.parent;
     }
     const object = ts.isPropertyAssignment(parent) ? parent.parent : ts.isMethodDeclaration(fn) ? fn.parent : undefined;
     if (object && ts.isObjectLiteralExpression(object)) {
@@ -96,6 +174,10 @@ export class MethodResolver {
     if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
       // exports.create = async function (req, res) {...}, registered elsewhere as app.post('/x', exports.create)
       return this.namedHandlerMethod(parent.left.name.text);
+    }
+    if (holder !== fn && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) {
+      // module.exports = { create: catchAsync(async (req, res) => …) }, registered as wrap(controller.create)
+      return this.namedHandlerMethod(parent.name.text);
     }
     const named = ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) ? fn : ts.isVariableDeclaration(parent) ? parent : undefined;
     if (named?.name && ts.isIdentifier(named.name)) {
@@ -124,7 +206,9 @@ export class MethodResolver {
   /** app.post('/x', ...), router.route('/x').post(...), http.post('/x', resolver): the route's method. */
   routeMethod(call: ts.CallExpression): SiteMethod | undefined {
     const callee = call.expression;
-    if (!isPropertyAccessExpression(callee) || !ROUTE_CALLS.has(callee.name.text)) return undefined;
+    if (!isPropertyAccessExpression(callee)) return undefined;
+    if (callee.name.text === ROUTE_ON) return this.routeOnMethod(call);
+    if (!ROUTE_CALLS.has(callee.name.text)) return undefined;
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     // router.route('/x').get(h).post(h2): other method calls may stand between `route('/x')` and this one.
     let base = callee.expression;
@@ -137,6 +221,20 @@ export class MethodResolver {
     return { name: routeCallMethod(callee.name.text), source: 'route', at: callee.name.getStart(this.sourceFile) };
   }
 
+  /** Hono `app.on('POST', '/x', h)`, `app.on(['PUT', 'DELETE'], '/x', h)`: every entry a method, then a path. */
+  private routeOnMethod(call: ts.CallExpression): SiteMethod | undefined {
+    const [first, path] = call.arguments;
+    if (!first || !path || !ts.isStringLiteralLike(unwrap(path))) return undefined;
+    const list = unwrap(first);
+    const entries = ts.isArrayLiteralExpression(list) ? [...list.elements] : [list];
+    const names = entries.map((entry) => normalizeMethod(stringValue(entry) ?? ''));
+    if (names.length === 0 || names.some((name) => !name)) return undefined;
+    const [name, ...others] = [...new Set(names as string[])];
+    const method: SiteMethod = { name, source: 'route', at: entries[0].getStart(this.sourceFile) };
+    if (others.length > 0) method.others = others;
+    return method;
+  }
+
   /** The handlers registered by name in a subtree, in the order they are written. */
   registrationsIn(root: ts.Node): Registration[] {
     const found: Registration[] = [];
@@ -145,13 +243,22 @@ export class MethodResolver {
         const call = node as ts.CallExpression;
         const method = this.routeMethod(call);
         if (method) {
-          // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument.
+          // app.post('/x', auth, create): after the path; router.route('/x').post(create): every argument;
+          // app.on('POST', '/x', create): after the methods and the path.
+          const onCall = calleeName(call) === ROUTE_ON;
           const pathFirst = (call.arguments.length > 0 && !isIdentifier(unwrap(call.arguments[0]))) || call.arguments.length > 1;
-          for (const arg of call.arguments.slice(pathFirst ? 1 : 0)) {
-            const handler = unwrap(arg);
+          const handlers = call.arguments.slice(onCall ? 2 : pathFirst ? 1 : 0);
+          handlers.forEach((arg, index) => {
+            let handler = unwrap(arg);
+            // The handler (last) may be wrapped: asyncHandler(create), wrap(controller.create).
+            for (let depth = 0; index === handlers.length - 1 && ts.isCallExpression(handler) && depth < MAX_WRAPPERS; depth++) {
+              const inner = handler.arguments.length === 1 ? unwrap(handler.arguments[0]) : undefined;
+              if (!inner) break;
+              handler = inner;
+            }
             if (isIdentifier(handler)) found.push([handler.text, method]);
             else if (isPropertyAccessExpression(handler)) found.push([handler.name.text, method]);
-          }
+          });
         }
       }
       forEachChild(node, visit);
@@ -190,9 +297,13 @@ export class MethodResolver {
     if (depth > 4) return undefined;
     expr = unwrap(expr);
     if (ts.isPropertyAccessExpression(expr) && STATUS_MEMBERS.has(expr.name.text)) return this.subjectMethod(expr.expression, depth + 1);
+    // Playwright's `res.status()`.
+    if (isStatusCall(expr)) return this.subjectMethod(expr.expression.expression, depth + 1);
     if (ts.isIdentifier(expr)) {
       const initializer = this.initializerOf(expr);
-      return initializer ? this.subjectMethod(initializer, depth + 1) : undefined;
+      if (initializer) return this.subjectMethod(initializer, depth + 1);
+      const chain = this.callbackChain(expr);
+      return chain ? this.subjectMethod(chain, depth + 1) : undefined;
     }
     if (!ts.isCallExpression(expr)) return undefined;
     const name = calleeName(expr);
@@ -213,7 +324,43 @@ export class MethodResolver {
         if (method) return { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) };
       }
     }
-    return this.chainMethod(expr);
+    return this.chainMethod(expr) ?? this.helperMethod(expr);
+  }
+
+  /**
+   * The request chain a response parameter comes from: `.then((res) => …)`, `.end((err, res) => …)`, `.expect((res)
+   * => …)` hand the response of the chain they end to their callback. Undefined when the name is bound otherwise.
+   */
+  private callbackChain(id: ts.Identifier): ts.Expression | undefined {
+    for (let current: ts.Node | undefined = id.parent; current; current = current.parent) {
+      if (!isFunctionLike(current)) continue;
+      const index = current.parameters.findIndex((parameter) => bindsName(parameter.name, id.text));
+      if (index === -1) continue;
+      const call = current.parent;
+      if (!ts.isCallExpression(call) || !call.arguments.includes(current as unknown as ts.Expression)) return undefined;
+      if (!isPropertyAccessExpression(call.expression) || RESPONSE_CALLBACKS.get(call.expression.name.text) !== index) return undefined;
+      return call.expression.expression;
+    }
+    return undefined;
+  }
+
+  /**
+   * A helper that wraps a request builder and takes the method: `injectWithLogin(user, { method: 'POST', url })`,
+   * `api('POST', url)`, `call('post', '/orders')`. A lower-case method counts only before a path.
+   */
+  private helperMethod(call: ts.CallExpression): SiteMethod | undefined {
+    const [first, second] = call.arguments;
+    const written = stringValue(first);
+    const name = normalizeMethod(written ?? '');
+    if (name && (written === name || (stringValue(second) ?? '').startsWith('/') || (second && ts.isTemplateExpression(unwrap(second))))) {
+      return { name, source: 'request-builder', at: first.getStart(this.sourceFile) };
+    }
+    for (const arg of call.arguments) {
+      const object = unwrap(arg);
+      const method = ts.isObjectLiteralExpression(object) ? methodProperty(object, this.sourceFile) : undefined;
+      if (method) return { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) };
+    }
+    return undefined;
   }
 
   /** The method of a fetch-style init object: its `method`, GET when there is none, unknown when it may hide one. */
@@ -251,8 +398,18 @@ function declaresName(declaration: ts.VariableDeclaration, name: string, sourceF
   return ts.isObjectBindingPattern(declaration.name) && declaration.name.elements.some((e) => e.name.getText(sourceFile) === name);
 }
 
-/** The names a top-level statement binds that `initializerOf` can trace a subject to (a superset: with or without an initializer). */
+/** A parameter that binds `name`, itself or destructured: `res`, `{ status }`. */
+function bindsName(binding: ts.BindingName, name: string): boolean {
+  if (ts.isIdentifier(binding)) return binding.text === name;
+  return binding.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, name));
+}
+
+/**
+ * The names a top-level statement binds that a site may look up beyond its statement (a superset): variables
+ * `initializerOf` can trace a subject to, and imports (which module a decorator comes from).
+ */
 export function tracedNames(statement: ts.Statement, sourceFile: ts.SourceFile): string[] {
+  if (ts.isImportDeclaration(statement)) return namesBoundBy(statement);
   if (!ts.isVariableStatement(statement)) return [];
   const names: string[] = [];
   for (const declaration of statement.declarationList.declarations) {

@@ -15,7 +15,8 @@ import type { Site, SiteMethod } from '../types';
 import { bindingsOf, type Binding, type TopLevelNames } from './bindings';
 import { SiteFinder } from './finder';
 import { fits } from './incremental';
-import { MethodResolver, type FileScope } from './methods';
+import { importsOf } from '../imports';
+import { importedModules, MethodResolver, type FileScope } from './methods';
 import { StatementScope, type TypeScriptParse } from './statements';
 
 /** Makes the padded text a module when the file is one: top-level `await` parses differently in a module. */
@@ -98,6 +99,7 @@ function statementHolding(statements: ts.NodeArray<ts.Statement>, change: TextCh
 class RegionScope implements FileScope {
   readonly topLevelReads = new Set<string>();
   private handlers: Map<string, SiteMethod> | undefined;
+  private imports: Map<string, string> | undefined;
 
   constructor(
     private readonly parse: TypeScriptParse,
@@ -132,5 +134,17 @@ class RegionScope implements FileScope {
 
   readTopLevel(name: string): void {
     this.topLevelReads.add(name);
+  }
+
+  /** The imports of the other statements (from the last parse) and of the edited one (from the region). */
+  importedFrom(name: string): string | undefined {
+    if (!this.imports) {
+      const { sourceFile } = this.parse;
+      const facts = sourceFile.statements.flatMap((statement, index) =>
+        index === this.index ? this.edited.flatMap((node) => importsOf(node, this.region)) : importsOf(statement, sourceFile),
+      );
+      this.imports = importedModules(facts);
+    }
+    return this.imports.get(name);
   }
 }

@@ -5,10 +5,10 @@
  * (incremental.ts).
  */
 import type ts from 'typescript';
-import { importsOf, namesBoundBy } from '../imports';
+import { importsOf, namesBoundBy, readImports } from '../imports';
 import type { ImportFact, Site, SiteMethod } from '../types';
 import { SiteFinder } from './finder';
-import { MethodResolver, tracedNames, type FileScope, type Registration } from './methods';
+import { importedModules, MethodResolver, tracedNames, type FileScope, type Registration } from './methods';
 
 /** One top-level statement's part of the facts, in the offsets of the version it belongs to. */
 export interface StatementFacts {
@@ -48,6 +48,7 @@ export class StatementScope implements FileScope {
   /** The reads of the statement being walked. */
   reading: { handlers?: Set<string>; topLevel?: Set<string> } = {};
   private handlers: Map<string, SiteMethod> | undefined;
+  private imports: Map<string, string> | undefined;
   private readonly registrations = new Map<ts.Statement, readonly Registration[]>();
   private readonly resolver: MethodResolver;
 
@@ -91,6 +92,13 @@ export class StatementScope implements FileScope {
 
   readTopLevel(name: string): void {
     (this.reading.topLevel ??= new Set()).add(name);
+  }
+
+  importedFrom(name: string): string | undefined {
+    // An import is a top-level name: a statement that read it is walked again when the import changes.
+    this.readTopLevel(name);
+    this.imports ??= importedModules(readImports(this.sourceFile));
+    return this.imports.get(name);
   }
 }
 

@@ -50,11 +50,19 @@ export function decoratorsOf(node: ts.Node): readonly ts.Decorator[] {
   return ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
 }
 
-/** `res.status`, `response.statusCode`, or a destructured `status`. */
+/** `res.status`, `response.statusCode`, Playwright's `res.status()`, or a destructured `status`. */
 export function isStatusMember(expr: ts.Expression): boolean {
   expr = unwrap(expr);
   if (ts.isPropertyAccessExpression(expr)) return STATUS_MEMBERS.has(expr.name.text);
+  if (isStatusCall(expr)) return true;
   return ts.isIdentifier(expr) && STATUS_MEMBERS.has(expr.text);
+}
+
+/** `res.status()`: a status read by a call (Playwright's APIResponse). */
+export function isStatusCall(expr: ts.Expression): expr is ts.CallExpression & { expression: ts.PropertyAccessExpression } {
+  return (
+    ts.isCallExpression(expr) && expr.arguments.length === 0 && ts.isPropertyAccessExpression(expr.expression) && STATUS_MEMBERS.has(expr.expression.name.text)
+  );
 }
 
 /** The `method` property of an object literal: 'POST', or ['POST'] with one entry. */

@@ -13,13 +13,21 @@ import { FETCH_PATTERNS } from './fetch';
 import { GENERIC_PATTERNS } from './generic';
 import { HONO_PATTERNS } from './hono';
 import { KOA_PATTERNS } from './koa';
+import { KOA_SWAGGER_PATTERNS } from './koaSwaggerDecorator';
+import { PLAYWRIGHT_PATTERNS } from './playwright';
+import { ROUTING_CONTROLLERS_PATTERNS } from './routingControllers';
+import { TSOA_PATTERNS } from './tsoa';
 import { NESTJS_PATTERNS } from './nestjs';
 import { TEST_PATTERNS } from './tests';
 
 export const PATTERNS: readonly Pattern[] = [
   ...FETCH_PATTERNS,
   ...TEST_PATTERNS,
+  ...PLAYWRIGHT_PATTERNS,
   ...NESTJS_PATTERNS,
+  ...ROUTING_CONTROLLERS_PATTERNS,
+  ...TSOA_PATTERNS,
+  ...KOA_SWAGGER_PATTERNS,
   ...EXPRESS_PATTERNS,
   ...FASTIFY_PATTERNS,
   ...KOA_PATTERNS,

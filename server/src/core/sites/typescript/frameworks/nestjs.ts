@@ -3,7 +3,7 @@
  * when it writes none (201 for @Post(), 200 for the rest). Route decorators (@Post()) give the method (methods.ts).
  */
 import ts from 'typescript';
-import { NEST_EXCEPTION, NEST_HTTP_CODE, NEST_REDIRECT, NEST_RESPONSE_PARAMETERS, ROUTE_DECORATORS } from '../../../vocabulary';
+import { NEST_EXCEPTION, NEST_HTTP_CODE, NEST_MODULE, NEST_REDIRECT, NEST_RESPONSE_PARAMETERS, ROUTE_DECORATORS } from '../../../vocabulary';
 import type { SiteMethod } from '../../types';
 import { pattern, type Pattern } from '../pattern';
 import { decoratorName, decoratorsOf } from '../syntax';
@@ -38,6 +38,9 @@ export const NESTJS_PATTERNS: readonly Pattern[] = [
     const decorators = decoratorsOf(method);
     const route = decorators.find((decorator) => ROUTE_DECORATORS.has(decoratorName(decorator) ?? ''));
     if (!route) return false;
+    // routing-controllers and tsoa write the same route decorators with defaults of their own.
+    const from = context.methods.importedFrom(decoratorName(route)!);
+    if (from !== undefined && from !== NEST_MODULE) return true;
     if (decorators.some((decorator) => decoratorName(decorator) === NEST_HTTP_CODE || decoratorName(decorator) === NEST_REDIRECT)) return true;
     // @Res({ passthrough: true }) leaves the status to Nest, so its default still applies.
     const takesResponse = method.parameters.some((parameter) =>
