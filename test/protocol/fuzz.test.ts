@@ -10,14 +10,15 @@
  * STATUSDOC_FUZZ_SEED replays a run (a failure prints its seed); STATUSDOC_FUZZ_EDITS sets the number of edits
  * (didChange notifications) of the whole run, shared out over the documents.
  */
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { LogMessageParams } from 'vscode-languageserver-protocol';
 import { randomGesture } from './fuzz/edits';
 import { fromEnv, seeded } from './fuzz/random';
-import { FuzzedDocument } from './fuzz/session';
-import { startServer, type TestClient } from './lspClient';
+import { FIX_ALL_KIND, FuzzedDocument, USE_CONSTANTS_KIND } from './fuzz/session';
+import { parseFrames, startServer, type TestClient } from './lspClient';
 
 const SEED = fromEnv('STATUSDOC_FUZZ_SEED', Date.now() % 1_000_000_007);
 const EDITS = fromEnv('STATUSDOC_FUZZ_EDITS', 1200);
@@ -39,8 +40,22 @@ const SOURCES = [
 
 const CAPABILITIES = {
   textDocument: { diagnostic: { dynamicRegistration: false }, inlayHint: { dynamicRegistration: false }, codeAction: {} },
-  workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
+  workspace: {
+    configuration: true,
+    workspaceEdit: { documentChanges: true },
+    diagnostics: { refreshSupport: true },
+    inlayHint: { refreshSupport: true },
+  },
 };
+
+/** Settings the user switches to now and then: the server drops what it cached and asks for them again. */
+const SETTINGS: Record<string, unknown>[] = [
+  {},
+  { language: 'zh-cn' },
+  { rules: { 'implicit-success-code': 'off', 'undocumented-code': 'error' } },
+  { inlayHints: false },
+  { constants: { source: 'http-status-codes' } },
+];
 
 function languageIdOf(file: string): string {
   if (/\.ya?ml$/.test(file)) return 'yaml';
@@ -74,8 +89,14 @@ describe(`fuzz of the bundled server (seed ${SEED}, ${EDITS} edits)`, () => {
     if (client.process!.exitCode === null) await client.close();
   });
 
+  const changeSettings = async (settings: Record<string, unknown>) => {
+    client.settings = settings;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  };
+  after(() => changeSettings({}));
+
   for (const file of SOURCES) {
-    test(file, async () => {
+    test(file, async (t) => {
       const random = seeded(seedOf(file));
       const languageId = languageIdOf(file);
       const name = path.basename(file);
@@ -84,21 +105,27 @@ describe(`fuzz of the bundled server (seed ${SEED}, ${EDITS} edits)`, () => {
         await document.open();
         let edits = 0;
         while (edits < Math.ceil(EDITS / SOURCES.length)) {
-          for (const step of randomGesture(document.current, random)) {
+          const gesture = randomGesture(document.current, random);
+          for (const step of gesture) {
             await document.edit(step);
             edits++;
           }
           const roll = random();
-          if (roll < 0.12) await document.quickFixRound();
-          else if (roll < 0.18) await document.fixAllRound();
-          else if (roll < 0.3) await document.settle();
+          // A status code being typed is where completion is accepted.
+          if (gesture.some((step) => step.completes) && roll < 0.4) await document.completionRound();
+          else if (roll < 0.1) await document.quickFixRound();
+          else if (roll < 0.14) await document.sourceActionRound(FIX_ALL_KIND);
+          else if (roll < 0.16) await document.sourceActionRound(USE_CONSTANTS_KIND);
+          else if (roll < 0.26) await changeSettings(random.pick(SETTINGS));
+          else if (roll < 0.36) await document.settle();
         }
         const fresh = new FuzzedDocument(client, random, `file:///fuzz/fresh/${name}`, languageId, document.current);
         await fresh.open();
         await document.expectSameAs(fresh);
         await fresh.close();
-        await document.fixAllRound();
+        await document.sourceActionRound(FIX_ALL_KIND);
         await document.close();
+        t.diagnostic(JSON.stringify(document.counts));
         if (reports.length > 0) document.fail(`the server reported a bug:\n${reports.splice(0).join('\n')}`);
       };
       try {
@@ -109,4 +136,9 @@ describe(`fuzz of the bundled server (seed ${SEED}, ${EDITS} edits)`, () => {
       }
     });
   }
+
+  test('after it all, the server is running and has written only JSON-RPC to stdout', () => {
+    assert.equal(client.process!.exitCode, null);
+    assert.ok(parseFrames(client.stdout).length > 0);
+  });
 });

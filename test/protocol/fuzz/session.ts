@@ -27,6 +27,7 @@ import type { Random } from './random';
 import { applyEdits, editsProblem, lastFirst, Lines } from './ranges';
 
 export const FIX_ALL_KIND = 'source.fixAll.statusdoc';
+export const USE_CONSTANTS_KIND = 'source.statusdoc.useConstants';
 
 /** A check that failed: the message says what, the trail says after which steps. */
 export class FuzzFailure extends Error {}
@@ -44,8 +45,10 @@ export class FuzzedDocument {
   /** The diagnostics as the client last saw them: code actions echo them back, stale or not. */
   private shown: Diagnostic[] = [];
   private readonly trail: string[] = [];
+  /** Where the last step left the cursor. */
+  private cursor = 0;
   /** How many requests were answered, cancelled, and how many fixes were applied: the run's own figures. */
-  readonly counts = { requests: 0, cancelled: 0, quickFixes: 0, fixAlls: 0 };
+  readonly counts = { edits: 0, requests: 0, cancelled: 0, quickFixes: 0, sourceActions: 0, completions: 0 };
 
   constructor(
     private readonly client: TestClient,
@@ -89,6 +92,7 @@ export class FuzzedDocument {
     if (mirror.getText() !== this.text) throw new Error(`the fuzz made a step LSP cannot express: ${JSON.stringify(step)}`);
     this.note(`${step.kind} ${JSON.stringify(step.changes)}`);
     await this.change(changes);
+    this.cursor = step.cursor;
     this.fireRequests(step);
   }
 
@@ -130,17 +134,39 @@ export class FuzzedDocument {
     this.expectEqual(second, first, 'two pulls after a quick fix');
   }
 
-  /** Fix-all, applied, and asked again: the second time there is nothing left to do. */
-  async fixAllRound(): Promise<void> {
+  /**
+   * A file-wide source action (fix all, use named constants), applied, and asked again: the second time there is
+   * nothing left to do.
+   */
+  async sourceActionRound(kind: string): Promise<void> {
     await this.pull();
-    const first = await this.fixAllEdit();
+    const first = await this.sourceActionEdit(kind);
     if (!first) return;
-    this.note('apply fix all');
+    this.note(`apply ${kind}`);
     await this.apply(first);
-    this.counts.fixAlls++;
+    this.counts.sourceActions++;
     await this.pull();
-    const second = await this.fixAllEdit();
-    if (second) this.fail(`fix all is not idempotent: after applying it, it offers ${JSON.stringify(second)}`);
+    const second = await this.sourceActionEdit(kind);
+    if (second) this.fail(`${kind} is not idempotent: after applying it, it offers ${JSON.stringify(second)}`);
+  }
+
+  /** Completion where the cursor is, one of its items accepted (its edit and its import together), then a stable pull. */
+  async completionRound(): Promise<void> {
+    await this.settle();
+    const document = TextDocument.create(this.uri, this.languageId, this.version, this.text);
+    const result = await this.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri: this.uri },
+      position: document.positionAt(this.cursor),
+    });
+    this.checkCompletion(result, [new Lines(this.text)]);
+    const items = (Array.isArray(result) ? result : (result?.items ?? [])).filter((item) => item.textEdit && 'range' in item.textEdit);
+    if (items.length === 0) return;
+    const item = this.random.pick(items);
+    this.note(`accept completion ${item.label}`);
+    await this.apply({ changes: { [this.uri]: [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])] } });
+    this.counts.completions++;
+    const first = await this.pull();
+    this.expectEqual(await this.pull(), first, 'two pulls after a completion');
   }
 
   /** Diagnostics, hovers and inlay hints of this document equal those of `fresh`, opened with the same text. */
@@ -163,11 +189,11 @@ export class FuzzedDocument {
     this.expectEqual(freshHints, hints, 'inlay hints');
   }
 
-  private async fixAllEdit(): Promise<WorkspaceEdit | undefined> {
+  private async sourceActionEdit(kind: string): Promise<WorkspaceEdit | undefined> {
     const lines = TextDocument.create(this.uri, this.languageId, this.version, this.text);
     const whole = { start: { line: 0, character: 0 }, end: lines.positionAt(this.text.length) };
-    const actions = await this.codeActions(whole, this.shown, [FIX_ALL_KIND]);
-    const edit = actions.find((action) => action.kind === FIX_ALL_KIND)?.edit;
+    const actions = await this.codeActions(whole, this.shown, [kind]);
+    const edit = actions.find((action) => action.kind === kind)?.edit;
     return edit && this.editsOf(edit).length > 0 ? edit : undefined;
   }
 
@@ -191,6 +217,7 @@ export class FuzzedDocument {
 
   private async change(contentChanges: { range: Range; text: string }[]): Promise<void> {
     this.version++;
+    this.counts.edits++;
     this.history.set(this.version, this.text);
     await this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri, version: this.version }, contentChanges });
   }
@@ -212,7 +239,7 @@ export class FuzzedDocument {
     if (this.random.chance(0.25)) {
       const range = { start: cursor, end: this.random.chance(0.7) ? cursor : somewhere };
       if (document.offsetAt(range.end) < document.offsetAt(range.start)) [range.start, range.end] = [range.end, range.start];
-      const only = this.random.pick([undefined, undefined, ['quickfix'], [FIX_ALL_KIND], ['source']]);
+      const only = this.random.pick([undefined, undefined, ['quickfix'], [FIX_ALL_KIND], [USE_CONSTANTS_KIND], ['source']]);
       this.fire(
         'textDocument/codeAction',
         { textDocument, range, context: { diagnostics: this.shown, only } },
