@@ -158,8 +158,19 @@ function twoCursors(text: string, random: Random): Step {
   return { kind: 'two cursors', changes: [first, second], cursor: second.start + second.insert.length };
 }
 
-/** The next gesture on `text`. */
-export function randomGesture(text: string, random: Random): Step[] {
+/** A few lines copied from another file (a NestJS method into an Express callback, a test into a spec). */
+function pasteFrom(clipboard: readonly string[], text: string, random: Random): Step {
+  const source = random.pick(clipboard);
+  const lines = source.split('\n');
+  const first = random.int(lines.length);
+  const copied = `${lines.slice(first, first + 1 + random.int(6)).join('\n')}\n`;
+  const to = text.lastIndexOf('\n', nearAnchor(text, random) - 1) + 1;
+  return single('paste: lines of another file', text, to, to, copied);
+}
+
+/** The next gesture on `text`; `clipboard` holds other files to copy from. */
+export function randomGesture(text: string, random: Random, clipboard: readonly string[] = []): Step[] {
+  if (clipboard.length > 0 && random.chance(0.05)) return [pasteFrom(clipboard, text, random)];
   const roll = random();
   if (roll < 0.25) {
     const start = nearAnchor(text, random);

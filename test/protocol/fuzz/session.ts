@@ -16,6 +16,7 @@ import {
   type DocumentDiagnosticReport,
   type Hover,
   type InlayHint,
+  type PublishDiagnosticsParams,
   type Range,
   type TextEdit,
   type WorkspaceEdit,
@@ -42,6 +43,8 @@ export class FuzzedDocument {
   /** Texts by version, from the oldest version a pending request may have been computed on. */
   private readonly history = new Map<number, string>();
   private readonly pending: Pending[] = [];
+  /** In push mode, every version's text: diagnostics are published about a version after typing pauses. */
+  private readonly everyVersion = new Map<number, string>();
   /** The diagnostics as the client last saw them: code actions echo them back, stale or not. */
   private shown: Diagnostic[] = [];
   private readonly trail: string[] = [];
@@ -56,9 +59,31 @@ export class FuzzedDocument {
     readonly uri: string,
     private readonly languageId: string,
     text: string,
+    private readonly pushed = false,
   ) {
     this.text = text;
     this.history.set(1, text);
+    if (pushed) this.everyVersion.set(1, text);
+  }
+
+  /** Before it is opened: the text to open it with. */
+  reset(text: string): void {
+    this.text = text;
+    this.history.set(1, text);
+    if (this.pushed) this.everyVersion.set(1, text);
+  }
+
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  /** Published diagnostics name a version that was sent, and every range is inside that version's text. */
+  checkPublished(params: PublishDiagnosticsParams): void {
+    // After didClose the server clears the diagnostics, with no version.
+    if (params.version === undefined && params.diagnostics.length === 0) return;
+    const text = params.version === undefined ? undefined : this.everyVersion.get(params.version);
+    if (text === undefined) this.fail(`diagnostics published for version ${params.version}, never sent`);
+    for (const diagnostic of params.diagnostics) this.checkRange(`diagnostic published for version ${params.version}`, diagnostic.range, [new Lines(text)]);
   }
 
   get current(): string {
@@ -175,8 +200,10 @@ export class FuzzedDocument {
     this.expectEqual(await fresh.pull(), await this.pull(), 'diagnostics after the last edit, and of the same text opened fresh');
     const lines = TextDocument.create(this.uri, this.languageId, this.version, this.text);
     const offsets = new Set<number>();
-    for (const match of this.text.matchAll(/\d{3}|HttpStatus\.\w+|StatusCodes\.\w+/g)) offsets.add(match.index!).add(match.index! + 1);
     for (const diagnostic of this.shown) offsets.add(lines.offsetAt(diagnostic.range.start));
+    // Where hovers are: every diagnostic, and 80 of the codes and constants (a spec has hundreds).
+    const candidates = [...this.text.matchAll(/\d{3}|HttpStatus\.\w+|StatusCodes\.\w+/g)].map((match) => match.index! + this.random.int(2));
+    while (candidates.length > 0 && offsets.size < this.shown.length + 80) offsets.add(candidates.splice(this.random.int(candidates.length), 1)[0]);
     for (const offset of offsets) {
       const position = lines.positionAt(offset);
       const edited = await this.request<Hover | null>('textDocument/hover', { textDocument: { uri: this.uri }, position });
@@ -219,6 +246,7 @@ export class FuzzedDocument {
     this.version++;
     this.counts.edits++;
     this.history.set(this.version, this.text);
+    if (this.pushed) this.everyVersion.set(this.version, this.text);
     await this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri, version: this.version }, contentChanges });
   }
 
