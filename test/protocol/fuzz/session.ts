@@ -132,7 +132,7 @@ export class FuzzedDocument {
   /** Pulls the diagnostics of the current version (nothing else in flight) and checks them. */
   async pull(): Promise<Diagnostic[]> {
     await this.settle();
-    const report = await this.client.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri } });
+    const report = await this.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: this.uri } });
     const items = (report as { items: Diagnostic[] }).items;
     for (const diagnostic of items) this.expectInside('diagnostic', diagnostic.range, [this.version]);
     this.shown = items;
