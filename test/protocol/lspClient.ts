@@ -61,8 +61,8 @@ interface ServerEnd {
   stop(): Promise<number | null>;
 }
 
-function spawnBundled(): ServerEnd {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+function spawnBundled(nodeArgs: string[]): ServerEnd {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: 'pipe' });
   const stdout: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr.resume();
@@ -102,8 +102,10 @@ export async function startServer(
   init: Partial<InitializeParams> = {},
   settings: Record<string, unknown> = {},
   transport: Transport = 'in-process',
+  /** Options for Node when the server runs as a process (the heap test preloads a probe). */
+  nodeArgs: string[] = [],
 ): Promise<TestClient> {
-  const end = transport === 'stdio' ? spawnBundled() : runInProcess();
+  const end = transport === 'stdio' ? spawnBundled(nodeArgs) : runInProcess();
   const { connection, stdout } = end;
   const messages: ShowMessageParams[] = [];
   let waiting: ((message: ShowMessageParams) => void)[] = [];
