@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, languageOfId, type ConstantsSource, type Finding, type Lang, type SourceDocument } from './core';
 import type { DocumentStore } from './documents';
+import type { ServerRoutes } from './routes';
 import { constantsSourceFor } from './project/constants';
 import type { Settings, SettingsStore } from './settings';
 import type { Workspace } from './workspace';
@@ -12,6 +13,8 @@ export interface ServerContext {
   workspace: Workspace;
   /** The display language: the setting, or for `auto` the client's locale. */
   languageFor(settings: Settings): Lang;
+  /** The project's routes, for the methods routes in other files give a document's handlers. */
+  routes?: ServerRoutes;
 }
 
 /** An open document as LSP sees it (positions, version) and as the core sees it (text, facts). */
@@ -63,5 +66,6 @@ export function constantsSourceOf(context: ServerContext, document: OpenDocument
 export function findingsOf(context: ServerContext, document: OpenDocument, settings: Settings): Finding[] {
   if (document.source.facts.sites.length === 0) return [];
   const inForce = context.workspace.tableFor(document.lsp.uri, settings);
-  return check(document.source, inForce.table, { severities: { ...inForce.rules, ...settings.rules }, lang: context.languageFor(settings) });
+  const routeMethods = context.routes?.routeMethodsFor(document.lsp.uri, document.source);
+  return check(document.source, inForce.table, { severities: { ...inForce.rules, ...settings.rules }, lang: context.languageFor(settings), routeMethods });
 }

@@ -7,6 +7,7 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
@@ -15,8 +16,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { CLI_MESSAGES, MESSAGES, renderProblem } from './core';
-import { langOfLocale, type ServerContext } from './context';
+import { CLI_MESSAGES, EDITOR_MAX_CODE_CHARS, MESSAGES, renderProblem } from './core';
+import { langOfLocale, openDocument, type ServerContext } from './context';
 import { DocumentStore } from './documents';
 import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
 import { CREATE_CONSTANTS_COMMAND, CREATE_CONSTANTS_KIND, createConstantsModule, USE_CONSTANTS_KIND } from './features/constants';
@@ -26,12 +27,15 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
 import { tableInfo } from './features/tableInfo';
 import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
+import { ServerRoutes } from './routes';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
 declare const STATUSDOC_VERSION: string;
 /** The version the bundle was built as; 'dev' when run from source (tests under tsx). */
 const VERSION = typeof STATUSDOC_VERSION === 'string' ? STATUSDOC_VERSION : 'dev';
+/** An edit updates the routes once typing pauses this long: reading a file's routes on every keystroke would be waste. */
+const ROUTE_UPDATE_DELAY_MS = 300;
 
 /** Starts serving on `connection` (which must not be listening yet) and returns once it listens. */
 export function startServer(connection: Connection): void {
@@ -78,6 +82,38 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** The project's routes, built in the background once the server is up (diagnostics never wait for it). */
+  const routes = new ServerRoutes({ changed: () => refreshDiagnostics() }, EDITOR_MAX_CODE_CHARS);
+  let folderUris: string[] = [];
+
+  /** Indexes the folders' routes with work-done progress where the client shows it. */
+  async function indexRoutes(): Promise<void> {
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('statusdoc: reading the routes', 0, undefined, false);
+    await routes
+      .setFolders(folderUris, (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total} files`))
+      .catch((error: unknown) => connection.console.error(`statusdoc could not read the project's routes: ${String(error)}`));
+    progress?.done();
+  }
+
+  /** After an edit settles, what it changes in the routes of the documents open beside it. */
+  const routeUpdates = new Map<string, ReturnType<typeof setTimeout>>();
+  function scheduleRouteUpdate(uri: string): void {
+    clearTimeout(routeUpdates.get(uri));
+    routeUpdates.set(
+      uri,
+      setTimeout(() => {
+        routeUpdates.delete(uri);
+        if (!context) return;
+        const current = context;
+        void current.settings.get(uri).then((settings) => {
+          const document = openDocument(current, uri, settings);
+          if (document) routes.documentChanged(uri, document.source, documents.keys());
+        });
+      }, ROUTE_UPDATE_DELAY_MS),
+    );
+  }
+
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -94,8 +130,9 @@ export function startServer(connection: Connection): void {
       options.trusted !== false,
       (caught) => connection.console.error(`statusdoc caught an error while reading a table doc or .statusdoc.json; please report it:\n${caught}`),
     );
-    workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    context = { store, settings, workspace, languageFor: (current) => (current.language === 'auto' ? clientLang : current.language) };
+    folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folderUris);
+    context = { store, settings, workspace, routes, languageFor: (current) => (current.language === 'auto' ? clientLang : current.language) };
     publisher = pulls() ? undefined : new DiagnosticsPublisher(connection, context);
     return {
       capabilities: {
@@ -113,6 +150,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void indexRoutes();
+    // Route files change on disk too (a branch switch, a generator): watch the code files where the client can.
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] })
+        .catch(() => undefined);
+    }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'statusdoc' }).catch(() => undefined);
     }
@@ -122,6 +166,8 @@ export function startServer(connection: Connection): void {
           added.map((folder) => folder.uri),
           removed.map((folder) => folder.uri),
         );
+        folderUris = [...folderUris.filter((uri) => !removed.some((folder) => folder.uri === uri)), ...added.map((folder) => folder.uri)];
+        void indexRoutes();
         refreshDiagnostics();
       });
     }
@@ -134,7 +180,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) context?.workspace.fileChanged(change.uri);
+    const code = changes.filter((change) => /\.[cm]?[jt]sx?$/.test(change.uri));
+    for (const change of code) routes.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted, documents.keys());
+    // A code file's change reaches diagnostics through the routes (which refresh when it matters); the rest are
+    // tables and .statusdoc.json.
+    const others = changes.filter((change) => !code.includes(change));
+    if (others.length === 0) return;
+    for (const change of others) context?.workspace.fileChanged(change.uri);
     refreshDiagnostics();
   });
 
@@ -154,8 +206,14 @@ export function startServer(connection: Connection): void {
     context ? provideDocumentDiagnostics(context, params.textDocument.uri, token) : { kind: 'full', items: [] },
   );
 
-  documents.onDidChangeContent(({ document }) => publisher?.schedule(document.uri));
+  documents.onDidChangeContent(({ document }) => {
+    publisher?.schedule(document.uri);
+    scheduleRouteUpdate(document.uri);
+  });
   documents.onDidClose(({ document }) => {
+    clearTimeout(routeUpdates.get(document.uri));
+    routeUpdates.delete(document.uri);
+    routes.documentClosed(document.uri);
     context?.settings.forget(document.uri);
     publisher?.clear(document.uri);
   });

@@ -48,9 +48,11 @@ export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
 export {
+  documentModuleFacts,
   mayDeclareRoutes,
   moduleFactsOf,
   ProjectIndex,
+  rescopeByFacts,
   rescopeRouteMethods,
   type Definition,
   type Endpoint,

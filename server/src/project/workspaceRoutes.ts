@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type RouteMethodScope } from '../core';
+import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type ModuleFacts, type RouteMethodScope } from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
@@ -71,6 +71,16 @@ export class WorkspaceRoutes {
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.setText(file, relative, text);
+  }
+
+  /** An editor's version of a file, its facts already read (from the document's own parse). */
+  editorFacts(file: string, version: number, facts: ModuleFacts, lines: LineIndex): void {
+    if (!this.contains(file) || !isScript(file)) return;
+    const relative = projectPath(this.root, file);
+    if (this.fromEditor.get(relative) === version) return;
+    this.fromEditor.set(relative, version);
+    this.index.setFile(relative, facts);
+    this.lines.set(relative, lines);
   }
 
   /** The editor closed the file: the disk's text is the truth again. */

@@ -8,6 +8,7 @@
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
  */
 import type { RouteMethodScope } from '../checks';
+import type { SourceDocument } from '../document';
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
@@ -32,10 +33,28 @@ const ROUTE_TEXT = /\.\s*(?:get|post|put|delete|del|patch|head|options|all|use|r
  * name; a handler no longer there loses its scope.
  */
 export function rescopeRouteMethods(scopes: readonly RouteMethodScope[], text: string, fileName: string): RouteMethodScope[] {
-  const locals = moduleFactsOf(text, fileName).locals;
+  return rescopeByFacts(scopes, moduleFactsOf(text, fileName));
+}
+
+/** The same, with the new text's facts already read (`documentModuleFacts`). */
+export function rescopeByFacts(scopes: readonly RouteMethodScope[], facts: ModuleFacts): RouteMethodScope[] {
+  const locals = facts.locals;
   return scopes.flatMap((scope) => {
     const local = locals.get(scope.name);
     return local ? [{ ...scope, start: local.start, end: local.end, at: local.at }] : [];
+  });
+}
+
+/**
+ * A TS/JS document's module facts, once per version: read from the document's own parse while it holds one (a walk,
+ * no second parse), else from its text.
+ */
+export function documentModuleFacts(document: SourceDocument, fileName: string): ModuleFacts {
+  return document.derived((current) => {
+    reader ??= require('./moduleFacts') as typeof import('./moduleFacts'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy, as above
+    const state = current.parse;
+    const sourceFile = state && state.language !== 'yaml' ? state.parse?.sourceFile : undefined;
+    return sourceFile ? reader.readModuleFacts(sourceFile) : reader.moduleFactsOfText(current.text, fileName);
   });
 }
 

@@ -1,0 +1,95 @@
+/**
+ * The language server's view of the project's routes: one route index per workspace folder (project/workspaceRoutes.ts),
+ * built in the background once the server is up, kept current from the editor's documents and the disk, and asked
+ * for the methods routes elsewhere give an open document's handlers. Diagnostics never wait for it: until a folder's
+ * index is built, its documents are judged alone, and they are refreshed when it is.
+ */
+import { URI } from 'vscode-uri';
+import { documentModuleFacts, languageOfFile, rescopeByFacts, type RouteMethodScope, type SourceDocument } from './core';
+import { WorkspaceRoutes } from './project/workspaceRoutes';
+
+export interface RoutesEvents {
+  /** Some open document's route methods may have changed: pull its diagnostics again. */
+  changed(): void;
+}
+
+export class ServerRoutes {
+  private folders: WorkspaceRoutes[] = [];
+  /** What each open document was last judged by, to refresh only when that changes. */
+  private readonly judgedBy = new Map<string, string>();
+
+  constructor(
+    private readonly events: RoutesEvents,
+    private readonly maxChars: number,
+  ) {}
+
+  /** Indexes the folders (file URIs), one after another, in slices that leave the server answering. */
+  async setFolders(uris: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    const roots = uris
+      .map((uri) => URI.parse(uri))
+      .filter((uri) => uri.scheme === 'file')
+      .map((uri) => uri.fsPath);
+    const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars));
+    this.folders = folders;
+    for (const folder of folders) {
+      // A newer call (the folders changed meanwhile) takes over: this one stops.
+      await folder.build(onProgress, () => this.folders !== folders);
+    }
+    if (this.folders === folders) this.events.changed();
+  }
+
+  /** The methods routes in other files give the handlers of this document (at its current version). */
+  routeMethodsFor(uri: string, document: SourceDocument): RouteMethodScope[] | undefined {
+    const found = this.folderOf(uri);
+    if (!found || !found.folder.built || document.language === 'yaml') return undefined;
+    const facts = documentModuleFacts(document, found.file);
+    found.folder.editorFacts(found.file, document.version, facts, document.lines);
+    const scopes = rescopeByFacts(found.folder.scopesFor(found.file), facts);
+    this.judgedBy.set(uri, JSON.stringify(scopes.map((s) => [s.name, s.method, s.registeredAt])));
+    return scopes.length > 0 ? scopes : undefined;
+  }
+
+  /**
+   * An open document changed: its routes may name other documents' handlers. Refreshes when what another open
+   * document was judged by is no longer what the index gives it.
+   */
+  documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
+    const found = this.folderOf(uri);
+    if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return;
+    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
+    this.refreshIfChanged(openUris.filter((other) => other !== uri));
+  }
+
+  documentClosed(uri: string): void {
+    this.judgedBy.delete(uri);
+    const found = this.folderOf(uri);
+    found?.folder.editorClosed(found.file);
+  }
+
+  /** A file changed, appeared or was deleted on disk. */
+  fileChangedOnDisk(uri: string, deleted: boolean, openUris: readonly string[]): void {
+    const found = this.folderOf(uri);
+    if (!found || !languageOfFile(found.file) || languageOfFile(found.file) === 'yaml') return;
+    if (deleted) found.folder.fileDeleted(found.file);
+    else found.folder.fileChangedOnDisk(found.file);
+    this.refreshIfChanged(openUris);
+  }
+
+  private refreshIfChanged(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const before = this.judgedBy.get(uri);
+      const found = this.folderOf(uri);
+      if (before === undefined || !found) continue;
+      const now = JSON.stringify(found.folder.scopesFor(found.file).map((s) => [s.name, s.method, s.registeredAt]));
+      if (now !== before) return this.events.changed();
+    }
+  }
+
+  private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    const file = parsed.fsPath;
+    const folder = this.folders.find((candidate) => candidate.contains(file));
+    return folder && { folder, file };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Routes across files in the editor: the server indexes the workspace's routes in the background, judges an open
+ * controller by the method of the route file that names it, and refreshes it when the route file is edited (in the
+ * editor or on disk).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import type { DocumentDiagnosticReport, FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+import { startServer } from './lspClient';
+
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+const ROUTE = `const router = require('express').Router();\nconst userController = require('../controllers/user.controller');\n\nrouter.post('/users', userController.createUser);\nmodule.exports = router;\n`;
+const CONTROLLER = `const createUser = async (req, res) => {\n  res.status(200).send({});\n};\nmodule.exports = { createUser };\n`;
+
+const CAPABILITIES = {
+  textDocument: { diagnostic: { dynamicRegistration: false } },
+  workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+  window: { workDoneProgress: true },
+};
+
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-routes-lsp-'));
+  made.push(dir);
+  fs.mkdirSync(path.join(dir, 'src/routes'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'src/controllers'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'src/routes/user.route.js'), ROUTE);
+  fs.writeFileSync(path.join(dir, 'src/controllers/user.controller.js'), CONTROLLER);
+  return dir;
+}
+
+test('a controller is judged by its route file once the index is built, and again when the route file is edited', async () => {
+  const dir = workspace();
+  const client = await startServer({ capabilities: CAPABILITIES, workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }] });
+  client.connection.onRequest('window/workDoneProgress/create', () => null);
+  try {
+    const controller = URI.file(path.join(dir, 'src/controllers/user.controller.js')).toString();
+    const route = URI.file(path.join(dir, 'src/routes/user.route.js')).toString();
+    const pull = async () =>
+      (
+        (await client.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', {
+          textDocument: { uri: controller },
+        })) as FullDocumentDiagnosticReport
+      ).items;
+    const built = client.received.has('workspace/diagnostic/refresh') ? Promise.resolve(null) : client.next('workspace/diagnostic/refresh');
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: controller, languageId: 'javascript', version: 1, text: CONTROLLER },
+    });
+    await built;
+    const items = await pull();
+    assert.equal(items.length, 1, JSON.stringify(items));
+    assert.equal(items[0].code, 'wrong-success-code');
+    assert.equal(items[0].range.start.line, 1);
+    assert.match(items[0].message, /\(POST, registered at src\/routes\/user\.route\.js:4\)$/);
+
+    // Edit the route file in the editor: POST becomes GET, and the controller's diagnostics are refreshed.
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: route, languageId: 'javascript', version: 1, text: ROUTE } });
+    const refreshed = client.next('workspace/diagnostic/refresh');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: route, version: 2 },
+      contentChanges: [{ text: ROUTE.replace('router.post', 'router.get') }],
+    });
+    await refreshed;
+    assert.deepEqual(await pull(), []);
+
+    // Close it unsaved: the disk's POST is the truth again.
+    const again = client.next('workspace/diagnostic/refresh');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: route } });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: route, type: 2 }] });
+    await Promise.race([again, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    assert.equal((await pull()).length, 1);
+  } finally {
+    await client.close();
+  }
+});
