@@ -83,7 +83,16 @@ export function startServer(connection: Connection): void {
   }
 
   /** The project's routes, built in the background once the server is up (diagnostics never wait for it). */
-  const routes = new ServerRoutes({ changed: () => refreshDiagnostics() }, EDITOR_MAX_CODE_CHARS);
+  const routes = new ServerRoutes({ changed: () => refreshDiagnosticsOnly(), openUris: () => documents.keys() }, EDITOR_MAX_CODE_CHARS);
+
+  /** The routes changed what an open document is judged by: its diagnostics only (the table is the same). */
+  function refreshDiagnosticsOnly(): void {
+    if (publisher) {
+      for (const document of documents.all()) publisher.schedule(document.uri);
+    } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
+  }
   let folderUris: string[] = [];
 
   /** Indexes the folders' routes with work-done progress where the client shows it. */

@@ -9,8 +9,10 @@ import { documentModuleFacts, languageOfFile, rescopeByFacts, type RouteMethodSc
 import { WorkspaceRoutes } from './project/workspaceRoutes';
 
 export interface RoutesEvents {
-  /** Some open document's route methods may have changed: pull its diagnostics again. */
+  /** Some open document's route methods have changed: pull its diagnostics again. */
   changed(): void;
+  /** The documents open in the editor. */
+  openUris(): readonly string[];
 }
 
 export class ServerRoutes {
@@ -35,13 +37,17 @@ export class ServerRoutes {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
       await folder.build(onProgress, () => this.folders !== folders);
     }
-    if (this.folders === folders) this.events.changed();
+    if (this.folders === folders) this.refreshIfChanged(this.events.openUris());
   }
 
   /** The methods routes in other files give the handlers of this document (at its current version). */
   routeMethodsFor(uri: string, document: SourceDocument): RouteMethodScope[] | undefined {
     const found = this.folderOf(uri);
-    if (!found || !found.folder.built || document.language === 'yaml') return undefined;
+    if (!found || !found.folder.built || document.language === 'yaml') {
+      // Judged alone for now: once the index is built, a refresh follows if it gives this document a method.
+      if (found) this.judgedBy.set(uri, '[]');
+      return undefined;
+    }
     const facts = documentModuleFacts(document, found.file);
     found.folder.editorFacts(found.file, document.version, facts, document.lines);
     const scopes = rescopeByFacts(found.folder.scopesFor(found.file), facts);

@@ -47,16 +47,20 @@ test('a controller is judged by its route file once the index is built, and agai
           textDocument: { uri: controller },
         })) as FullDocumentDiagnosticReport
       ).items;
-    const built = client.received.has('workspace/diagnostic/refresh') ? Promise.resolve(null) : client.next('workspace/diagnostic/refresh');
+    const built = client.next('workspace/diagnostic/refresh');
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: controller, languageId: 'javascript', version: 1, text: CONTROLLER },
     });
-    await built;
-    const items = await pull();
+    // Pulled before the index is built, the controller is judged alone; the end of the build refreshes it.
+    let items = await pull();
+    if (items.length === 0) {
+      await built;
+      items = await pull();
+    }
     assert.equal(items.length, 1, JSON.stringify(items));
     assert.equal(items[0].code, 'wrong-success-code');
     assert.equal(items[0].range.start.line, 1);
-    assert.match(items[0].message, /\(POST, registered at src\/routes\/user\.route\.js:4\)$/);
+    assert.match(String(items[0].message), /\(POST, registered at src\/routes\/user\.route\.js:4\)$/);
 
     // Edit the route file in the editor: POST becomes GET, and the controller's diagnostics are refreshed.
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: route, languageId: 'javascript', version: 1, text: ROUTE } });

@@ -310,9 +310,12 @@ export class FuzzedDocument {
         );
       },
       (error: { code?: number; message?: string }) => {
-        // A cancelled request may be answered "cancelled"; a pull may be cancelled by the server. Nothing else.
+        // A cancelled request may be answered "cancelled"; a pull may be cancelled by the server; a request the document
+        // changed under may be answered "content modified" (LSP 3.17). Nothing else.
         const cancelled =
-          (cancel && error.code === LSPErrorCodes.RequestCancelled) || (method === 'textDocument/diagnostic' && error.code === LSPErrorCodes.ServerCancelled);
+          (cancel && error.code === LSPErrorCodes.RequestCancelled) ||
+          (method === 'textDocument/diagnostic' && error.code === LSPErrorCodes.ServerCancelled) ||
+          (this.version > sentAt && error.code === LSPErrorCodes.ContentModified);
         if (!cancelled) this.fail(`${method} answered with an error: ${error.code} ${error.message}`);
         this.counts.cancelled++;
       },
