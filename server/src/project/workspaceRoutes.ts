@@ -125,9 +125,16 @@ export class WorkspaceRoutes {
       return;
     }
     try {
-      // A module that declares no route is parsed only if a link goes through it.
-      this.index.setFile(relative, mayDeclareRoutes(text, relative) ? moduleFactsOf(text, file) : () => moduleFactsOf(text, file));
-      this.lines.set(relative, new LineIndex(text));
+      if (mayDeclareRoutes(text, relative)) {
+        this.index.setFile(relative, moduleFactsOf(text, file));
+        // Lines are needed where routes are registered (`registered at file:line`), and only there.
+        this.lines.set(relative, new LineIndex(text));
+      } else {
+        // A module that declares no route is parsed only if a link goes through it, from the disk: its text is not
+        // kept meanwhile (an editor's text of it is, by editorFacts).
+        this.index.setFile(relative, () => moduleFactsOf(fs.readFileSync(file, 'utf8'), file));
+        this.lines.delete(relative);
+      }
     } catch {
       this.index.removeFile(relative);
       this.lines.delete(relative);

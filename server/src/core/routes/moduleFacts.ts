@@ -206,7 +206,9 @@ class FactsReader {
       this.ancestors.pop();
     };
     visit(this.sourceFile);
-    return this;
+    // The facts alone: returning the reader would keep the whole syntax tree alive with them.
+    const { imports, exports, exportAll, locals, registrations, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt } = this;
+    return { imports, exports, exportAll, locals, registrations, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt };
   }
 
   private span(declaration: ts.Node, name: ts.Node): { at: number; start: number; end: number } {
