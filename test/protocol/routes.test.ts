@@ -62,6 +62,13 @@ test('a controller is judged by its route file once the index is built, and agai
     assert.equal(items[0].range.start.line, 1);
     assert.match(String(items[0].message), /\(POST, registered at src\/routes\/user\.route\.js:4\)$/);
 
+    // The hover over the code names the endpoint the route serves.
+    const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', {
+      textDocument: { uri: controller },
+      position: { line: 1, character: 14 },
+    });
+    assert.match(hover.contents.value, /Endpoint: `POST \/users` \(registered at src\/routes\/user\.route\.js:4\)/);
+
     // Edit the route file in the editor: POST becomes GET, and the controller's diagnostics are refreshed.
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: route, languageId: 'javascript', version: 1, text: ROUTE } });
     const refreshed = client.next('workspace/diagnostic/refresh');

@@ -9,6 +9,8 @@ export interface HoverContext {
   lang: Lang;
   /** How to name the table in force: a workspace-relative path, or the default's name. */
   tableLabel: string;
+  /** The endpoints a route in another file serves this handler under (the project's route index). */
+  route?: { endpoints: readonly string[]; registeredAt: string };
 }
 
 const LABELS = {
@@ -22,6 +24,8 @@ const LABELS = {
     documented: 'Documented codes',
     table: 'Table',
     line: 'line',
+    endpoint: 'Endpoint',
+    registeredAt: 'registered at',
   },
   'zh-cn': {
     success: '正常返回码',
@@ -33,6 +37,8 @@ const LABELS = {
     documented: '已记录的状态码',
     table: '状态码表',
     line: '行',
+    endpoint: '接口',
+    registeredAt: '路由注册于',
   },
 } as const;
 
@@ -62,6 +68,14 @@ function tableLine(context: HoverContext, entry?: StatusEntry): string {
   return `${labels.table}: ${context.tableLabel}${where}`;
 }
 
+/** `Endpoint: POST /v1/users (registered at src/routes/v1/user.route.js:6)`, for a handler routed from elsewhere. */
+function routeLines(context: HoverContext): string[] {
+  if (!context.route) return [];
+  const labels = LABELS[context.lang];
+  const endpoints = context.route.endpoints.map((endpoint) => `\`${endpoint}\``).join(', ');
+  return [`${labels.endpoint}: ${endpoints} (${labels.registeredAt} ${context.route.registeredAt})`];
+}
+
 /** Markdown for a hover over a site. */
 export function hoverMarkdown(site: Site, context: HoverContext): string {
   const labels = LABELS[context.lang];
@@ -72,13 +86,14 @@ export function hoverMarkdown(site: Site, context: HoverContext): string {
       `${codeLine(site, STANDARD_REASONS.get(site.code) ?? '')} — ${CLASS_LABELS[context.lang][statusClass(site.code)]}`,
       `⚠ ${labels.notDocumented}`,
       `${labels.documented}: ${documented}`,
+      ...routeLines(context),
       tableLine(context),
     ].join('\n\n');
   }
   const kind = `${labels[entry.kind]} (${CLASS_LABELS[context.lang][statusClass(entry.code)]})`;
   const parts = [`${codeLine(site, entry.reason)} — ${kind}`, ...meaningLines(entry, context.lang)];
   if (entry.methods.length > 0) parts.push(`${labels.normalAnswerOf}: ${entry.methods.join(', ')}`);
-  parts.push(tableLine(context, entry));
+  parts.push(...routeLines(context), tableLine(context, entry));
   return parts.join('\n\n');
 }
 

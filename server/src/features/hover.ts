@@ -12,5 +12,7 @@ export async function provideHover(context: ServerContext, params: HoverParams, 
   const site = document && siteAt(document.source.facts.sites, document.lsp.offsetAt(params.position));
   if (!document || !site) return null;
   const { table, label } = context.workspace.tableFor(document.lsp.uri, settings);
-  return toHover(document.lsp, site, hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label }));
+  const scope = context.routes?.routeMethodsFor(document.lsp.uri, document.source)?.find((s) => s.start <= site.start && site.end <= s.end);
+  const route = scope?.endpoints && { endpoints: scope.endpoints, registeredAt: scope.registeredAt };
+  return toHover(document.lsp, site, hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label, route }));
 }

@@ -103,7 +103,8 @@ export class WorkspaceRoutes {
       const route = scope.routes.find((r) => r.file !== projectPath(this.root, file)) ?? scope.routes[0];
       const line = this.lines.get(route.file)?.lineOf(route.at);
       const registeredAt = `${route.file}:${line === undefined ? '?' : line + 1}`;
-      return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt };
+      const endpoints = [...new Set(scope.routes.map((r) => `${r.method} ${r.path ?? '(path not literal)'}`))];
+      return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt, endpoints };
     });
   }
 

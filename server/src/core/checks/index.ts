@@ -34,6 +34,8 @@ export interface RouteMethodScope {
   method: string;
   /** Where the route is registered, as people read it: `src/routes/v1/user.route.js:14`. */
   registeredAt: string;
+  /** The endpoints it serves: `POST /v1/users` (for hovers). */
+  endpoints?: string[];
 }
 
 interface RuleHit {
