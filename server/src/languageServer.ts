@@ -22,6 +22,7 @@ import { DocumentStore } from './documents';
 import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
 import { CREATE_CONSTANTS_COMMAND, CREATE_CONSTANTS_KIND, createConstantsModule, USE_CONSTANTS_KIND } from './features/constants';
 import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/diagnostics';
+import { provideDefinition } from './features/definition';
 import { provideHover } from './features/hover';
 import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
@@ -147,6 +148,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        definitionProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, USE_CONSTANTS_KIND, CREATE_CONSTANTS_KIND] },
@@ -200,6 +202,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((params, token) => (context ? provideHover(context, params, token) : null));
+  connection.onDefinition((params, token) => (context ? provideDefinition(context, params, token) : null));
   connection.onCompletion((params, token) => (context ? provideCompletion(context, params, token) : null));
   connection.languages.inlayHint.on((params, token) => (context ? provideInlayHints(context, params, token) : []));
   connection.onCodeAction((params, token) =>

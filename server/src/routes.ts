@@ -66,6 +66,15 @@ export class ServerRoutes {
     this.refreshIfChanged(openUris.filter((other) => other !== uri));
   }
 
+  /** Go to definition from a route registration: where the handler it names is defined (a file URI and an offset). */
+  definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number } | undefined {
+    const found = this.folderOf(uri);
+    if (!found?.folder.built || document.language === 'yaml') return undefined;
+    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
+    const target = found.folder.handlerAt(found.file, offset);
+    return target && { uri: URI.file(target.file).toString(), at: target.at };
+  }
+
   documentClosed(uri: string): void {
     this.judgedBy.delete(uri);
     const found = this.folderOf(uri);

@@ -69,8 +69,18 @@ test('a controller is judged by its route file once the index is built, and agai
     });
     assert.match(hover.contents.value, /Endpoint: `POST \/users` \(registered at src\/routes\/user\.route\.js:4\)/);
 
-    // Edit the route file in the editor: POST becomes GET, and the controller's diagnostics are refreshed.
+    // Go to definition from the route's handler to the controller's function.
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: route, languageId: 'javascript', version: 1, text: ROUTE } });
+    const definition = await client.connection.sendRequest<{ uri: string; range: { start: { line: number; character: number } } } | null>(
+      'textDocument/definition',
+      {
+        textDocument: { uri: route },
+        position: { line: 3, character: 40 },
+      },
+    );
+    assert.deepEqual(definition && { uri: definition.uri, start: definition.range.start }, { uri: controller, start: { line: 0, character: 6 } });
+
+    // Edit the route file in the editor: POST becomes GET, and the controller's diagnostics are refreshed.
     const refreshed = client.next('workspace/diagnostic/refresh');
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: route, version: 2 },

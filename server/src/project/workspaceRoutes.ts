@@ -96,6 +96,13 @@ export class WorkspaceRoutes {
     return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
   }
 
+  /** The handler a route registration at `offset` of `file` names: its file (absolute) and the offset of its name. */
+  handlerAt(file: string, offset: number): { file: string; at: number } | undefined {
+    if (!this.contains(file)) return undefined;
+    const found = this.index.handlerAt(projectPath(this.root, file), offset);
+    return found?.at !== undefined ? { file: path.join(this.root, ...found.file.split('/')), at: found.at } : undefined;
+  }
+
   /** The methods routes in other files give the handlers of `file`, with where each route is registered. */
   scopesFor(file: string): RouteMethodScope[] {
     if (!this.contains(file)) return [];

@@ -31,6 +31,8 @@ export interface RouteRegistration {
   readonly handler: Ref | undefined;
   /** Offset of the method's name (`post`), where the registration is reported. */
   readonly at: number;
+  /** Where the handler is written in the registration (`userController.createUser`): go to definition starts there. */
+  readonly handlerSpan?: { readonly start: number; readonly end: number };
 }
 
 export interface RouterMount {
@@ -410,6 +412,7 @@ class FactsReader {
       path,
       handler: inline ? undefined : refOf(last),
       at: callee.name.getStart(this.sourceFile),
+      handlerSpan: inline ? undefined : { start: last.getStart(this.sourceFile), end: last.end },
     });
   }
 

@@ -94,6 +94,15 @@ export class ProjectIndex {
   }
 
   /** The routes a handler defined in `file` as `name` is registered under. */
+  /** The handler a route registration at `offset` of `file` names (go to definition from a route file). */
+  handlerAt(file: string, offset: number): Definition | undefined {
+    const registration = this.factsOf(file)?.registrations.find(
+      (r) => r.handler && r.handlerSpan && r.handlerSpan.start <= offset && offset <= r.handlerSpan.end,
+    );
+    const found = registration?.handler && this.resolveRef(file, registration.handler);
+    return found && found.name !== '*' && found.at !== undefined ? found : undefined;
+  }
+
   routesOfHandler(file: string, name: string): readonly Endpoint[] {
     return this.link().byHandler.get(key({ file, name })) ?? [];
   }
