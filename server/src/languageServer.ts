@@ -28,7 +28,7 @@ import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
 import { tableInfo } from './features/tableInfo';
 import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
-import { ServerRoutes } from './routes';
+import { EDITOR_MAX_INDEXED_FILES, ServerRoutes } from './routes';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
 
@@ -84,7 +84,17 @@ export function startServer(connection: Connection): void {
   }
 
   /** The project's routes, built in the background once the server is up (diagnostics never wait for it). */
-  const routes = new ServerRoutes({ changed: () => refreshDiagnosticsOnly(), openUris: () => documents.keys() }, EDITOR_MAX_CODE_CHARS);
+  const routes = new ServerRoutes(
+    {
+      changed: () => refreshDiagnosticsOnly(),
+      openUris: () => documents.keys(),
+      notIndexed: (root, files) =>
+        connection.console.info(
+          `statusdoc: ${root} has ${files} TS/JS files, more than ${EDITOR_MAX_INDEXED_FILES}: routes across files are not followed there (the CLI still does)`,
+        ),
+    },
+    EDITOR_MAX_CODE_CHARS,
+  );
 
   /** The routes changed what an open document is judged by: its diagnostics only (the table is the same). */
   function refreshDiagnosticsOnly(): void {

@@ -8,9 +8,17 @@ import { URI } from 'vscode-uri';
 import { documentModuleFacts, languageOfFile, rescopeByFacts, type RouteMethodScope, type SourceDocument } from './core';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
 
+/**
+ * Folders with more TS/JS files than this are not indexed in the editor: the index holds about 15 kB per file, so a
+ * monorepo of 50,000 files would cost the server hundreds of MB. The CLI indexes whatever it is given.
+ */
+export const EDITOR_MAX_INDEXED_FILES = 20_000;
+
 export interface RoutesEvents {
   /** Some open document's route methods have changed: pull its diagnostics again. */
   changed(): void;
+  /** A folder too large to index: its files are judged alone. */
+  notIndexed?(root: string, files: number): void;
   /** The documents open in the editor. */
   openUris(): readonly string[];
 }
@@ -35,7 +43,8 @@ export class ServerRoutes {
     this.folders = folders;
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
-      await folder.build(onProgress, () => this.folders !== folders);
+      const built = await folder.build(onProgress, () => this.folders !== folders, undefined, EDITOR_MAX_INDEXED_FILES);
+      if (!built.indexed && this.folders === folders) this.events.notIndexed?.(folder.root, built.files);
     }
     if (this.folders === folders) this.refreshIfChanged(this.events.openUris());
   }

@@ -63,3 +63,11 @@ test("an editor's text of the route file wins over the disk until it is closed",
   routes.fileDeleted(path.join(dir, 'src/route.js'));
   assert.deepEqual(routes.scopesFor(controller), []);
 });
+
+test('a folder with more files than the limit is not indexed at all: its files are judged alone', async () => {
+  const dir = workspace({ 'src/route.js': ROUTE, 'src/controller.js': CONTROLLER });
+  const routes = new WorkspaceRoutes(dir, 1_000_000);
+  assert.deepEqual(await routes.build(undefined, undefined, undefined, 1), { indexed: false, files: 2 });
+  assert.equal(routes.built, false);
+  assert.deepEqual(routes.scopesFor(path.join(dir, 'src/controller.js')), []);
+});

@@ -39,16 +39,24 @@ export class WorkspaceRoutes {
    * Reads every TS/JS file of the folder (or of `only`: the CLI's files); `onProgress(done, total)` after each slice.
    * Stops early when cancelled.
    */
-  async build(onProgress?: (done: number, total: number) => void, cancelled?: () => boolean, only?: readonly string[]): Promise<void> {
+  async build(
+    onProgress?: (done: number, total: number) => void,
+    cancelled?: () => boolean,
+    only?: readonly string[],
+    maxFiles = Infinity,
+  ): Promise<{ indexed: boolean; files: number }> {
     const files = only ?? collectFiles([this.root]).files;
     const scripts = files.filter((file) => languageOfFile(file) && languageOfFile(file) !== 'yaml');
+    // Past the limit the folder is not indexed at all (its files are judged alone), rather than half indexed.
+    if (scripts.length > maxFiles) return { indexed: false, files: scripts.length };
     for (let start = 0; start < scripts.length; start += SLICE) {
-      if (cancelled?.()) return;
+      if (cancelled?.()) return { indexed: false, files: scripts.length };
       for (const file of scripts.slice(start, start + SLICE)) this.readFromDisk(file);
       onProgress?.(Math.min(start + SLICE, scripts.length), scripts.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.builtValue = true;
+    return { indexed: true, files: scripts.length };
   }
 
   /** A file changed (or appeared) on disk. Ignored while an editor holds a newer text of it. */
