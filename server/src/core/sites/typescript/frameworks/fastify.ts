@@ -1,8 +1,8 @@
 /** Fastify: `reply.code(201)` (and `reply.status(201)`, as Express), and the status keys of a route's response schema. */
 import ts from 'typescript';
-import { isStatusCodeNumber } from '../../../httpStatus';
 import { CODE_CALL } from '../../../vocabulary';
 import { pattern, type Pattern } from '../pattern';
+import { pushResponseKeys } from './responseKeys';
 import { methodProperty } from '../syntax';
 
 /** `response` inside `schema` inside route options: the keys are the route's declared status codes. */
@@ -26,21 +26,7 @@ export const FASTIFY_PATTERNS: readonly Pattern[] = [
     const call = options.parent;
     const fromObject = methodProperty(options, context.sourceFile);
     const method = fromObject ? context.methods.routeObjectMethod(fromObject) : ts.isCallExpression(call) ? context.methods.routeMethod(call) : undefined;
-    for (const property of object.properties) {
-      const key = property.name;
-      if (!key || !(ts.isNumericLiteral(key) || ts.isStringLiteral(key)) || !/^\d{3}$/.test(key.text)) continue;
-      const code = Number(key.text);
-      if (!isStatusCodeNumber(code)) continue;
-      context.push({
-        start: key.getStart(context.sourceFile),
-        end: key.getEnd(),
-        code,
-        form: { kind: 'literal' },
-        role: 'spec',
-        idiom: { id: 'fastify.response-schema' },
-        method,
-      });
-    }
+    pushResponseKeys(object, context, method, { id: 'fastify.response-schema' });
     // The same object may also hold status properties.
     return false;
   }),

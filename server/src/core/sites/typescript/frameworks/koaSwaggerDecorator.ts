@@ -3,11 +3,11 @@
  * `@responses({ 200: …, 400: … })` map (or the class's `@responsesAll({ … })`) are the codes it declares.
  */
 import ts from 'typescript';
-import { isStatusCodeNumber } from '../../../httpStatus';
 import { normalizeMethod } from '../../../table/methods';
 import { KOA_SWAGGER_REQUEST, KOA_SWAGGER_RESPONSES } from '../../../vocabulary';
 import type { SiteMethod } from '../../types';
 import { pattern, type Pattern } from '../pattern';
+import { pushResponseKeys } from './responseKeys';
 import { decoratorName, decoratorsOf, stringValue, unwrap } from '../syntax';
 
 /** `@request('put', '/users/{id}') update()` -> PUT. */
@@ -27,21 +27,7 @@ export const KOA_SWAGGER_PATTERNS: readonly Pattern[] = [
     if (!ts.isDecorator(node.parent) || !map || !ts.isObjectLiteralExpression(map)) return false;
     // @responses on a method: its @request's method; @responsesAll on the class: every method's, so none.
     const method = context.methods.enclosingMethod(node);
-    for (const property of map.properties) {
-      const key = property.name;
-      if (!key || !(ts.isNumericLiteral(key) || ts.isStringLiteral(key)) || !/^\d{3}$/.test(key.text)) continue;
-      const code = Number(key.text);
-      if (!isStatusCodeNumber(code)) continue;
-      context.push({
-        start: key.getStart(context.sourceFile),
-        end: key.getEnd(),
-        code,
-        form: { kind: 'literal' },
-        role: 'spec',
-        idiom: { id: 'koa-swagger.responses', detail: name },
-        method,
-      });
-    }
+    pushResponseKeys(map, context, method, { id: 'koa-swagger.responses', detail: name });
     return true;
   }),
 ];
