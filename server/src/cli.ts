@@ -21,7 +21,7 @@ import { systemReason } from './cli/safeWrite';
 import { parseShard } from './cli/shard';
 import { serveWorker } from './cli/worker';
 import { collectFiles } from './project/files';
-import { buildRouteIndex } from './project/routeIndex';
+import { WorkspaceRoutes } from './project/workspaceRoutes';
 
 declare const STATUSDOC_VERSION: string;
 /** The version and a hash of the source it was built from: what the cache trusts. */
@@ -183,14 +183,15 @@ function parseMaxWarnings(value: string | undefined): number {
 }
 
 /** `statusdoc routes`: the project's routes, linked across files, from the current folder as the project root. */
-function routes(paths: string[], format = 'text'): number {
+async function routes(paths: string[], format = 'text'): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for routes (use text, json)`);
   const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  const built = buildRouteIndex(process.cwd(), files, CLI_MAX_CHARS);
-  for (const { file, reason } of built.leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); its routes are not listed\n`);
-  process.stdout.write(formatRoutes(built, format));
-  return built.leftOut.length > 0 ? 2 : 0;
+  const index = new WorkspaceRoutes(process.cwd(), CLI_MAX_CHARS);
+  await index.build(undefined, undefined, files);
+  for (const { file, reason } of index.leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); its routes are not listed\n`);
+  process.stdout.write(formatRoutes(index, format));
+  return index.leftOut.length > 0 ? 2 : 0;
 }
 
 /** `statusdoc merge`: the shards' reports as one, in their format; the exit code as `check` would give it. */

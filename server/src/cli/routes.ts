@@ -1,6 +1,6 @@
 /** `statusdoc routes`: every route of the project with its full path and where its handler is, as text or JSON. */
-import type { Endpoint, LineIndex } from '../core';
-import type { BuiltIndex } from '../project/routeIndex';
+import type { Endpoint } from '../core';
+import type { WorkspaceRoutes } from '../project/workspaceRoutes';
 
 export interface RouteRecord {
   method: string;
@@ -10,24 +10,18 @@ export interface RouteRecord {
   handler: { file: string; name: string; line: number | null } | null;
 }
 
-function lineOf(lines: ReadonlyMap<string, LineIndex>, file: string, offset: number | undefined): number | null {
-  const index = lines.get(file);
-  return index && offset !== undefined ? index.lineOf(offset) + 1 : null;
-}
-
-export function routeRecords({ index, lines }: BuiltIndex): RouteRecord[] {
-  return index.endpoints().map((endpoint: Endpoint) => ({
+export function routeRecords(routes: WorkspaceRoutes): RouteRecord[] {
+  const lineOf = (file: string, offset: number | undefined) => (offset === undefined ? null : (routes.lineOf(file, offset) ?? null));
+  return routes.endpoints().map((endpoint: Endpoint) => ({
     method: endpoint.method,
     path: endpoint.path ?? null,
-    registeredAt: { file: endpoint.file, line: lineOf(lines, endpoint.file, endpoint.at) ?? 0 },
-    handler: endpoint.handler
-      ? { file: endpoint.handler.file, name: endpoint.handler.name, line: lineOf(lines, endpoint.handler.file, endpoint.handler.at) }
-      : null,
+    registeredAt: { file: endpoint.file, line: lineOf(endpoint.file, endpoint.at) ?? 0 },
+    handler: endpoint.handler ? { file: endpoint.handler.file, name: endpoint.handler.name, line: lineOf(endpoint.handler.file, endpoint.handler.at) } : null,
   }));
 }
 
-export function formatRoutes(built: BuiltIndex, format: 'text' | 'json'): string {
-  const records = routeRecords(built);
+export function formatRoutes(routes: WorkspaceRoutes, format: 'text' | 'json'): string {
+  const records = routeRecords(routes);
   if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
   const width = Math.max(0, ...records.map((r) => r.method.length + 1 + (r.path ?? '(path not literal)').length));
   const lines = records.map((record) => {
@@ -36,6 +30,6 @@ export function formatRoutes(built: BuiltIndex, format: 'text' | 'json'): string
     return `${endpoint}  ${handler}  (registered at ${record.registeredAt.file}:${record.registeredAt.line})`;
   });
   const count = records.length;
-  lines.push(`${count} route${count === 1 ? '' : 's'} in ${built.index.fileCount} file${built.index.fileCount === 1 ? '' : 's'}`);
+  lines.push(`${count} route${count === 1 ? '' : 's'} in ${routes.fileCount} file${routes.fileCount === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

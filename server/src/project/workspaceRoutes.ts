@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type ModuleFacts, type RouteMethodScope } from '../core';
+import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type Endpoint, type ModuleFacts, type RouteMethodScope } from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
@@ -18,6 +18,8 @@ export class WorkspaceRoutes {
   private readonly lines = new Map<string, LineIndex>();
   /** Files whose facts came from an editor's text, by version: the disk does not overwrite them. */
   private readonly fromEditor = new Map<string, number>();
+  /** Files left out (project paths), with why: they are named, never guessed at. */
+  private readonly leftOutFiles = new Map<string, string>();
   private builtValue = false;
 
   constructor(
@@ -33,6 +35,29 @@ export class WorkspaceRoutes {
 
   get fileCount(): number {
     return this.index.fileCount;
+  }
+
+  /** The files that could not be read or were too large, with why. */
+  get leftOut(): { file: string; reason: string }[] {
+    return [...this.leftOutFiles].map(([file, reason]) => ({ file, reason }));
+  }
+
+  endpoints(): readonly Endpoint[] {
+    return this.index.endpoints();
+  }
+
+  /** The 1-based line of an offset in a file of the index (read from disk if its lines were not kept). */
+  lineOf(file: string, offset: number): number | undefined {
+    let lines = this.lines.get(file);
+    if (!lines) {
+      try {
+        lines = new LineIndex(fs.readFileSync(path.join(this.root, ...file.split('/')), 'utf8'));
+      } catch {
+        return undefined;
+      }
+      this.lines.set(file, lines);
+    }
+    return lines.lineOf(offset) + 1;
   }
 
   /**
@@ -116,8 +141,7 @@ export class WorkspaceRoutes {
     if (!this.contains(file)) return [];
     return this.index.handlerScopes(projectPath(this.root, file)).map((scope) => {
       const route = scope.routes.find((r) => r.file !== projectPath(this.root, file)) ?? scope.routes[0];
-      const line = this.lines.get(route.file)?.lineOf(route.at);
-      const registeredAt = `${route.file}:${line === undefined ? '?' : line + 1}`;
+      const registeredAt = `${route.file}:${this.lineOf(route.file, route.at) ?? '?'}`;
       const endpoints = [...new Set(scope.routes.map((r) => `${r.method} ${r.path ?? '(path not literal)'}`))];
       return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt, endpoints };
     });
@@ -127,17 +151,20 @@ export class WorkspaceRoutes {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
-    } catch {
+    } catch (error) {
       this.fileDeleted(file); // gone or unreadable: its routes are not known, never guessed
+      this.leftOutFiles.set(projectPath(this.root, file), (error as NodeJS.ErrnoException).code ?? (error as Error).message);
       return;
     }
     this.setText(file, projectPath(this.root, file), text);
   }
 
   private setText(file: string, relative: string, text: string): void {
+    this.leftOutFiles.delete(relative);
     if (text.length > this.maxChars) {
       this.index.removeFile(relative);
       this.lines.delete(relative);
+      this.leftOutFiles.set(relative, 'too large');
       return;
     }
     try {
@@ -151,9 +178,10 @@ export class WorkspaceRoutes {
         this.index.setFile(relative, () => moduleFactsOf(fs.readFileSync(file, 'utf8'), file));
         this.lines.delete(relative);
       }
-    } catch {
+    } catch (error) {
       this.index.removeFile(relative);
       this.lines.delete(relative);
+      this.leftOutFiles.set(relative, `not read: ${(error as Error).message}`);
     }
   }
 }
