@@ -57,6 +57,13 @@ export class ServerRoutes {
       if (found) this.judgedBy.set(uri, '[]');
       return undefined;
     }
+    // Most files handle no route named elsewhere: the index as it stands says so without reading this version (a walk
+    // of the whole tree on every keystroke). An edit that changes that reaches the index once typing pauses
+    // (documentChanged), which then refreshes this document.
+    if (found.folder.scopesFor(found.file).length === 0) {
+      this.judgedBy.set(uri, '[]');
+      return undefined;
+    }
     const facts = documentModuleFacts(document, found.file);
     found.folder.editorFacts(found.file, document.version, facts, document.lines);
     const scopes = rescopeByFacts(found.folder.scopesFor(found.file), facts);
@@ -65,14 +72,15 @@ export class ServerRoutes {
   }
 
   /**
-   * An open document changed: its routes may name other documents' handlers. Refreshes when what another open
-   * document was judged by is no longer what the index gives it.
+   * An open document changed: its routes may name other documents' handlers. Refreshes when what an open document
+   * was judged by is no longer what the index gives it.
    */
   documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
     if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return;
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
-    this.refreshIfChanged(openUris.filter((other) => other !== uri));
+    // This document too: an edit may have made one of its functions a handler a route elsewhere names.
+    this.refreshIfChanged(openUris);
   }
 
   /** Go to definition from a route registration: where the handler it names is defined (a file URI and an offset). */
