@@ -56,6 +56,7 @@ export {
   rescopeRouteMethods,
   type Definition,
   type Endpoint,
+  type Handler,
   type HandlerScope,
   type ModuleFacts,
   type PathAliases,

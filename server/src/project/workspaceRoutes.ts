@@ -6,7 +6,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type Endpoint, type ModuleFacts, type RouteMethodScope } from '../core';
+import {
+  languageOfFile,
+  LineIndex,
+  mayDeclareRoutes,
+  moduleFactsOf,
+  ProjectIndex,
+  type Endpoint,
+  type Handler,
+  type ModuleFacts,
+  type RouteMethodScope,
+} from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
@@ -141,10 +151,20 @@ export class WorkspaceRoutes {
     if (!this.contains(file)) return [];
     return this.index.handlerScopes(projectPath(this.root, file)).map((scope) => {
       const route = scope.routes.find((r) => r.file !== projectPath(this.root, file)) ?? scope.routes[0];
-      const registeredAt = `${route.file}:${this.lineOf(route.file, route.at) ?? '?'}`;
+      const registeredAt = this.placeOf(route);
       const endpoints = [...new Set(scope.routes.map((r) => `${r.method} ${r.path ?? '(path not literal)'}`))];
       return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt, endpoints };
     });
+  }
+
+  /** Every handler of `file` that some route names, with its routes (paths project-relative). */
+  handlersOf(file: string): Handler[] {
+    return this.contains(file) ? this.index.handlers(projectPath(this.root, file)) : [];
+  }
+
+  /** Where a route is registered, as people read it: `src/routes/v1/user.route.js:14`. */
+  placeOf(endpoint: Endpoint): string {
+    return `${endpoint.file}:${this.lineOf(endpoint.file, endpoint.at) ?? '?'}`;
   }
 
   private readFromDisk(file: string): void {

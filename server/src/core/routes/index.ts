@@ -12,7 +12,7 @@ import type { SourceDocument } from '../document';
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
-export { ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
+export { ProjectIndex, type Definition, type Endpoint, type Handler, type HandlerScope } from './projectIndex';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;
