@@ -10,7 +10,8 @@
  *   fix        fixesFor / fixAllEdits / fixEdits / mergeFixes -> edits, computed on demand
  *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
  *   table      loadTable, DEFAULT_TABLE, reasonOf
- *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
+ *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file);
+ *              endpointsMatching(endpoints, method, path): the routes a request hits
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -48,7 +49,9 @@ export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
 export {
+  ANY_METHOD,
   documentModuleFacts,
+  endpointsMatching,
   mayDeclareRoutes,
   moduleFactsOf,
   ProjectIndex,

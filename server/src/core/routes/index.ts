@@ -6,13 +6,15 @@
  *   resolve.ts       module specifiers to project files (extensions, index files, tsconfig paths)
  *   paths.ts         project paths and route paths (prefix joining, one spelling for parameters)
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
+ *   match.ts         which endpoints a request (its method and path) hits
  */
 import type { RouteMethodScope } from '../checks';
 import type { SourceDocument } from '../document';
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
-export { ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
+export { ANY_METHOD, ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
+export { endpointsMatching } from './match';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;
