@@ -11,7 +11,7 @@
  *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
  *   table      loadTable, DEFAULT_TABLE, reasonOf
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file);
- *              endpointsMatching(endpoints, method, path): the routes a request hits
+ *              requestsOf(sites): a file's test requests; endpointsMatching(endpoints, method, path): the routes one hits
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -52,16 +52,19 @@ export {
   ANY_METHOD,
   documentModuleFacts,
   endpointsMatching,
+  mayCheckRequests,
   mayDeclareRoutes,
   moduleFactsOf,
   ProjectIndex,
   rescopeByFacts,
+  requestsOf,
   rescopeRouteMethods,
   type Definition,
   type Endpoint,
   type HandlerScope,
   type ModuleFacts,
   type PathAliases,
+  type RequestCall,
 } from './routes';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';

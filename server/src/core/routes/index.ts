@@ -7,6 +7,7 @@
  *   paths.ts         project paths and route paths (prefix joining, one spelling for parameters)
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
  *   match.ts         which endpoints a request (its method and path) hits
+ *   requests.ts      the requests a file's tests and mocks make, from its sites
  */
 import type { RouteMethodScope } from '../checks';
 import type { SourceDocument } from '../document';
@@ -15,6 +16,7 @@ import type { ModuleFacts } from './moduleFacts';
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
 export { ANY_METHOD, ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
 export { endpointsMatching } from './match';
+export { mayCheckRequests, requestsOf, type RequestCall } from './requests';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;
