@@ -59,6 +59,7 @@ export {
   rescopeByFacts,
   requestsOf,
   rescopeRouteMethods,
+  routeMatcher,
   type Definition,
   type Endpoint,
   type HandlerScope,

@@ -9,7 +9,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   documentModuleFacts,
-  endpointsMatching,
   languageOfFile,
   LineIndex,
   mayCheckRequests,
@@ -17,6 +16,7 @@ import {
   moduleFactsOf,
   ProjectIndex,
   requestsOf,
+  routeMatcher,
   SourceDocument,
   type Endpoint,
   type ModuleFacts,
@@ -58,6 +58,7 @@ export class WorkspaceRoutes {
   private readonly requestsByFile = new Map<string, RequestSite[]>();
   /** Which requests call each endpoint, for the endpoints and requests as they were when it was made. */
   private callers: { endpoints: readonly Endpoint[]; requests: number; byEndpoint: Map<Endpoint, RequestSite[]> } | undefined;
+  private matcherOf: { endpoints: readonly Endpoint[]; match: (method: string, path: string) => Endpoint[] } | undefined;
   /** Bumped whenever a file's requests change. */
   private requestsVersion = 0;
 
@@ -179,7 +180,7 @@ export class WorkspaceRoutes {
     const request = this.requestsIn(file).find(
       (r) => (r.start <= offset && offset <= r.end) || (r.methodAt <= offset && offset <= r.methodAt + r.method.length + 2),
     );
-    return request && { request, endpoints: endpointsMatching(this.endpoints(), request.method, request.path) };
+    return request && { request, endpoints: this.matcher()(request.method, request.path) };
   }
 
   /** The test requests (not mocks) that call an endpoint of `endpoints()`, by file and place. */
@@ -223,13 +224,21 @@ export class WorkspaceRoutes {
     });
   }
 
+  /** The routes a request hits, over the endpoints as they stand (the matcher is made once per linking). */
+  private matcher(): (method: string, path: string) => Endpoint[] {
+    const endpoints = this.endpoints();
+    if (this.matcherOf?.endpoints !== endpoints) this.matcherOf = { endpoints, match: routeMatcher(endpoints) };
+    return this.matcherOf.match;
+  }
+
   private callersByEndpoint(): Map<Endpoint, RequestSite[]> {
     const endpoints = this.endpoints();
     if (this.callers?.endpoints === endpoints && this.callers.requests === this.requestsVersion) return this.callers.byEndpoint;
     const byEndpoint = new Map<Endpoint, RequestSite[]>();
+    const match = this.matcher();
     for (const request of this.requests()) {
       if (request.mock) continue;
-      for (const endpoint of endpointsMatching(endpoints, request.method, request.path)) {
+      for (const endpoint of match(request.method, request.path)) {
         const list = byEndpoint.get(endpoint);
         if (list) list.push(request);
         else byEndpoint.set(endpoint, [request]);

@@ -15,7 +15,7 @@ import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
 export { ANY_METHOD, ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
-export { endpointsMatching } from './match';
+export { endpointsMatching, routeMatcher } from './match';
 export { mayCheckRequests, requestsOf, type RequestCall } from './requests';
 export type { PathAliases } from './resolve';
 

@@ -21,47 +21,83 @@ const REST = 0;
 
 /** The endpoints a request with `method` to `path` hits: all of the most specific that match. */
 export function endpointsMatching<E extends Endpoint>(endpoints: readonly E[], method: string, path: string): E[] {
-  const wanted = method.toUpperCase();
-  const request = segmentsOf(path);
-  const byPath = endpoints.map((endpoint) => ({ endpoint, score: endpoint.path === undefined ? undefined : pathScore(segmentsOf(endpoint.path), request) }));
-  const onPath = byPath.filter((entry): entry is { endpoint: E; score: number[] } => entry.score !== undefined);
-  const serves = (name: string) => onPath.filter(({ endpoint }) => endpoint.method === name || endpoint.method === ANY_METHOD);
-  let hits = serves(wanted);
-  if (wanted === 'HEAD' && !hits.some(({ endpoint }) => endpoint.method === 'HEAD')) hits = serves('GET');
-  let best: number[] | undefined;
-  for (const { score } of hits) if (!best || compareScores(score, best) > 0) best = score;
-  return hits.filter(({ score }) => best && compareScores(score, best) === 0).map(({ endpoint }) => endpoint);
+  return routeMatcher(endpoints)(method, path);
+}
+
+/**
+ * `endpointsMatching` over the same endpoints for many requests: the routes are read once into a tree of segments, so
+ * each request walks only the branches its segments can take.
+ */
+export function routeMatcher<E extends Endpoint>(endpoints: readonly E[]): (method: string, path: string) => E[] {
+  const root = new SegmentNode<E>();
+  for (const endpoint of endpoints) if (endpoint.path !== undefined) root.add(endpoint, segmentsOf(endpoint.path), 0);
+  const order = new Map(endpoints.map((endpoint, index) => [endpoint, index]));
+  return (method, path) => {
+    const wanted = method.toUpperCase();
+    const onPath: { endpoint: E; score: number[] }[] = [];
+    root.match(segmentsOf(path), 0, [], onPath);
+    const serves = (name: string) => onPath.filter(({ endpoint }) => endpoint.method === name || endpoint.method === ANY_METHOD);
+    let hits = serves(wanted);
+    if (wanted === 'HEAD' && !hits.some(({ endpoint }) => endpoint.method === 'HEAD')) hits = serves('GET');
+    let best: number[] | undefined;
+    for (const { score } of hits) if (!best || compareScores(score, best) > 0) best = score;
+    return hits
+      .filter(({ score }) => best && compareScores(score, best) === 0)
+      .map(({ endpoint }) => endpoint)
+      .sort((a, b) => order.get(a)! - order.get(b)!);
+  };
+}
+
+/** The routes below one segment of a path: by the next literal segment, a parameter, `*`, or ending here. */
+class SegmentNode<E> {
+  private readonly literals = new Map<string, SegmentNode<E>>();
+  private parameter: SegmentNode<E> | undefined;
+  /** Routes whose path ends with `*` here: they match one or more further segments. */
+  private readonly rest: E[] = [];
+  /** Routes whose path ends here. */
+  private readonly ends: E[] = [];
+
+  add(endpoint: E, segments: readonly string[], index: number): void {
+    if (index === segments.length) return void this.ends.push(endpoint);
+    const segment = segments[index];
+    if (segment === '*') return void this.rest.push(endpoint);
+    let child: SegmentNode<E> | undefined;
+    if (isParameter(segment)) child = this.parameter ??= new SegmentNode();
+    else {
+      child = this.literals.get(segment);
+      if (!child) this.literals.set(segment, (child = new SegmentNode()));
+    }
+    child.add(endpoint, segments, index + 1);
+  }
+
+  match(request: readonly string[], index: number, score: number[], out: { endpoint: E; score: number[] }[]): void {
+    if (index === request.length) {
+      for (const endpoint of this.ends) out.push({ endpoint, score: [...score] });
+      return;
+    }
+    for (const endpoint of this.rest) out.push({ endpoint, score: [...score, REST] });
+    const asked = request[index];
+    const next = (child: SegmentNode<E>, matched: number) => {
+      score.push(matched);
+      child.match(request, index + 1, score, out);
+      score.pop();
+    };
+    if (this.parameter) next(this.parameter, PARAMETER);
+    if (isParameter(asked)) for (const child of this.literals.values()) next(child, PARAMETER);
+    else if (!asked.includes('{}')) {
+      const child = this.literals.get(asked);
+      if (child) next(child, LITERAL);
+    } else {
+      // A template part inside a segment (`img-${id}.png`): the literal parts around it must match.
+      const pattern = new RegExp(`^${asked.split('{}').map(escapeRegExp).join('[^/]+')}$`);
+      for (const [literal, child] of this.literals) if (pattern.test(literal)) next(child, PARAMETER);
+    }
+  }
 }
 
 /** A path's segments, parameters in one spelling; no empty segment (a trailing or doubled slash). */
 function segmentsOf(path: string): string[] {
   return joinRoutePath(path).split('/').filter(Boolean);
-}
-
-/** How well a route's segments match a request's, segment by segment; undefined where they do not match. */
-function pathScore(route: readonly string[], request: readonly string[]): number[] | undefined {
-  const score: number[] = [];
-  for (let i = 0; i < route.length; i++) {
-    const segment = route[i];
-    if (segment === '*') {
-      if (i >= request.length) return undefined;
-      return [...score, REST];
-    }
-    const asked = request[i];
-    if (asked === undefined) return undefined;
-    const matched = segmentScore(segment, asked);
-    if (matched === undefined) return undefined;
-    score.push(matched);
-  }
-  return score.length === request.length ? score : undefined;
-}
-
-function segmentScore(route: string, request: string): number | undefined {
-  if (isParameter(route) || isParameter(request)) return PARAMETER;
-  if (!request.includes('{}')) return route === request ? LITERAL : undefined;
-  // A template part inside a segment (`img-${id}.png`): the literal parts around it must match.
-  const pattern = new RegExp(`^${request.split('{}').map(escapeRegExp).join('[^/]+')}$`);
-  return pattern.test(route) ? PARAMETER : undefined;
 }
 
 /** A whole-segment parameter (`{id}`), or a template part of the request (`{}`). */
