@@ -43,7 +43,7 @@ export class ServerRoutes {
       .map((uri) => URI.parse(uri))
       .filter((uri) => uri.scheme === 'file')
       .map((uri) => uri.fsPath);
-    const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars));
+    const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars, { requests: true }));
     this.folders = folders;
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
@@ -72,7 +72,7 @@ export class ServerRoutes {
       return undefined;
     }
     const facts = documentModuleFacts(document, found.file);
-    found.folder.editorFacts(found.file, document.version, facts, document.lines);
+    found.folder.editorFacts(found.file, document.version, facts, document.lines, document.facts.sites);
     const scopes = rescopeByFacts(found.folder.scopesFor(found.file), facts);
     this.judgedBy.set(uri, JSON.stringify(scopes.map((s) => [s.name, s.method, s.registeredAt])));
     return scopes.length > 0 ? scopes : undefined;
@@ -85,19 +85,24 @@ export class ServerRoutes {
   documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
     if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return;
-    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
+    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
     this.refreshIfChanged(openUris);
     this.lensesIfChanged();
   }
 
-  /** Go to definition from a route registration: where the handler it names is defined (a file URI and an offset). */
-  definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number } | undefined {
+  /**
+   * Go to definition: from a route registration to where the handler it names is defined; from a test's request (its
+   * path or its method's name) to the route registrations it hits. File URIs and offsets; empty where none.
+   */
+  definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number }[] {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml') return undefined;
-    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
-    const target = found.folder.handlerAt(found.file, offset);
-    return target && { uri: URI.file(target.file).toString(), at: target.at };
+    if (!found?.folder.built || document.language === 'yaml') return [];
+    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
+    const handler = found.folder.handlerAt(found.file, offset);
+    if (handler) return [{ uri: URI.file(handler.file).toString(), at: handler.at }];
+    const hit = found.folder.endpointsAt(found.file, offset);
+    return (hit?.endpoints ?? []).map((endpoint) => ({ uri: URI.file(found.folder.absolute(endpoint.file)).toString(), at: endpoint.at }));
   }
 
   /** The handlers of an open document that routes name, at its current version, with where each route is registered. */
