@@ -9,6 +9,7 @@ import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath } from './analyze';
 import { cacheFileOf, contentHash, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
 import type { TaskResult } from './fileTask';
+import type { FileRouteFacts } from './routeFacts';
 import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
 import { analyzeFiles, autoThreads, type AgainItem, type Analysed } from './pool';
@@ -112,13 +113,14 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const againOf: { index: number; routeMethods?: RouteMethodScope[] }[] = [];
   const again = (results: readonly TaskResult[]): AgainItem[] => {
     if (!routes) return [];
-    toAnalyse.forEach((index, k) => {
-      if (!isScript(files[index])) return;
-      const facts = results[k].routeFacts;
-      routes.setFacts(files[index], facts?.module, facts?.declares ?? false, facts?.leftOut ?? results[k].report.notChecked?.kind);
+    const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
+      if (facts && !facts.module && facts.leftOut === undefined) routes.readOnDemand(file);
+      else routes.setFacts(file, facts?.module, facts?.declares ?? false, facts?.leftOut ?? whyNot);
+    };
+    toAnalyse.forEach((at, k) => {
+      if (isScript(files[at])) index(files[at], results[k].routeFacts, results[k].report.notChecked?.kind);
     });
-    for (const [index, hit] of hits)
-      if (hit.routes) routes.setFacts(files[index], hit.routes.facts.module, hit.routes.facts.declares, hit.routes.facts.leftOut);
+    for (const [at, hit] of hits) if (hit.routes) index(files[at], hit.routes.facts);
     // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
     const inShard = new Set(files);
     for (const file of run.files) if (!inShard.has(file)) routes.readFile(file);
@@ -128,16 +130,19 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
       againOf.push({ index, routeMethods: item.routeMethods });
       items.push(item);
     };
+    // Only a file with a response site without a method of its own can be changed by route methods: only such a
+    // file's handlers are looked up in the index.
     toAnalyse.forEach((index, k) => {
-      const routeMethods = routeMethodsOf(files[index]);
       const kept = results[k].routeFacts?.methodsMatter ?? false;
+      const routeMethods = kept ? routeMethodsOf(files[index]) : undefined;
       const fixable = results[k].report.findings.some((finding) => finding.fixable);
       if ((kept && routeMethods) || (run.fix && (kept || fixable))) add(index, { absolute: files[index], first: k, routeMethods });
     });
     for (const [index, hit] of hits) {
+      if (!hit.routes?.facts.methodsMatter) continue;
       const routeMethods = routeMethodsOf(files[index]);
       // A cached answer stands where the route methods cannot change it, or are those it was judged under.
-      if (hit.routes?.facts.methodsMatter && hit.routes.methods !== methodsKey(routeMethods)) add(index, { absolute: files[index], routeMethods });
+      if (hit.routes.methods !== methodsKey(routeMethods)) add(index, { absolute: files[index], routeMethods });
     }
     return items;
   };

@@ -7,7 +7,11 @@ import { documentModuleFacts, languageOfFile, mayDeclareRoutes, type ModuleFacts
 import type { FileResult } from './analyze';
 
 export interface FileRouteFacts {
-  /** Undefined where the file is left out of the index (`leftOut` says why). */
+  /**
+   * Undefined where the file is left out of the index (`leftOut` says why), or, without `leftOut`, where the index
+   * reads it from disk only if a link reaches it (a barrel `index`): a module that declares no route and answers
+   * nothing a route elsewhere could give a method, whose facts are mostly never needed.
+   */
   module?: ModuleFacts;
   leftOut?: string;
   /** The text may register, mount or prefix a route (`mayDeclareRoutes` on the text; the path is the index's to test). */
@@ -23,6 +27,7 @@ export function fileRouteFacts(document: SourceDocument, absolute: string): File
   const declares = mayDeclareRoutes(document.text, '');
   // The index leaves out what the check does not read for its size, as it does reading the disk.
   if (document.facts.skipped?.kind === 'too-large') return { leftOut: 'too large', declares, methodsMatter };
+  if (!declares && !methodsMatter) return { declares, methodsMatter };
   try {
     return { module: documentModuleFacts(document, absolute), declares, methodsMatter };
   } catch (error) {

@@ -101,6 +101,14 @@ export class WorkspaceRoutes {
     this.index.setFile(relative, declares || mayDeclareRoutes('', relative) ? facts : () => facts);
   }
 
+  /** A module that declares no route, read from disk only if a link reaches it (as `build` treats one). */
+  readOnDemand(file: string): void {
+    const relative = projectPath(this.root, file);
+    this.lines.delete(relative);
+    this.leftOutFiles.delete(relative);
+    this.index.setFile(relative, () => moduleFactsOf(fs.readFileSync(file, 'utf8'), file));
+  }
+
   /** A TS/JS file read from disk as `build` reads it (the CLI's files that another shard checks). */
   readFile(file: string): void {
     if (isScript(file)) this.readFromDisk(file);
