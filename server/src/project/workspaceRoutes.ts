@@ -126,6 +126,36 @@ export class WorkspaceRoutes {
     return { indexed: true, files: scripts.length };
   }
 
+  /**
+   * A file's facts read elsewhere (the CLI takes them from the parse its check made, or from its cache): nothing is
+   * parsed here. `declares`: its text may register, mount or prefix a route; the others are linked only when a link
+   * reaches them, as `build` treats them. No facts: the file is left out, with why.
+   */
+  setFacts(file: string, facts: ModuleFacts | undefined, declares: boolean, leftOut = 'not read'): void {
+    const relative = projectPath(this.root, file);
+    this.lines.delete(relative);
+    if (!facts) {
+      this.index.removeFile(relative);
+      this.leftOutFiles.set(relative, leftOut);
+      return;
+    }
+    this.leftOutFiles.delete(relative);
+    this.index.setFile(relative, declares || mayDeclareRoutes('', relative) ? facts : () => facts);
+  }
+
+  /** A module that declares no route, read from disk only if a link reaches it (as `build` treats one). */
+  readOnDemand(file: string): void {
+    const relative = projectPath(this.root, file);
+    this.lines.delete(relative);
+    this.leftOutFiles.delete(relative);
+    this.index.setFile(relative, () => moduleFactsOf(fs.readFileSync(file, 'utf8'), file));
+  }
+
+  /** A TS/JS file read from disk as `build` reads it (the CLI's files that another shard checks). */
+  readFile(file: string): void {
+    if (isScript(file)) this.readFromDisk(file);
+  }
+
   /** A file changed (or appeared) on disk. Ignored while an editor holds a newer text of it. */
   fileChangedOnDisk(file: string): void {
     if (!this.contains(file) || this.fromEditor.has(projectPath(this.root, file))) return;
