@@ -6,12 +6,14 @@
  *   resolve.ts       module specifiers to project files (extensions, index files, tsconfig paths)
  *   paths.ts         project paths and route paths (prefix joining, one spelling for parameters)
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
+ *   answers.ts       what a handler answers, and whether that is fully known
  */
 import type { RouteMethodScope } from '../checks';
 import type { SourceDocument } from '../document';
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
+export { answeredCodes, answersIn, handlerAnswers, type AnsweredCode, type HandlerAnswers, type Span } from './answers';
 export { ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
 export type { PathAliases } from './resolve';
 
