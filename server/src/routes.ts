@@ -21,6 +21,8 @@ export interface RoutesEvents {
   notIndexed?(root: string, files: number): void;
   /** The documents open in the editor. */
   openUris(): readonly string[];
+  /** The editor's document of a file (absolute path), if open: a handler's answers are read from it (answersOf). */
+  documentOf?(file: string): SourceDocument | undefined;
 }
 
 export class ServerRoutes {
@@ -40,6 +42,7 @@ export class ServerRoutes {
       .filter((uri) => uri.scheme === 'file')
       .map((uri) => uri.fsPath);
     const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars));
+    for (const folder of folders) folder.useOpenDocuments(this.events.documentOf?.bind(this.events));
     this.folders = folders;
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.

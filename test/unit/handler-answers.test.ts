@@ -159,7 +159,7 @@ describe('implicit answers', () => {
     const document = new SourceDocument(text, 'javascript');
     assert.equal(document.facts.implicitAnswers.length, 1);
     assert.equal(document.facts.openEnds.length, 1);
-    assert.deepEqual(check(document, DEFAULT_TABLE, {}), []);
+    assert.deepEqual(check(document, DEFAULT_TABLE, { severities: {}, lang: 'en' }), []);
   });
 });
 

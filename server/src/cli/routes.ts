@@ -1,5 +1,8 @@
-/** `statusdoc routes`: every route of the project with its full path and where its handler is, as text or JSON. */
-import type { Endpoint } from '../core';
+/**
+ * `statusdoc routes`: every route of the project with its full path, where its handler is and the codes it answers
+ * (with "unknown" where that is not all it can answer), as text or JSON.
+ */
+import { answeredCodes, type Endpoint, type HandlerAnswers, type OpenEndReason } from '../core';
 import type { WorkspaceRoutes } from '../project/workspaceRoutes';
 
 export interface RouteRecord {
@@ -8,7 +11,19 @@ export interface RouteRecord {
   path: string | null;
   registeredAt: { file: string; line: number };
   handler: { file: string; name: string; line: number | null } | null;
+  /** What the handler answers; nothing known (no codes, not known) where the handler is not found. */
+  answers: AnswersRecord;
 }
+
+export interface AnswersRecord {
+  /** Each place it answers, by line of the handler's file (the route file for an inline handler). */
+  codes: { code: number; line: number | null; implicit?: true }[];
+  /** Whether the codes are all it can answer. */
+  known: boolean;
+  openEnds: { reason: OpenEndReason; line: number | null }[];
+}
+
+const NOTHING_KNOWN: AnswersRecord = { codes: [], known: false, openEnds: [] };
 
 export function routeRecords(routes: WorkspaceRoutes): RouteRecord[] {
   const lineOf = (file: string, offset: number | undefined) => (offset === undefined ? null : (routes.lineOf(file, offset) ?? null));
@@ -17,7 +32,24 @@ export function routeRecords(routes: WorkspaceRoutes): RouteRecord[] {
     path: endpoint.path ?? null,
     registeredAt: { file: endpoint.file, line: lineOf(endpoint.file, endpoint.at) ?? 0 },
     handler: endpoint.handler ? { file: endpoint.handler.file, name: endpoint.handler.name, line: lineOf(endpoint.handler.file, endpoint.handler.at) } : null,
+    answers: answersRecord(routes.answersOf(endpoint), (offset) => lineOf(endpoint.handler?.file ?? endpoint.file, offset)),
   }));
+}
+
+function answersRecord(answers: HandlerAnswers | undefined, lineOf: (offset: number) => number | null): AnswersRecord {
+  if (!answers) return NOTHING_KNOWN;
+  return {
+    codes: answers.codes.map((answer) => ({ code: answer.code, line: lineOf(answer.start), ...(answer.implicit && { implicit: true as const }) })),
+    known: answers.known,
+    openEnds: answers.openEnds.map((open) => ({ reason: open.reason, line: lineOf(open.start) })),
+  };
+}
+
+/** `answers 201, 400`, `answers 201, 400 and unknown`, `answers unknown`. */
+function answersText(answers: AnswersRecord): string {
+  const codes = answeredCodes(answers).join(', ');
+  if (answers.known) return `answers ${codes}`;
+  return codes ? `answers ${codes} and unknown` : 'answers unknown';
 }
 
 export function formatRoutes(routes: WorkspaceRoutes, format: 'text' | 'json'): string {
@@ -27,7 +59,7 @@ export function formatRoutes(routes: WorkspaceRoutes, format: 'text' | 'json'): 
   const lines = records.map((record) => {
     const endpoint = `${record.method} ${record.path ?? '(path not literal)'}`.padEnd(width);
     const handler = record.handler ? `${record.handler.file}:${record.handler.line ?? '?'} ${record.handler.name}` : 'inline';
-    return `${endpoint}  ${handler}  (registered at ${record.registeredAt.file}:${record.registeredAt.line})`;
+    return `${endpoint}  ${handler}  ${answersText(record.answers)}  (registered at ${record.registeredAt.file}:${record.registeredAt.line})`;
   });
   const count = records.length;
   lines.push(`${count} route${count === 1 ? '' : 's'} in ${routes.fileCount} file${routes.fileCount === 1 ? '' : 's'}`);

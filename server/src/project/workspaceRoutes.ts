@@ -6,12 +6,32 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type Endpoint, type ModuleFacts, type RouteMethodScope } from '../core';
+import {
+  answersIn,
+  documentModuleFacts,
+  languageOfFile,
+  LineIndex,
+  mayDeclareRoutes,
+  moduleFactsOf,
+  ProjectIndex,
+  SourceDocument,
+  type DocumentFacts,
+  type Endpoint,
+  type HandlerAnswers,
+  type ModuleFacts,
+  type RouteMethodScope,
+} from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
 /** Files read per slice of the first build before yielding to other work. */
 const SLICE = 25;
+
+/** Handler files whose facts (sites, open ends: no syntax tree) are kept for `answersOf`, the least recently used dropped. */
+const ANSWER_FILES = 256;
+
+/** The editor's document of a file (absolute path), if it holds one open. */
+export type OpenDocuments = (file: string) => SourceDocument | undefined;
 
 export class WorkspaceRoutes {
   private readonly index: ProjectIndex;
@@ -21,6 +41,9 @@ export class WorkspaceRoutes {
   /** Files left out (project paths), with why: they are named, never guessed at. */
   private readonly leftOutFiles = new Map<string, string>();
   private builtValue = false;
+  /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
+  private readonly answerFacts = new Map<string, DocumentFacts>();
+  private openDocuments: OpenDocuments | undefined;
 
   constructor(
     readonly root: string,
@@ -92,6 +115,7 @@ export class WorkspaceRoutes {
 
   fileDeleted(file: string): void {
     const relative = projectPath(this.root, file);
+    this.answerFacts.delete(relative);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -103,6 +127,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
+    this.answerFacts.delete(relative);
     this.setText(file, relative, text);
   }
 
@@ -112,6 +137,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
+    this.answerFacts.delete(relative);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
   }
@@ -136,6 +162,25 @@ export class WorkspaceRoutes {
     return found?.at !== undefined ? { file: path.join(this.root, ...found.file.split('/')), at: found.at } : undefined;
   }
 
+  /** Where `answersOf` finds the editor's documents: an open document's facts are read, not the disk's. */
+  useOpenDocuments(lookup: OpenDocuments | undefined): void {
+    this.openDocuments = lookup;
+  }
+
+  /**
+   * What an endpoint's handler answers (core `answersIn`), read in the open document's facts or a cached read of the
+   * file on disk. Undefined where the handler is not found (a package, a name the index cannot follow, a file not
+   * read): its answers are unknown.
+   */
+  answersOf(endpoint: Endpoint): HandlerAnswers | undefined {
+    const file = endpoint.handler?.file ?? (endpoint.inlineHandler ? endpoint.file : undefined);
+    if (file === undefined) return undefined;
+    const facts = this.handlerFileFacts(file);
+    // After the facts: an open document newer than the index has just been given to it, and its spans are current.
+    const span = endpoint.handler ? this.index.handlerSpan(endpoint.handler) : endpoint.inlineHandler;
+    return facts && span && answersIn(facts, span);
+  }
+
   /** The methods routes in other files give the handlers of `file`, with where each route is registered. */
   scopesFor(file: string): RouteMethodScope[] {
     if (!this.contains(file)) return [];
@@ -145,6 +190,34 @@ export class WorkspaceRoutes {
       const endpoints = [...new Set(scope.routes.map((r) => `${r.method} ${r.path ?? '(path not literal)'}`))];
       return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt, endpoints };
     });
+  }
+
+  /** A handler file's facts: the open document's (the index brought to its version), else a cached read of the disk. */
+  private handlerFileFacts(relative: string): DocumentFacts | undefined {
+    const file = path.join(this.root, ...relative.split('/'));
+    const open = this.openDocuments?.(file);
+    if (open && open.language !== 'yaml') {
+      if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
+      return open.facts;
+    }
+    const cached = this.answerFacts.get(relative);
+    if (cached) {
+      this.answerFacts.delete(relative);
+      this.answerFacts.set(relative, cached);
+      return cached;
+    }
+    const language = languageOfFile(file);
+    if (!language || language === 'yaml') return undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const facts = new SourceDocument(text, language, 0, { maxChars: this.maxChars }).facts;
+    this.answerFacts.set(relative, facts);
+    if (this.answerFacts.size > ANSWER_FILES) this.answerFacts.delete(this.answerFacts.keys().next().value!);
+    return facts;
   }
 
   private readFromDisk(file: string): void {
@@ -161,6 +234,7 @@ export class WorkspaceRoutes {
 
   private setText(file: string, relative: string, text: string): void {
     this.leftOutFiles.delete(relative);
+    this.answerFacts.delete(relative);
     if (text.length > this.maxChars) {
       this.index.removeFile(relative);
       this.lines.delete(relative);

@@ -60,6 +60,6 @@ export function answersIn(facts: DocumentFacts, span: Span): HandlerAnswers {
 }
 
 /** The distinct codes, in order: what people read (`answers 201, 400`). */
-export function answeredCodes(answers: HandlerAnswers): number[] {
+export function answeredCodes(answers: { readonly codes: readonly { readonly code: number }[] }): number[] {
   return [...new Set(answers.codes.map((answer) => answer.code))].sort((a, b) => a - b);
 }

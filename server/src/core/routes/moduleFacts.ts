@@ -33,6 +33,8 @@ export interface RouteRegistration {
   readonly at: number;
   /** Where the handler is written in the registration (`userController.createUser`): go to definition starts there. */
   readonly handlerSpan?: { readonly start: number; readonly end: number };
+  /** A handler written inline (`router.get('/', async (req, res) => …)`): the function, or the wrapper call around it. */
+  readonly inlineHandler?: { readonly start: number; readonly end: number };
 }
 
 export interface RouterMount {
@@ -413,6 +415,7 @@ class FactsReader {
       handler: inline ? undefined : refOf(last),
       at: callee.name.getStart(this.sourceFile),
       handlerSpan: inline ? undefined : { start: last.getStart(this.sourceFile), end: last.end },
+      ...(inline && { inlineHandler: { start: last.getStart(this.sourceFile), end: last.end } }),
     });
   }
 
