@@ -82,6 +82,26 @@ describe('open ends', () => {
     assert.deepEqual(answersOf(text, 'b'), { known: true, codes: ['200 200'], openEnds: [], distinct: [200] });
     assert.deepEqual(answersOf(text, 'c').openEnds, [`response-handed-off render(ctx, 'home')`]);
   });
+
+  test('a NestJS guard, pipe, interceptor or filter on the handler may answer first: an open end', () => {
+    const text = [
+      `import { Controller, Post, UseGuards } from '@nestjs/common';`,
+      `@Controller('orders')`,
+      `export class OrdersController {`,
+      `  @Post()`,
+      `  @UseGuards(AuthGuard)`,
+      `  create(dto: CreateOrderDto) {`,
+      `    return this.orders.create(dto);`,
+      `  }`,
+      `}`,
+    ].join('\n');
+    assert.deepEqual(answersOf(text, 'OrdersController.create'), {
+      known: false,
+      codes: ['201 implicit @Post()'],
+      openEnds: ['middleware @UseGuards(AuthGuard)'],
+      distinct: [201],
+    });
+  });
 });
 
 describe('implicit answers', () => {

@@ -96,3 +96,26 @@ test("an open document's facts are read, at its version, not the disk's", async 
   routes.editorClosed(controller);
   assert.match(answers(routes).join('\n'), /POST \/orders: 201, 400$/m);
 });
+
+test('middleware before the handler may answer first: the endpoint is not known; route options without hooks are not middleware', async () => {
+  const dir = workspace({
+    'src/route.js': [
+      `const router = require('express').Router();`,
+      `const c = require('./controller');`,
+      `router.post('/orders', auth('manageOrders'), validate(schema), c.create);`,
+      `app.post('/plain', { schema: { body } }, c.create);`,
+      `app.post('/hooked', { preHandler: [authenticate] }, c.create);`,
+      `module.exports = router;`,
+      ``,
+    ].join('\n'),
+    'src/controller.js': CONTROLLER,
+  });
+  const routes = new WorkspaceRoutes(dir, 1_000_000);
+  await routes.build();
+  assert.deepEqual(answers(routes), ['POST /hooked: 201, 400 and unknown', 'POST /orders: 201, 400 and unknown', 'POST /plain: 201, 400']);
+  const orders = routes.endpoints().find((endpoint) => endpoint.path === '/orders')!;
+  const middleware = routes.answersOf(orders)!.middleware!;
+  const text = fs.readFileSync(path.join(dir, 'src/route.js'), 'utf8');
+  assert.equal(middleware.file, 'src/route.js');
+  assert.equal(text.slice(middleware.start, middleware.end), `auth('manageOrders'), validate(schema)`);
+});

@@ -2,8 +2,8 @@
  * `statusdoc routes`: every route of the project with its full path, where its handler is and the codes it answers
  * (with "unknown" where that is not all it can answer), as text or JSON.
  */
-import { answeredCodes, type Endpoint, type HandlerAnswers, type OpenEndReason } from '../core';
-import type { WorkspaceRoutes } from '../project/workspaceRoutes';
+import { answeredCodes, type Endpoint, type OpenEndReason } from '../core';
+import type { EndpointAnswers, WorkspaceRoutes } from '../project/workspaceRoutes';
 
 export interface RouteRecord {
   method: string;
@@ -21,6 +21,8 @@ export interface AnswersRecord {
   /** Whether the codes are all it can answer. */
   known: boolean;
   openEnds: { reason: OpenEndReason; line: number | null }[];
+  /** Middleware before the handler in the route's registration: it may answer first. */
+  middleware?: { file: string; line: number | null };
 }
 
 const NOTHING_KNOWN: AnswersRecord = { codes: [], known: false, openEnds: [] };
@@ -32,16 +34,18 @@ export function routeRecords(routes: WorkspaceRoutes): RouteRecord[] {
     path: endpoint.path ?? null,
     registeredAt: { file: endpoint.file, line: lineOf(endpoint.file, endpoint.at) ?? 0 },
     handler: endpoint.handler ? { file: endpoint.handler.file, name: endpoint.handler.name, line: lineOf(endpoint.handler.file, endpoint.handler.at) } : null,
-    answers: answersRecord(routes.answersOf(endpoint), (offset) => lineOf(endpoint.handler?.file ?? endpoint.file, offset)),
+    answers: answersRecord(routes.answersOf(endpoint), lineOf),
   }));
 }
 
-function answersRecord(answers: HandlerAnswers | undefined, lineOf: (offset: number) => number | null): AnswersRecord {
+function answersRecord(answers: EndpointAnswers | undefined, lineOf: (file: string, offset: number) => number | null): AnswersRecord {
   if (!answers) return NOTHING_KNOWN;
+  const { file, middleware } = answers;
   return {
-    codes: answers.codes.map((answer) => ({ code: answer.code, line: lineOf(answer.start), ...(answer.implicit && { implicit: true as const }) })),
+    codes: answers.codes.map((answer) => ({ code: answer.code, line: lineOf(file, answer.start), ...(answer.implicit && { implicit: true as const }) })),
     known: answers.known,
-    openEnds: answers.openEnds.map((open) => ({ reason: open.reason, line: lineOf(open.start) })),
+    openEnds: answers.openEnds.map((open) => ({ reason: open.reason, line: lineOf(file, open.start) })),
+    ...(middleware && { middleware: { file: middleware.file, line: lineOf(middleware.file, middleware.start) } }),
   };
 }
 

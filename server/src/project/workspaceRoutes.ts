@@ -30,6 +30,17 @@ const SLICE = 25;
 /** Handler files whose facts (sites, open ends: no syntax tree) are kept for `answersOf`, the least recently used dropped. */
 const ANSWER_FILES = 256;
 
+/** What an endpoint answers: its handler's answers (core `answersIn`), and what may answer before the handler. */
+export interface EndpointAnswers extends HandlerAnswers {
+  /** The handler's file (project path), where `codes` and `openEnds` are. */
+  readonly file: string;
+  /**
+   * Middleware in the route's registration (`auth()`, `validate(schema)`), in the route's file: it may answer before
+   * the handler (401, 400), so the endpoint's answers are not known.
+   */
+  readonly middleware?: { readonly file: string; readonly start: number; readonly end: number };
+}
+
 /** The editor's document of a file (absolute path), if it holds one open. */
 export type OpenDocuments = (file: string) => SourceDocument | undefined;
 
@@ -169,16 +180,19 @@ export class WorkspaceRoutes {
 
   /**
    * What an endpoint's handler answers (core `answersIn`), read in the open document's facts or a cached read of the
-   * file on disk. Undefined where the handler is not found (a package, a name the index cannot follow, a file not
-   * read): its answers are unknown.
+   * file on disk; not known where middleware comes before it. Undefined where the handler is not found (a package, a
+   * name the index cannot follow, a file not read): its answers are unknown.
    */
-  answersOf(endpoint: Endpoint): HandlerAnswers | undefined {
+  answersOf(endpoint: Endpoint): EndpointAnswers | undefined {
     const file = endpoint.handler?.file ?? (endpoint.inlineHandler ? endpoint.file : undefined);
     if (file === undefined) return undefined;
     const facts = this.handlerFileFacts(file);
     // After the facts: an open document newer than the index has just been given to it, and its spans are current.
     const span = endpoint.handler ? this.index.handlerSpan(endpoint.handler) : endpoint.inlineHandler;
-    return facts && span && answersIn(facts, span);
+    if (!facts || !span) return undefined;
+    const answers = answersIn(facts, span);
+    if (!endpoint.middleware) return { ...answers, file };
+    return { ...answers, file, known: false, middleware: { file: endpoint.file, ...endpoint.middleware } };
   }
 
   /** The methods routes in other files give the handlers of `file`, with where each route is registered. */

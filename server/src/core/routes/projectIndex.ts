@@ -28,6 +28,8 @@ export interface Endpoint {
   readonly handler: Definition | undefined;
   /** A handler written inline in the registration (no name to follow): its span in `file`. */
   readonly inlineHandler?: { readonly start: number; readonly end: number };
+  /** Middleware written before the handler in the registration, in `file`: it may answer before the handler does. */
+  readonly middleware?: { readonly start: number; readonly end: number };
 }
 
 /** A handler defined in a file and the method its routes give it. */
@@ -202,6 +204,7 @@ export class ProjectIndex {
             at: registration.at,
             handler: defined,
             ...(registration.inlineHandler && { inlineHandler: registration.inlineHandler }),
+            ...(registration.middleware && { middleware: registration.middleware }),
           });
         }
       }

@@ -98,7 +98,8 @@ export type OpenEndReason =
   | 'status-from-value' // res.status(code), ctx.status = s, reply.code(err.statusCode): no code is read from the status
   | 'error-passed-on' // next(err), next(new Error()): the error handlers answer
   | 'unknown-throw' // throw err, throw new ApiError(…): not a known HTTP exception, nor caught in the handler
-  | 'response-handed-off'; // sendResponse(res, …): another function answers with the response
+  | 'response-handed-off' // sendResponse(res, …): another function answers with the response
+  | 'middleware'; // @UseGuards(AuthGuard), auth() before the handler in its route: it may answer first
 
 export interface OpenEnd {
   start: number;

@@ -18,7 +18,7 @@ import type { CodeReader } from './codes';
 import { calleeName, unwrap } from './syntax';
 
 const { isIdentifier, isPropertyAccessExpression, isCallExpression, isFunctionLike, isNewExpression } = ts;
-const { ExpressionStatement, EqualsToken, SourceFile } = ts.SyntaxKind;
+const { ExpressionStatement, EqualsToken, SourceFile, Decorator } = ts.SyntaxKind;
 
 /** Names of the response after the first parameter, and of a context that comes first. */
 const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'rep']);
@@ -26,6 +26,8 @@ const CONTEXT_NAMES: ReadonlySet<string> = new Set(['ctx', 'context', 'c']);
 /** Express calls that answer 200 when no status was set: `res.json(x)`, `res.send(x)`, `res.end()`, `res.render(view)`. */
 const EXPRESS_BODIES: ReadonlySet<string> = new Set(['json', 'send', 'end', 'render', 'sendFile', 'download', 'jsonp']);
 const FASTIFY_REPLY: ReadonlySet<string> = new Set(['reply', 'rep']);
+/** NestJS decorators whose guards, pipes, interceptors and filters may answer before (or instead of) the handler. */
+const NEST_ENHANCERS: ReadonlySet<string> = new Set(['UseGuards', 'UsePipes', 'UseInterceptors', 'UseFilters']);
 /** Calls and assignments that set the status apart from the answer (`res.status(201); res.json(x)`). */
 const STATUS_SETTERS: ReadonlySet<string> = new Set(['status', 'code']);
 
@@ -102,6 +104,7 @@ export class AnswerReader {
   call(call: ts.CallExpression): void {
     const callee = call.expression;
     const args = call.arguments;
+    if (isIdentifier(callee) && NEST_ENHANCERS.has(callee.text) && call.parent.kind === Decorator) return this.open(call.parent, 'middleware');
     if (args.length > 0) {
       // next(err), next(new Error()): the error handlers answer.
       if (isIdentifier(callee) && callee.text === 'next' && bindingOf(callee, NO_TOP_LEVEL)?.kind === 'other') return this.open(call, 'error-passed-on');
