@@ -120,6 +120,15 @@ describe('implicit answers', () => {
     assert.deepEqual(answersOf(text, 'e'), { known: true, codes: [`302 implicit res.redirect('/login')`], openEnds: [], distinct: [302] });
   });
 
+  test('a status set apart in a branch, or after the answer, leaves the 200 among the answers', () => {
+    const text = [
+      `export function a(req, res) { if (req.body.isNew) res.status(201); res.json({}); }`,
+      `export function b(req, res) { if (req.query.cached) { res.json(cache); return; } res.status(201); res.json({}); }`,
+    ].join('\n');
+    assert.deepEqual(answersOf(text, 'a').codes, ['201 201', '200 implicit res.json({})']);
+    assert.deepEqual(answersOf(text, 'b').codes, ['200 implicit res.json(cache)', '201 201']);
+  });
+
   test('Fastify: reply.send(x) and return x answer 200, unless the reply sets a code', () => {
     const text = [
       `export async function a(request, reply) { reply.send({ ok: true }); }`,

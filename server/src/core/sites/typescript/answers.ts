@@ -67,7 +67,12 @@ export class AnswerReader {
   private openEnds: OpenEnd[] = [];
   /** Implicit answers, each with the function and response it answers through (`fn@res`): dropped if a status is set apart there. */
   private candidates: { answer: ImplicitAnswer; through?: string }[] = [];
-  private readonly setApart = new Set<string>();
+  /**
+   * Where a status is set apart for certain (`res.status(201);` as a statement of the handler's own body, not in a
+   * branch), by `fn@res`: an implicit answer after it answers that status. One in a branch drops nothing: 200 stays
+   * among the answers, which then may be more than the handler gives, never fewer.
+   */
+  private readonly setApart = new Map<string, number>();
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -78,7 +83,7 @@ export class AnswerReader {
   /** What the subtree just walked told: open ends and implicit answers, by offset. Resets for the next one. */
   take(): { openEnds: OpenEnd[]; implicitAnswers: ImplicitAnswer[] } {
     const implicitAnswers = this.candidates
-      .filter((candidate) => candidate.through === undefined || !this.setApart.has(candidate.through))
+      .filter((candidate) => candidate.through === undefined || !((this.setApart.get(candidate.through) ?? Infinity) < candidate.answer.start))
       .map((candidate) => candidate.answer)
       .sort((a, b) => a.start - b.start);
     const openEnds = this.openEnds.sort((a, b) => a.start - b.start);
@@ -129,7 +134,7 @@ export class AnswerReader {
     if (!response) return;
     const through = throughKey(response.fn, receiver.text);
     if (setter) {
-      this.setApart.add(through);
+      this.setStatusApart(call.parent, response.fn, through);
       return;
     }
     const args = call.arguments.length;
@@ -159,7 +164,7 @@ export class AnswerReader {
       if (response.kind === 'context') this.implicit(expr, 200, 'koa.body', through);
       return;
     }
-    this.setApart.add(through);
+    this.setStatusApart(expr.parent, response.fn, through);
     if (!this.codes.whollyKnown(expr.right)) this.open(expr.right, 'status-from-value');
   }
 
@@ -192,6 +197,13 @@ export class AnswerReader {
     const reply = fn.parameters[1].name;
     if (!isIdentifier(reply) || !FASTIFY_REPLY.has(reply.text) || rootIdentifier(value)?.text === reply.text) return;
     this.implicit(statement, 200, 'fastify.return', throughKey(fn, reply.text));
+  }
+
+  private setStatusApart(statement: ts.Node, fn: ts.SignatureDeclaration, through: string): void {
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (statement.kind !== ExpressionStatement || statement.parent !== body) return;
+    const at = statement.getStart(this.sourceFile);
+    if (at < (this.setApart.get(through) ?? Infinity)) this.setApart.set(through, at);
   }
 
   private open(node: ts.Node, reason: OpenEndReason): void {
