@@ -120,6 +120,26 @@ test('routes says what each handler answers, and "unknown" where that is not all
   });
 });
 
+test('routes --format json says where middleware before the handler may answer first', () => {
+  const dir = project({
+    ...BOILERPLATE,
+    'src/routes/v1/user.route.js': BOILERPLATE['src/routes/v1/user.route.js'].replace(
+      '.post(userController.createUser)',
+      ".post(auth('manageUsers'), userController.createUser)",
+    ),
+  });
+  const records = JSON.parse(routes(dir, '--format', 'json').stdout) as { method: string; path: string; answers: unknown }[];
+  assert.deepEqual(records.find((record) => record.method === 'POST')?.answers, {
+    codes: [
+      { code: 400, line: 6 },
+      { code: 201, line: 7 },
+    ],
+    known: false,
+    openEnds: [],
+    middleware: { file: 'src/routes/v1/user.route.js', line: 3 },
+  });
+});
+
 test('a file routes cannot read is named, and the exit code says the list is incomplete', { skip: process.getuid?.() === 0 && 'root reads any file' }, () => {
   const dir = project(FILES);
   fs.chmodSync(path.join(dir, 'src/users/users.routes.ts'), 0o000);
