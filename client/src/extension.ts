@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions, type TableInfo } from '../../server/src/protocol';
 import { TableDocuments, TABLE_SCHEME } from './tableDocument';
+import { showLocations } from './showLocations';
 import { TableStatus } from './tableStatus';
 import { traceChannelFor } from './traceChannel';
 
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('statusdoc.showOutput', () => output.show()),
     vscode.commands.registerCommand('statusdoc.openTable', () => openTable(tables)),
+    vscode.commands.registerCommand('statusdoc.showLocations', showLocations),
     vscode.window.onDidChangeActiveTextEditor(() => void status.update()),
     vscode.window.onDidChangeVisibleTextEditors(() => void status.update()),
     // Trust granted: the server may now read a table doc from outside the workspace.

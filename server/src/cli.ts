@@ -2,7 +2,7 @@
  * The statusdoc CLI: the same engine as the language server, for CI and the terminal.
  *   statusdoc check [paths…]   problems, as text, json (ESLint's shape), sarif or a CI's own format; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
- *   statusdoc routes [paths…]  every route of the project, its full path and its handler, linked across files
+ *   statusdoc routes [paths…]  every route of the project, its full path, its handler and the codes it answers
  *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
  * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 could not run: bad usage,
  * a table doc or .statusdoc.json that cannot be read, or a file or folder the system would not let us read or write. The same bundle is the code of the worker threads `check` and `sites` analyse files on.

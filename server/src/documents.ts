@@ -65,6 +65,12 @@ export class DocumentStore {
     return next;
   }
 
+  /** The document as last read, if it is still the open version (nothing is parsed here: the index asks this of any file). */
+  latest(uri: string): SourceDocument | undefined {
+    const cached = this.current.get(uri);
+    return cached && cached.version === this.documents.get(uri)?.version ? cached : undefined;
+  }
+
   forget(uri: string): void {
     this.current.delete(uri);
     this.reportedVersions.delete(uri);

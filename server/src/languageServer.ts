@@ -93,6 +93,7 @@ export function startServer(connection: Connection): void {
         if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       },
       openUris: () => documents.keys(),
+      documentOf: (file) => store.latest(URI.file(file).toString()),
       notIndexed: (root, files) =>
         connection.console.info(
           `statusdoc: ${root} has ${files} TS/JS files, more than ${EDITOR_MAX_INDEXED_FILES}: routes across files are not followed there (the CLI still does)`,

@@ -5,7 +5,7 @@
  * index is built, its documents are judged alone, and they are refreshed when it is.
  */
 import { URI } from 'vscode-uri';
-import { documentModuleFacts, languageOfFile, rescopeByFacts, type Handler, type RouteMethodScope, type SourceDocument } from './core';
+import { answeredCodes, documentModuleFacts, languageOfFile, rescopeByFacts, type Handler, type RouteMethodScope, type SourceDocument } from './core';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
 
 /**
@@ -23,6 +23,18 @@ export interface RoutesEvents {
   notIndexed?(root: string, files: number): void;
   /** The documents open in the editor. */
   openUris(): readonly string[];
+  /** The editor's document of a file (absolute path), if open: a handler's answers are read from it (answersOf). */
+  documentOf?(file: string): SourceDocument | undefined;
+}
+
+/** A handler of an open document, for its code lens. */
+export interface HandlerSummary {
+  readonly handler: Handler;
+  /** What its routes' handler answers, all routes together. */
+  readonly codes: readonly number[];
+  readonly known: boolean;
+  /** The test requests that call one of its routes: a file URI and a 0-based line. */
+  readonly tests: readonly { readonly uri: string; readonly line: number }[];
 }
 
 export class ServerRoutes {
@@ -44,6 +56,7 @@ export class ServerRoutes {
       .filter((uri) => uri.scheme === 'file')
       .map((uri) => uri.fsPath);
     const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars, { requests: true }));
+    for (const folder of folders) folder.useOpenDocuments(this.events.documentOf?.bind(this.events));
     this.folders = folders;
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
@@ -105,15 +118,28 @@ export class ServerRoutes {
     return (hit?.endpoints ?? []).map((endpoint) => ({ uri: URI.file(found.folder.absolute(endpoint.file)).toString(), at: endpoint.at }));
   }
 
-  /** The handlers of an open document that routes name, at its current version, with where each route is registered. */
-  handlersOf(uri: string, document: SourceDocument): { handler: Handler; registeredAt: string[] }[] {
+  /**
+   * The handlers of an open document that routes name, at its current version: their routes, the codes they answer
+   * (known only where every route's answers are) and the test requests that call them.
+   */
+  handlersOf(uri: string, document: SourceDocument): HandlerSummary[] {
     const found = this.folderOf(uri);
     if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return [];
     // As for route methods: the index as it stands says whether this file holds handlers; an edit that changes that
     // reaches it once typing pauses, and the lenses are asked again then.
     if (found.folder.handlersOf(found.file).length === 0) return [];
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
-    return found.folder.handlersOf(found.file).map((handler) => ({ handler, registeredAt: handler.routes.map((route) => found.folder.placeOf(route)) }));
+    const { folder } = found;
+    return folder.handlersOf(found.file).map((handler) => {
+      const answers = handler.routes.map((route) => folder.answersOf(route));
+      const tests = [...new Set(handler.routes.flatMap((route) => folder.testsOf(route)))];
+      return {
+        handler,
+        codes: [...new Set(answers.flatMap((answer) => (answer ? answeredCodes(answer) : [])))].sort((a, b) => a - b),
+        known: answers.every((answer) => answer?.known === true),
+        tests: tests.map((test) => ({ uri: URI.file(folder.absolute(test.file)).toString(), line: test.line - 1 })),
+      };
+    });
   }
 
   documentClosed(uri: string): void {

@@ -44,7 +44,7 @@ test('routes lists each route with its full path, its handler and where it is re
   assert.equal(code, 0, stderr);
   assert.equal(
     stdout,
-    'POST /v2/users  src/users/users.controller.ts:3 createUser  (registered at src/users/users.routes.ts:5)  0 tests\n1 route in 3 files\n',
+    'POST /v2/users  src/users/users.controller.ts:3 createUser  answers 201  (registered at src/users/users.routes.ts:5)  0 tests\n1 route in 3 files\n',
   );
 });
 
@@ -58,6 +58,7 @@ test('routes --format json gives the same as records', () => {
       path: '/v2/users',
       registeredAt: { file: 'src/users/users.routes.ts', line: 5 },
       handler: { file: 'src/users/users.controller.ts', name: 'createUser', line: 3 },
+      answers: { codes: [{ code: 201, line: 4 }], known: true, openEnds: [] },
       tests: [],
     },
   ]);
@@ -93,6 +94,83 @@ test('routes --format json gives each route the test requests that call it; the 
   );
   const text = routes(dir);
   assert.match(text.stdout, /^POST \/v2\/users .*\(registered at src\/users\/users\.routes\.ts:5\)  2 tests$/m);
+});
+
+const BOILERPLATE = {
+  'src/app.js': `const express = require('express');\nconst routes = require('./routes/v1');\nconst app = express();\napp.use('/v1', routes);\nmodule.exports = app;\n`,
+  'src/routes/v1/index.js': `const router = require('express').Router();\nconst userRoute = require('./user.route');\nrouter.use('/users', userRoute);\nmodule.exports = router;\n`,
+  'src/routes/v1/user.route.js': [
+    `const router = require('express').Router();`,
+    `const userController = require('../../controllers/user.controller');`,
+    `router.route('/').post(userController.createUser);`,
+    `router.route('/:userId').get(userController.getUser);`,
+    `router.get('/status/ping', (req, res) => res.sendStatus(204));`,
+    `module.exports = router;`,
+    ``,
+  ].join('\n'),
+  'src/controllers/user.controller.js': [
+    `const httpStatus = require('http-status');`,
+    `const ApiError = require('../utils/ApiError');`,
+    `const catchAsync = require('../utils/catchAsync');`,
+    ``,
+    `const createUser = catchAsync(async (req, res) => {`,
+    `  if (await userService.isEmailTaken(req.body.email)) return res.status(httpStatus.BAD_REQUEST).send({});`,
+    `  res.status(httpStatus.CREATED).send(await userService.createUser(req.body));`,
+    `});`,
+    ``,
+    `const getUser = catchAsync(async (req, res) => {`,
+    `  const user = await userService.getUserById(req.params.userId);`,
+    `  if (!user) {`,
+    `    throw new ApiError(httpStatus.NOT_FOUND, 'User not found');`,
+    `  }`,
+    `  res.send(user);`,
+    `});`,
+    ``,
+    `module.exports = { createUser, getUser };`,
+    ``,
+  ].join('\n'),
+};
+
+test('routes says what each handler answers, and "unknown" where that is not all it can answer', () => {
+  const dir = project(BOILERPLATE);
+  const { code, stdout, stderr } = routes(dir);
+  assert.equal(code, 0, stderr);
+  assert.equal(
+    stdout,
+    [
+      'POST /v1/users             src/controllers/user.controller.js:5 createUser  answers 201, 400  (registered at src/routes/v1/user.route.js:3)  0 tests',
+      'GET /v1/users/{userId}     src/controllers/user.controller.js:10 getUser  answers 200 and unknown  (registered at src/routes/v1/user.route.js:4)  0 tests',
+      'GET /v1/users/status/ping  inline  answers 204  (registered at src/routes/v1/user.route.js:5)  0 tests',
+      '3 routes in 4 files',
+      '',
+    ].join('\n'),
+  );
+  const records = JSON.parse(routes(dir, '--format', 'json').stdout) as { path: string; answers: unknown }[];
+  assert.deepEqual(records.find((record) => record.path === '/v1/users/{userId}')?.answers, {
+    codes: [{ code: 200, line: 15, implicit: true }],
+    known: false,
+    openEnds: [{ reason: 'unknown-throw', line: 13 }],
+  });
+});
+
+test('routes --format json says where middleware before the handler may answer first', () => {
+  const dir = project({
+    ...BOILERPLATE,
+    'src/routes/v1/user.route.js': BOILERPLATE['src/routes/v1/user.route.js'].replace(
+      '.post(userController.createUser)',
+      ".post(auth('manageUsers'), userController.createUser)",
+    ),
+  });
+  const records = JSON.parse(routes(dir, '--format', 'json').stdout) as { method: string; path: string; answers: unknown }[];
+  assert.deepEqual(records.find((record) => record.method === 'POST')?.answers, {
+    codes: [
+      { code: 400, line: 6 },
+      { code: 201, line: 7 },
+    ],
+    known: false,
+    openEnds: [],
+    middleware: { file: 'src/routes/v1/user.route.js', line: 3 },
+  });
 });
 
 test('a file routes cannot read is named, and the exit code says the list is incomplete', { skip: process.getuid?.() === 0 && 'root reads any file' }, () => {

@@ -102,6 +102,11 @@ test('a controller is judged by its route file once the index is built, and agai
 
 test('a code lens above each routed handler names its endpoints and codes, and follows an edit of the route file', async () => {
   const dir = workspace();
+  fs.mkdirSync(path.join(dir, 'test'));
+  fs.writeFileSync(
+    path.join(dir, 'test/user.test.js'),
+    "const request = require('supertest');\nconst app = require('../src/app');\n\ntest('creates', () => request(app).post('/users').expect(201));\n",
+  );
   const capabilities = { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, codeLens: { refreshSupport: true } } };
   const client = await startServer({ capabilities, workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }] });
   client.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -109,9 +114,12 @@ test('a code lens above each routed handler names its endpoints and codes, and f
     const controller = URI.file(path.join(dir, 'src/controllers/user.controller.js')).toString();
     const route = URI.file(path.join(dir, 'src/routes/user.route.js')).toString();
     const lenses = () =>
-      client.connection.sendRequest<{ range: { start: { line: number } }; command?: { title: string } }[]>('textDocument/codeLens', {
-        textDocument: { uri: controller },
-      });
+      client.connection.sendRequest<{ range: { start: { line: number } }; command?: { title: string; command: string; arguments?: unknown[] } }[]>(
+        'textDocument/codeLens',
+        {
+          textDocument: { uri: controller },
+        },
+      );
     const built = client.next('workspace/codeLens/refresh');
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: controller, languageId: 'javascript', version: 1, text: CONTROLLER },
@@ -120,7 +128,15 @@ test('a code lens above each routed handler names its endpoints and codes, and f
     const first = await lenses();
     assert.equal(first.length, 1, JSON.stringify(first));
     assert.equal(first[0].range.start.line, 0);
-    assert.match(first[0].command?.title ?? '', /^POST \/users · answers 200\b/);
+    // All it answers is known (one literal code), and one test calls it: clicking the lens peeks that test.
+    assert.equal(first[0].command?.title, 'POST /users · answers 200 · 1 test');
+    assert.equal(first[0].command?.command, 'statusdoc.showLocations');
+    const [lensUri, , locations] = first[0].command?.arguments ?? [];
+    assert.equal(lensUri, controller);
+    assert.deepEqual(
+      (locations as { uri: string; range: { start: { line: number } } }[]).map((l) => [l.uri, l.range.start.line]),
+      [[URI.file(path.join(dir, 'test/user.test.js')).toString(), 3]],
+    );
 
     // The route file now registers the handler under GET /members: the client is told to ask again, and the lens follows.
     const refreshed = client.next('workspace/codeLens/refresh');
@@ -136,7 +152,7 @@ test('a code lens above each routed handler names its endpoints and codes, and f
       next = client.next('workspace/codeLens/refresh').catch(() => undefined);
       title = (await lenses())[0]?.command?.title ?? '';
     }
-    assert.match(title, /^GET \/members · answers 200\b/);
+    assert.equal(title, 'GET /members · answers 200');
 
     // A file no route names has no lens.
     const plain = URI.file(path.join(dir, 'src/plain.js')).toString();

@@ -12,6 +12,8 @@
  *   table      loadTable, DEFAULT_TABLE, reasonOf
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file);
  *              requestsOf(sites): a file's test requests; endpointsMatching(endpoints, method, path): the routes one hits
+ *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
+ *   answers    handlerAnswers(document, span) -> the codes a handler answers, and whether they are all it can
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -27,7 +29,20 @@ export { SourceDocument } from './document';
 export { completionOrder, statusSlotAt, type StatusSlot } from './completion';
 export type { AnalyzeOptions } from './sites';
 export { languageOfFile, languageOfId, siteAt } from './sites';
-export type { CodeForm, ConstantLibrary, DocumentFacts, DocumentLanguage, ImportFact, Site, SiteMethod, SiteRole } from './sites/types';
+export type {
+  CodeForm,
+  ConstantLibrary,
+  DocumentFacts,
+  DocumentLanguage,
+  ImplicitAnswer,
+  ImplicitIdiom,
+  ImportFact,
+  OpenEnd,
+  OpenEndReason,
+  Site,
+  SiteMethod,
+  SiteRole,
+} from './sites/types';
 export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn, type TextChange } from './text';
 export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
 
@@ -49,7 +64,10 @@ export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
 export {
+  answeredCodes,
+  answersIn,
   ANY_METHOD,
+  handlerAnswers,
   documentModuleFacts,
   endpointsMatching,
   mayCheckRequests,
@@ -60,13 +78,16 @@ export {
   requestsOf,
   rescopeRouteMethods,
   routeMatcher,
+  type AnsweredCode,
   type Definition,
   type Endpoint,
   type Handler,
+  type HandlerAnswers,
   type HandlerScope,
   type ModuleFacts,
   type PathAliases,
   type RequestCall,
+  type Span,
 } from './routes';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';

@@ -3,7 +3,7 @@
  * (`POST /v1/users · answers 201, 400`). Clicking it shows the tests that call the endpoint, where there are any.
  */
 import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { MESSAGES, type Handler, type SourceDocument } from '../core';
+import { MESSAGES } from '../core';
 import { openDocument, type ServerContext } from '../context';
 import { throwIfCancelled } from './cancellation';
 
@@ -16,21 +16,16 @@ export async function provideCodeLenses(context: ServerContext, params: CodeLens
   const document = openDocument(context, params.textDocument.uri, settings);
   if (!document || !context.routes) return [];
   const lang = context.languageFor(settings);
-  return context.routes.handlersOf(document.lsp.uri, document.source).map(({ handler }) => {
+  return context.routes.handlersOf(document.lsp.uri, document.source).map(({ handler, codes, known, tests }) => {
     const position = document.lsp.positionAt(handler.at);
     const endpoints = [...new Set(handler.routes.map((route) => `${route.method} ${route.path ?? '…'}`))];
-    const { codes, known } = answeredIn(document.source, handler);
+    const title = MESSAGES.handlerLens(lang, endpoints, codes, known, tests.length);
+    const locations = tests.map((test) => ({ uri: test.uri, range: { start: { line: test.line, character: 0 }, end: { line: test.line, character: 0 } } }));
+    // A lens with no command to run shows its title only (VS Code draws it as plain text).
+    const command = tests.length > 0 ? SHOW_LOCATIONS_COMMAND : '';
     return {
       range: { start: position, end: position },
-      command: { title: MESSAGES.handlerLens(lang, endpoints, codes, known, 0), command: '' },
+      command: { title, command, arguments: tests.length > 0 ? [document.lsp.uri, position, locations] : undefined },
     };
   });
-}
-
-/** The codes a handler's own text answers, in order; `known` is false until open ends are read. */
-function answeredIn(document: SourceDocument, handler: Handler): { codes: number[]; known: boolean } {
-  const codes = document.facts.sites
-    .filter((site) => site.role === 'response' && handler.start <= site.start && site.end <= handler.end)
-    .map((site) => site.code);
-  return { codes: [...new Set(codes)].sort((a, b) => a - b), known: false };
 }

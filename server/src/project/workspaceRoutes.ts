@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  answersIn,
   documentModuleFacts,
   languageOfFile,
   LineIndex,
@@ -18,8 +19,10 @@ import {
   requestsOf,
   routeMatcher,
   SourceDocument,
+  type DocumentFacts,
   type Endpoint,
   type Handler,
+  type HandlerAnswers,
   type ModuleFacts,
   type RequestCall,
   type RouteMethodScope,
@@ -47,6 +50,23 @@ export interface WorkspaceRoutesOptions {
   requests?: boolean;
 }
 
+/** Handler files whose facts (sites, open ends: no syntax tree) are kept for `answersOf`, the least recently used dropped. */
+const ANSWER_FILES = 256;
+
+/** What an endpoint answers: its handler's answers (core `answersIn`), and what may answer before the handler. */
+export interface EndpointAnswers extends HandlerAnswers {
+  /** The handler's file (project path), where `codes` and `openEnds` are. */
+  readonly file: string;
+  /**
+   * Middleware in the route's registration (`auth()`, `validate(schema)`), in the route's file: it may answer before
+   * the handler (401, 400), so the endpoint's answers are not known.
+   */
+  readonly middleware?: { readonly file: string; readonly start: number; readonly end: number };
+}
+
+/** The editor's document of a file (absolute path), if it holds one open. */
+export type OpenDocuments = (file: string) => SourceDocument | undefined;
+
 export class WorkspaceRoutes {
   private readonly index: ProjectIndex;
   private readonly lines = new Map<string, LineIndex>();
@@ -62,6 +82,9 @@ export class WorkspaceRoutes {
   private matcherOf: { endpoints: readonly Endpoint[]; match: (method: string, path: string) => Endpoint[] } | undefined;
   /** Bumped whenever a file's requests change. */
   private requestsVersion = 0;
+  /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
+  private readonly answerFacts = new Map<string, DocumentFacts>();
+  private openDocuments: OpenDocuments | undefined;
 
   constructor(
     readonly root: string,
@@ -165,6 +188,7 @@ export class WorkspaceRoutes {
   fileDeleted(file: string): void {
     const relative = projectPath(this.root, file);
     this.setRequests(relative, []);
+    this.answerFacts.delete(relative);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -176,6 +200,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
+    this.answerFacts.delete(relative);
     this.setText(file, relative, text);
   }
 
@@ -188,6 +213,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
+    this.answerFacts.delete(relative);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
     if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
@@ -242,6 +268,28 @@ export class WorkspaceRoutes {
     if (!this.contains(file)) return undefined;
     const found = this.index.handlerAt(projectPath(this.root, file), offset);
     return found?.at !== undefined ? { file: path.join(this.root, ...found.file.split('/')), at: found.at } : undefined;
+  }
+
+  /** Where `answersOf` finds the editor's documents: an open document's facts are read, not the disk's. */
+  useOpenDocuments(lookup: OpenDocuments | undefined): void {
+    this.openDocuments = lookup;
+  }
+
+  /**
+   * What an endpoint's handler answers (core `answersIn`), read in the open document's facts or a cached read of the
+   * file on disk; not known where middleware comes before it. Undefined where the handler is not found (a package, a
+   * name the index cannot follow, a file not read): its answers are unknown.
+   */
+  answersOf(endpoint: Endpoint): EndpointAnswers | undefined {
+    const file = endpoint.handler?.file ?? (endpoint.inlineHandler ? endpoint.file : undefined);
+    if (file === undefined) return undefined;
+    const facts = this.handlerFileFacts(file);
+    // After the facts: an open document newer than the index has just been given to it, and its spans are current.
+    const span = endpoint.handler ? this.index.handlerSpan(endpoint.handler) : endpoint.inlineHandler;
+    if (!facts || !span) return undefined;
+    const answers = answersIn(facts, span);
+    if (!endpoint.middleware) return { ...answers, file };
+    return { ...answers, file, known: false, middleware: { file: endpoint.file, ...endpoint.middleware } };
   }
 
   /** The methods routes in other files give the handlers of `file`, with where each route is registered. */
@@ -302,6 +350,34 @@ export class WorkspaceRoutes {
     );
   }
 
+  /** A handler file's facts: the open document's (the index brought to its version), else a cached read of the disk. */
+  private handlerFileFacts(relative: string): DocumentFacts | undefined {
+    const file = path.join(this.root, ...relative.split('/'));
+    const open = this.openDocuments?.(file);
+    if (open && open.language !== 'yaml') {
+      if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
+      return open.facts;
+    }
+    const cached = this.answerFacts.get(relative);
+    if (cached) {
+      this.answerFacts.delete(relative);
+      this.answerFacts.set(relative, cached);
+      return cached;
+    }
+    const language = languageOfFile(file);
+    if (!language || language === 'yaml') return undefined;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const facts = new SourceDocument(text, language, 0, { maxChars: this.maxChars }).facts;
+    this.answerFacts.set(relative, facts);
+    if (this.answerFacts.size > ANSWER_FILES) this.answerFacts.delete(this.answerFacts.keys().next().value!);
+    return facts;
+  }
+
   private readFromDisk(file: string): void {
     let text: string;
     try {
@@ -316,6 +392,7 @@ export class WorkspaceRoutes {
 
   private setText(file: string, relative: string, text: string): void {
     this.leftOutFiles.delete(relative);
+    this.answerFacts.delete(relative);
     if (text.length > this.maxChars) {
       this.setRequests(relative, []);
       this.index.removeFile(relative);

@@ -8,6 +8,7 @@
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
  *   match.ts         which endpoints a request (its method and path) hits
  *   requests.ts      the requests a file's tests and mocks make, from its sites
+ *   answers.ts       what a handler answers, and whether that is fully known
  */
 import type { RouteMethodScope } from '../checks';
 import type { SourceDocument } from '../document';
@@ -17,6 +18,7 @@ export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from '
 export { ANY_METHOD, ProjectIndex, type Definition, type Endpoint, type Handler, type HandlerScope } from './projectIndex';
 export { endpointsMatching, routeMatcher } from './match';
 export { mayCheckRequests, requestsOf, type RequestCall } from './requests';
+export { answeredCodes, answersIn, handlerAnswers, type AnsweredCode, type HandlerAnswers, type Span } from './answers';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;

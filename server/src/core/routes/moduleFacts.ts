@@ -33,6 +33,10 @@ export interface RouteRegistration {
   readonly at: number;
   /** Where the handler is written in the registration (`userController.createUser`): go to definition starts there. */
   readonly handlerSpan?: { readonly start: number; readonly end: number };
+  /** A handler written inline (`router.get('/', async (req, res) => …)`): the function, or the wrapper call around it. */
+  readonly inlineHandler?: { readonly start: number; readonly end: number };
+  /** Middleware before the handler (`auth()`, `validate(schema)`, Fastify's `preHandler`): it may answer first. */
+  readonly middleware?: { readonly start: number; readonly end: number };
 }
 
 export interface RouterMount {
@@ -408,6 +412,7 @@ class FactsReader {
     const inline =
       ts.isFunctionLike(unwrap(last)) ||
       (isCallExpression(unwrap(last)) && (unwrap(last) as ts.CallExpression).arguments.some((a) => ts.isFunctionLike(unwrap(a))));
+    const middleware = args.slice(viaRoute ? 0 : 1, -1).filter(isMiddleware);
     this.registrations.push({
       router: this.pluginOf(router.name) ?? router.name,
       method: name === 'del' ? 'DELETE' : name.toUpperCase(),
@@ -415,6 +420,8 @@ class FactsReader {
       handler: inline ? undefined : refOf(last),
       at: callee.name.getStart(this.sourceFile),
       handlerSpan: inline ? undefined : { start: last.getStart(this.sourceFile), end: last.end },
+      ...(inline && { inlineHandler: { start: last.getStart(this.sourceFile), end: last.end } }),
+      ...(middleware.length > 0 && { middleware: { start: middleware[0].getStart(this.sourceFile), end: middleware[middleware.length - 1].end } }),
     });
   }
 
@@ -537,6 +544,16 @@ class FactsReader {
     }
     return undefined;
   }
+}
+
+/** Fastify's route options may hold hooks that answer before the handler. */
+const ROUTE_HOOKS = /^(?:preHandler|onRequest|preValidation|preParsing)$/;
+
+/** An argument between a route's path and its handler that may answer: anything but options without hooks. */
+function isMiddleware(arg: ts.Expression): boolean {
+  const value = unwrap(arg);
+  if (!isObjectLiteralExpression(value)) return true;
+  return value.properties.some((property) => property.name !== undefined && isIdentifier(property.name) && ROUTE_HOOKS.test(property.name.text));
 }
 
 export function readModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {

@@ -26,6 +26,10 @@ export interface Endpoint {
   readonly file: string;
   readonly at: number;
   readonly handler: Definition | undefined;
+  /** A handler written inline in the registration (no name to follow): its span in `file`. */
+  readonly inlineHandler?: { readonly start: number; readonly end: number };
+  /** Middleware written before the handler in the registration, in `file`: it may answer before the handler does. */
+  readonly middleware?: { readonly start: number; readonly end: number };
 }
 
 /** A handler defined in a file (a top-level function, a controller's method) and the routes that name it. */
@@ -104,6 +108,12 @@ export class ProjectIndex {
     );
     const found = registration?.handler && this.resolveRef(file, registration.handler);
     return found && found.name !== '*' && found.at !== undefined ? found : undefined;
+  }
+
+  /** Where a handler is in its file (a function, a variable given one, a class method): what it answers is read there. */
+  handlerSpan(definition: Definition): { start: number; end: number } | undefined {
+    const local = definition.name === '*' ? undefined : this.factsOf(definition.file)?.locals.get(definition.name);
+    return local && { start: local.start, end: local.end };
   }
 
   /** The routes a handler defined in `file` as `name` is registered under. */
@@ -204,6 +214,8 @@ export class ProjectIndex {
             file,
             at: registration.at,
             handler: defined,
+            ...(registration.inlineHandler && { inlineHandler: registration.inlineHandler }),
+            ...(registration.middleware && { middleware: registration.middleware }),
           });
         }
       }

@@ -139,7 +139,7 @@ export function findSites(text: string, language: DocumentLanguage): Site[] {
 }
 
 function empty(language: DocumentLanguage): DocumentFacts & { sites: Site[] } {
-  return { language, sites: [], imports: [], topLevelNames: [] };
+  return { language, sites: [], openEnds: [], implicitAnswers: [], imports: [], topLevelNames: [] };
 }
 
 /** V8's "Maximum call stack size exceeded": the parser or a walk recursed once per nesting level of the text. */

@@ -102,6 +102,38 @@ export interface ImportedName {
   end: number;
 }
 
+/** Why what a handler answers is not known at a place. */
+export type OpenEndReason =
+  | 'status-from-value' // res.status(code), ctx.status = s, reply.code(err.statusCode): no code is read from the status
+  | 'error-passed-on' // next(err), next(new Error()): the error handlers answer
+  | 'unknown-throw' // throw err, throw new ApiError(…): not a known HTTP exception, nor caught in the handler
+  | 'response-handed-off' // sendResponse(res, …): another function answers with the response
+  | 'middleware'; // @UseGuards(AuthGuard), auth() before the handler in its route: it may answer first
+
+export interface OpenEnd {
+  start: number;
+  end: number;
+  reason: OpenEndReason;
+}
+
+/** The framework idiom that answers without a code. */
+export type ImplicitIdiom =
+  | 'express.body' // res.json(x), res.send(x), res.end(), res.render(v): 200
+  | 'express.redirect' // res.redirect(url): 302
+  | 'fastify.send' // reply.send(x): 200
+  | 'fastify.return' // return x from (request, reply) => …: 200
+  | 'koa.body' // ctx.body = x: 200
+  | 'hono.body' // c.json(x), c.text(x): 200
+  | 'nestjs.exception'; // throw new NotFoundException(): 404
+
+export interface ImplicitAnswer {
+  /** The call, assignment or statement that answers. */
+  start: number;
+  end: number;
+  code: number;
+  idiom: ImplicitIdiom;
+}
+
 /** Everything one parse of a document tells: its sites, and what fixes need to edit it well. */
 export interface DocumentFacts {
   language: DocumentLanguage;
@@ -115,6 +147,13 @@ export interface DocumentFacts {
   /** What a fast path caught before the full parse answered in full: logged like a failure, but the sites are whole. */
   recovered?: string;
   sites: Site[];
+  /**
+   * TS/JS: the places where what a handler answers is not written as a code (a status from a variable, an error
+   * passed on, a throw, the response handed to another function). Not sites: no check, hover or fix reads them.
+   */
+  openEnds: OpenEnd[];
+  /** TS/JS: answers with no code written, the framework's default (`res.json(x)` answers 200). Not sites either. */
+  implicitAnswers: ImplicitAnswer[];
   imports: ImportFact[];
   /** Names bound at the top level (imports, declarations), so a fix never adds a clashing one. */
   topLevelNames: string[];

@@ -58,6 +58,28 @@ export class CodeReader {
   }
 
   /**
+   * Whether every value a status expression can take is a code (readCodes reads what it can: the 500 of
+   * `err.status || 500`, where `err.status` is still not known). What a handler answers is known only then.
+   */
+  whollyKnown(expr: ts.Expression | undefined, depth = 0): boolean {
+    if (!expr || depth > MAX_DEPTH) return false;
+    const node = unwrap(expr);
+    if (this.readCode(node)) return true;
+    if (ts.isConditionalExpression(node)) return this.whollyKnown(node.whenTrue, depth + 1) && this.whollyKnown(node.whenFalse, depth + 1);
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === BarBarToken || node.operatorToken.kind === QuestionQuestionToken)) {
+      return this.whollyKnown(node.left, depth + 1) && this.whollyKnown(node.right, depth + 1);
+    }
+    if (!isIdentifier(node)) return false;
+    const binding = bindingOf(node, this.topLevel);
+    if (binding?.kind !== 'variable' || binding.topLevel) return false;
+    const initializer = binding.declaration.initializer;
+    if (binding.constant) return this.whollyKnown(initializer, depth + 1);
+    const assigned = assignedValues(binding);
+    if (!assigned) return false;
+    return (initializer ? [initializer, ...assigned] : assigned).every((value) => this.whollyKnown(value, depth + 1));
+  }
+
+  /**
    * The codes a local `const` holds, or a `let` (`var`) every assignment of which writes codes. Top-level bindings are
    * not followed: one may be answered by several handlers, under several methods.
    */

@@ -6,7 +6,8 @@
 import ts from 'typescript';
 import { mayNameConstant } from '../constants';
 import type { Idiom } from '../idioms';
-import type { Site, SiteRole } from '../types';
+import type { ImplicitAnswer, OpenEnd, Site, SiteRole } from '../types';
+import { AnswerReader } from './answers';
 import { PATTERNS } from './frameworks';
 import { bindingOf, fileTopLevel, NO_TOP_LEVEL, type TopLevelNames } from './bindings';
 import { CodeReader } from './codes';
@@ -52,8 +53,18 @@ const REFERENCES = shapeTable('reference', PATTERNS).anyName;
 const NO_ARGUMENTS: readonly ts.Expression[] = [];
 
 // Read once: every `ts.X` is a getter on the compiler's exports, and the walk would pay for it at every node.
-const { CallExpression, NewExpression, BinaryExpression, SwitchStatement, ObjectLiteralExpression, MethodDeclaration, Identifier, PropertyAccessExpression } =
-  ts.SyntaxKind;
+const {
+  CallExpression,
+  NewExpression,
+  BinaryExpression,
+  SwitchStatement,
+  ObjectLiteralExpression,
+  MethodDeclaration,
+  Identifier,
+  PropertyAccessExpression,
+  ThrowStatement,
+  ReturnStatement,
+} = ts.SyntaxKind;
 const { forEachChild, isIdentifier, isPropertyAccessExpression } = ts;
 const isArray: (value: unknown) => value is readonly unknown[] = Array.isArray;
 const { NumericLiteral, ConditionalExpression } = ts.SyntaxKind;
@@ -71,6 +82,8 @@ export class SiteFinder implements SiteContext {
   /** The sites of constants merely referenced, which an answer found later may take over. */
   private readonly references = new Map<ts.Node, Site>();
   private readonly codes: CodeReader;
+  /** Open ends and implicit answers, read in the same walk. */
+  private readonly answers: AnswerReader;
 
   /** `topLevel`: where names of the top level are looked up; by default the file's own, each read told to the scope. */
   constructor(
@@ -80,14 +93,21 @@ export class SiteFinder implements SiteContext {
   ) {
     this.methods = new MethodResolver(sourceFile, scope);
     this.codes = new CodeReader(sourceFile, topLevel);
+    this.answers = new AnswerReader(sourceFile, this.codes, (name) => this.methods.importedFrom(name));
   }
 
   /** The sites of one subtree (a top-level statement), by offset. */
   findIn(root: ts.Node): Site[] {
+    return this.readIn(root).sites;
+  }
+
+  /** The sites of one subtree, and where what a handler answers is not known or not written (answers.ts). */
+  readIn(root: ts.Node): { sites: Site[]; openEnds: OpenEnd[]; implicitAnswers: ImplicitAnswer[] } {
     this.sites = [];
     this.references.clear();
+    this.answers.take();
     this.visit(root);
-    return this.sites.sort((a, b) => a.start - b.start);
+    return { sites: this.sites.sort((a, b) => a.start - b.start), ...this.answers.take() };
   }
 
   // ---- the walk ----
@@ -95,13 +115,21 @@ export class SiteFinder implements SiteContext {
   private readonly visit = (node: ts.Node): void => {
     switch (node.kind) {
       case CallExpression:
+        this.answers.call(node as ts.CallExpression);
         this.visitCall(node as ts.CallExpression);
         break;
       case NewExpression:
         this.visitNew(node as ts.NewExpression);
         break;
       case BinaryExpression:
+        this.answers.assignment(node as ts.BinaryExpression);
         this.run(BINARIES, node as ts.BinaryExpression);
+        break;
+      case ThrowStatement:
+        this.answers.throwStatement(node as ts.ThrowStatement);
+        break;
+      case ReturnStatement:
+        this.answers.returnStatement(node as ts.ReturnStatement);
         break;
       case SwitchStatement:
         this.run(SWITCHES, node as ts.SwitchStatement);
@@ -170,6 +198,10 @@ export class SiteFinder implements SiteContext {
 
   readCodes(expr: ts.Expression | undefined): Code[] {
     return this.codes.readCodes(expr);
+  }
+
+  statusValue(expr: ts.Expression | undefined, subject?: ts.Expression): void {
+    this.answers.statusValue(expr, subject);
   }
 
   add(codes: Code | readonly Code[] | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void {

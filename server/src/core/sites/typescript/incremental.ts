@@ -15,7 +15,7 @@
  */
 import ts from 'typescript';
 import type { TextChange } from '../../text';
-import type { ImportFact, Site, SiteMethod } from '../types';
+import type { ImplicitAnswer, ImportFact, OpenEnd, Site, SiteMethod } from '../types';
 import type { Registration } from './methods';
 import { readStatements, StatementScope, tracedOf, type StatementFacts, type TypeScriptParse } from './statements';
 
@@ -141,12 +141,17 @@ function moveFacts(facts: StatementFacts, change: TextChange, move: OffsetMap): 
       registrations[i] = [name, moved];
     }
   }
+  const openEnds = moveSpans(facts.openEnds, move);
+  const implicitAnswers = moveSpans(facts.implicitAnswers, move);
+  if (!openEnds || !implicitAnswers) return undefined;
   const imports = facts.imports.map((fact) => moveImport(fact, move));
   return {
     pos: move(facts.pos),
     end: move(facts.end),
     reach: move(facts.reach),
     sites,
+    openEnds,
+    implicitAnswers,
     imports,
     names: facts.names,
     traced: facts.traced,
@@ -154,6 +159,18 @@ function moveFacts(facts: StatementFacts, change: TextChange, move: OffsetMap): 
     topLevelReads: facts.topLevelReads,
     registrations,
   };
+}
+
+/** Spans of a reused statement in the new offsets; undefined if one fell inside the change. */
+function moveSpans<T extends OpenEnd | ImplicitAnswer>(spans: readonly T[], move: OffsetMap): T[] | undefined {
+  const moved: T[] = new Array(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    const start = move(spans[i].start);
+    const end = move(spans[i].end);
+    if (Number.isNaN(start) || Number.isNaN(end)) return undefined;
+    moved[i] = start === spans[i].start && end === spans[i].end ? spans[i] : { ...spans[i], start, end };
+  }
+  return moved;
 }
 
 /** An import of a reused statement: all its offsets lie inside the statement, outside the change. */

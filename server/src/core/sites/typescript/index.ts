@@ -60,6 +60,6 @@ export function sitesAroundTypeScriptEdit(parse: TypeScriptParse, language: Scri
   return sitesAroundEdit(parse, SCRIPT_KINDS[language], text, change);
 }
 
-function factsOf(language: ScriptLanguage, { sites, imports, names }: ReturnType<typeof readStatements>): DocumentFacts {
-  return { language, sites, imports, topLevelNames: names };
+function factsOf(language: ScriptLanguage, { sites, openEnds, implicitAnswers, imports, names }: ReturnType<typeof readStatements>): DocumentFacts {
+  return { language, sites, openEnds, implicitAnswers, imports, topLevelNames: names };
 }

@@ -39,6 +39,11 @@ export interface SiteContext {
    * of `err.status || 500`, the literals a local `const` (or a `let` only ever assigned codes) holds.
    */
   readCodes(expr: ts.Expression | undefined): Code[];
+  /**
+   * A status the handler answers with: where not every value it can take is a code (`res.status(code)`), an open end.
+   * `subject`, the receiver: only a handler's response counts (`job.status(x)` is not one).
+   */
+  statusValue(expr: ts.Expression | undefined, subject?: ts.Expression): void;
   /** A site at each written code, unless another pattern has already made that code a site. */
   add(codes: Code | readonly Code[] | undefined, role: SiteRole, idiom: Idiom, strategy: MethodStrategy): void;
   /** A site no written code expression stands for (a framework default, an object key). */

@@ -6,7 +6,7 @@
  */
 import type ts from 'typescript';
 import { importsOf, namesBoundBy, readImports } from '../imports';
-import type { ImportFact, Site, SiteMethod } from '../types';
+import type { ImplicitAnswer, ImportFact, OpenEnd, Site, SiteMethod } from '../types';
 import { SiteFinder } from './finder';
 import { importedModules, MethodResolver, tracedNames, type FileScope, type Registration } from './methods';
 
@@ -19,6 +19,9 @@ export interface StatementFacts {
   readonly reach: number;
   /** By offset. */
   readonly sites: readonly Site[];
+  /** Where what a handler answers is not known, and the answers written with no code (answers.ts); by offset. */
+  readonly openEnds: readonly OpenEnd[];
+  readonly implicitAnswers: readonly ImplicitAnswer[];
   /** Its imports or requires, and the names it binds (for fixes). */
   readonly imports: readonly ImportFact[];
   readonly names: readonly string[];
@@ -115,7 +118,7 @@ export function tracedOf(statement: ts.Statement, sourceFile: ts.SourceFile): st
 /** Walks one statement: its sites and what they read. */
 export function readStatement(statement: ts.Statement, finder: SiteFinder, scope: StatementScope): StatementFacts {
   scope.reading = {};
-  const sites = finder.findIn(statement);
+  const { sites, openEnds, implicitAnswers } = finder.readIn(statement);
   const { handlers, topLevel } = scope.reading;
   scope.reading = {};
   let reach = statement.end;
@@ -125,6 +128,8 @@ export function readStatement(statement: ts.Statement, finder: SiteFinder, scope
     end: statement.end,
     reach,
     sites,
+    openEnds,
+    implicitAnswers,
     imports: importsOf(statement, finder.sourceFile),
     names: namesBoundBy(statement),
     traced: tracedOf(statement, finder.sourceFile),
@@ -143,20 +148,24 @@ export function readStatements(
   sourceFile: ts.SourceFile,
   kept: ReadonlyMap<ts.Statement, StatementFacts> = new Map(),
   scope: StatementScope = new StatementScope(sourceFile, kept),
-): { parse: TypeScriptParse; sites: Site[]; imports: ImportFact[]; names: string[] } {
+): { parse: TypeScriptParse; sites: Site[]; openEnds: OpenEnd[]; implicitAnswers: ImplicitAnswer[]; imports: ImportFact[]; names: string[] } {
   const finder = new SiteFinder(sourceFile, scope);
   const statements = new Map<ts.Statement, StatementFacts>();
   const sites: Site[] = [];
+  const openEnds: OpenEnd[] = [];
+  const implicitAnswers: ImplicitAnswer[] = [];
   const imports: ImportFact[] = [];
   const names: string[] = [];
   for (const statement of sourceFile.statements) {
     const facts = kept.get(statement) ?? readStatement(statement, finder, scope);
     statements.set(statement, facts);
     for (const site of facts.sites) sites.push(site);
+    for (const openEnd of facts.openEnds) openEnds.push(openEnd);
+    for (const answer of facts.implicitAnswers) implicitAnswers.push(answer);
     for (const fact of facts.imports) imports.push(fact);
     for (const name of facts.names) names.push(name);
   }
   // Registrations read during the walk (all of them, if any site needed the map) are kept for the next version.
   if (scope.builtHandlers) for (const [statement, facts] of statements) facts.registrations ??= scope.knownRegistrations(statement);
-  return { parse: { sourceFile, statements, handlers: scope.builtHandlers }, sites, imports, names };
+  return { parse: { sourceFile, statements, handlers: scope.builtHandlers }, sites, openEnds, implicitAnswers, imports, names };
 }

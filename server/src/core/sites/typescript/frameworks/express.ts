@@ -9,14 +9,16 @@ import { pattern, type Pattern } from '../pattern';
 import { unwrap } from '../syntax';
 
 export const EXPRESS_PATTERNS: readonly Pattern[] = [
-  pattern('member-call', [STATUS_CALL], ({ args }, context) => {
+  pattern('member-call', [STATUS_CALL], ({ args, receiver }, context) => {
     if (args.length !== 1) return false;
     context.add(context.readCodes(args[0]), 'response', { id: 'express.status' }, { by: 'enclosing' });
+    context.statusValue(args[0], receiver);
     return true;
   }),
-  pattern('member-call', [SEND_STATUS], ({ args }, context) => {
+  pattern('member-call', [SEND_STATUS], ({ args, receiver }, context) => {
     if (args.length !== 1) return false;
     context.add(context.readCodes(args[0]), 'response', { id: 'express.send-status' }, { by: 'enclosing' });
+    context.statusValue(args[0], receiver);
     return true;
   }),
   // res.redirect(301, url); Hono's c.redirect(url, 302) has it second.
@@ -26,8 +28,9 @@ export const EXPRESS_PATTERNS: readonly Pattern[] = [
     context.add(first.length > 0 ? first : context.readCodes(args[1]), 'response', { id: 'express.redirect' }, { by: 'enclosing' });
     return true;
   }),
-  pattern('member-call', [WRITE_HEAD], ({ args }, context) => {
+  pattern('member-call', [WRITE_HEAD], ({ args, receiver }, context) => {
     context.add(context.readCodes(args[0]), 'response', { id: 'node.write-head' }, { by: 'enclosing' });
+    context.statusValue(args[0], receiver);
     return true;
   }),
   pattern('binary', undefined, (expr, context) => {
@@ -39,6 +42,7 @@ export const EXPRESS_PATTERNS: readonly Pattern[] = [
   }),
   pattern('call', ERROR_FACTORIES, ({ name, args }, context) => {
     context.add(context.readCodes(args[0]), 'response', { id: 'http-errors.create', detail: name }, { by: 'enclosing' });
+    context.statusValue(args[0]);
     return true;
   }),
 ];

@@ -14,9 +14,10 @@ function isResponseSchema(object: ts.ObjectLiteralExpression, sourceFile: ts.Sou
 }
 
 export const FASTIFY_PATTERNS: readonly Pattern[] = [
-  pattern('member-call', [CODE_CALL], ({ args }, context) => {
+  pattern('member-call', [CODE_CALL], ({ args, receiver }, context) => {
     if (args.length !== 1) return false;
     context.add(context.readCodes(args[0]), 'response', { id: 'fastify.code' }, { by: 'enclosing' });
+    context.statusValue(args[0], receiver);
     return true;
   }),
   // schema: { response: { 201: Schema, '400': Schema } } in app.post(path, options, handler) or fastify.route(options)

@@ -18,14 +18,16 @@ export const KOA_PATTERNS: readonly Pattern[] = [
     context.add(context.readCodes(args[2]), 'response', { id: 'koa-router.redirect' }, { by: 'none' });
     return true;
   }),
-  pattern('member-call', [THROW], ({ args }, context) => {
+  pattern('member-call', [THROW], ({ args, receiver }, context) => {
     context.add(context.readCodes(args[0]), 'response', { id: 'koa.throw' }, { by: 'enclosing' });
+    context.statusValue(args[0], receiver);
     return true;
   }),
   pattern('member-call', [ASSERT], ({ args, receiver, receiverName }, context) => {
     const who = receiver.kind === ts.SyntaxKind.ThisKeyword ? 'this' : receiverName;
     if (args.length < 2 || who === undefined || !ASSERT_RECEIVERS.includes(who)) return false;
     context.add(context.readCodes(args[1]), 'response', { id: 'koa.assert' }, { by: 'enclosing' });
+    context.statusValue(args[1], receiver);
     return true;
   }),
 ];

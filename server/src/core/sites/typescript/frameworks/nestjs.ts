@@ -28,6 +28,7 @@ export const NESTJS_PATTERNS: readonly Pattern[] = [
   }),
   pattern('new', [NEST_EXCEPTION], ({ args }, context) => {
     context.add(context.readCodes(args[1]), 'response', { id: 'nestjs.http-exception' }, { by: 'enclosing' });
+    context.statusValue(args[1]);
     return true;
   }),
   /**

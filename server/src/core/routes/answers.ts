@@ -1,0 +1,65 @@
+/**
+ * What a handler answers, and whether that is fully known: the codes of its span (its response sites, and the
+ * answers a framework gives with no code written), and the open ends the TypeScript adapter found there.
+ *
+ * Known means: the document was read in full, the handler answers at least one code, and nothing in its span leaves
+ * the answer to something else — no status from a variable, a parameter or a call (`res.status(code)`), no error
+ * passed on (`next(err)`) or thrown (`throw new ApiError(…)`: its error handlers answer, and they are not read), no
+ * response handed to another function (`sendResponse(res, …)`). A known HTTP exception (`throw createError(404)`,
+ * `new HttpException(body, 403)`, NestJS `NotFoundException`) is an answer, not an open end; `await` of something
+ * that may throw is not an open end (every service call may; counting them would leave no handler known).
+ */
+import type { SourceDocument } from '../document';
+import type { DocumentFacts, OpenEnd } from '../sites/types';
+
+export interface AnsweredCode {
+  readonly code: number;
+  /** Where it is answered: the code as written, or for an implicit answer the call that answers (`res.json(x)`). */
+  readonly start: number;
+  readonly end: number;
+  /** No code written: the framework's default (`res.json(x)` answers 200, `@Post()` 201). */
+  readonly implicit?: true;
+}
+
+export interface HandlerAnswers {
+  /** Every place the handler answers, by offset (a code may come more than once). */
+  readonly codes: readonly AnsweredCode[];
+  /** Whether `codes` are all the handler can answer (see the top). */
+  readonly known: boolean;
+  readonly openEnds: readonly OpenEnd[];
+}
+
+/** A handler's span: a function or class method (`HandlerScope`, `Local` of the module facts). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the handler spanning `span` of `document` answers. */
+export function handlerAnswers(document: SourceDocument, span: Span): HandlerAnswers {
+  return answersIn(document.facts, span);
+}
+
+/** The same from a document's facts (a file read once for several handlers). */
+export function answersIn(facts: DocumentFacts, span: Span): HandlerAnswers {
+  const inside = (place: { start: number; end: number }) => place.start >= span.start && place.end <= span.end;
+  const codes: AnsweredCode[] = [];
+  for (const site of facts.sites) {
+    if (site.role !== 'response' || !inside(site)) continue;
+    codes.push(
+      site.form.kind === 'implicit'
+        ? { code: site.code, start: site.start, end: site.end, implicit: true }
+        : { code: site.code, start: site.start, end: site.end },
+    );
+  }
+  for (const answer of facts.implicitAnswers) if (inside(answer)) codes.push({ code: answer.code, start: answer.start, end: answer.end, implicit: true });
+  codes.sort((a, b) => a.start - b.start);
+  const openEnds = facts.openEnds.filter(inside);
+  const read = !facts.skipped && facts.failure === undefined && facts.language !== 'yaml';
+  return { codes, known: read && codes.length > 0 && openEnds.length === 0, openEnds };
+}
+
+/** The distinct codes, in order: what people read (`answers 201, 400`). */
+export function answeredCodes(answers: { readonly codes: readonly { readonly code: number }[] }): number[] {
+  return [...new Set(answers.codes.map((answer) => answer.code))].sort((a, b) => a - b);
+}
