@@ -5,7 +5,7 @@
  * index is built, its documents are judged alone, and they are refreshed when it is.
  */
 import { URI } from 'vscode-uri';
-import { documentModuleFacts, languageOfFile, rescopeByFacts, type RouteMethodScope, type SourceDocument } from './core';
+import { documentModuleFacts, isScriptLanguage, languageOfFile, rescopeByFacts, type RouteMethodScope, type SourceDocument } from './core';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
 
 /**
@@ -52,7 +52,7 @@ export class ServerRoutes {
   /** The methods routes in other files give the handlers of this document (at its current version). */
   routeMethodsFor(uri: string, document: SourceDocument): RouteMethodScope[] | undefined {
     const found = this.folderOf(uri);
-    if (!found || !found.folder.built || document.language === 'yaml') {
+    if (!found || !found.folder.built || !isScriptLanguage(document.language)) {
       // Judged alone for now: once the index is built, a refresh follows if it gives this document a method.
       if (found) this.judgedBy.set(uri, '[]');
       return undefined;
@@ -77,7 +77,7 @@ export class ServerRoutes {
    */
   documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return;
+    if (!found?.folder.built || !isScriptLanguage(document.language) || document.facts.skipped) return;
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
     this.refreshIfChanged(openUris);
@@ -86,7 +86,7 @@ export class ServerRoutes {
   /** Go to definition from a route registration: where the handler it names is defined (a file URI and an offset). */
   definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number } | undefined {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml') return undefined;
+    if (!found?.folder.built || !isScriptLanguage(document.language)) return undefined;
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
     const target = found.folder.handlerAt(found.file, offset);
     return target && { uri: URI.file(target.file).toString(), at: target.at };
@@ -101,7 +101,7 @@ export class ServerRoutes {
   /** A file changed, appeared or was deleted on disk. */
   fileChangedOnDisk(uri: string, deleted: boolean, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
-    if (!found || !languageOfFile(found.file) || languageOfFile(found.file) === 'yaml') return;
+    if (!found || !isScriptLanguage(languageOfFile(found.file))) return;
     if (deleted) found.folder.fileDeleted(found.file);
     else found.folder.fileChangedOnDisk(found.file);
     this.refreshIfChanged(openUris);

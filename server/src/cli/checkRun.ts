@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, languageOfFile, type Lang } from '../core';
+import { caughtText, CLI_MESSAGES, isScriptLanguage, languageOfFile, type Lang } from '../core';
 import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath } from './analyze';
 import { cacheFileOf, contentHash, ResultsCache, type Stamp } from './cache';
@@ -12,7 +12,10 @@ import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
 import { analyzeFiles, autoThreads, type Analysed } from './pool';
 import type { FileReport } from './report';
+import { projectPath } from '../project/routeIndex';
 import { WorkspaceRoutes } from '../project/workspaceRoutes';
+import { WorkspaceSpecs } from '../project/workspaceSpecs';
+import type { ProjectFacts } from './fileTask';
 import { inShard, type Shard } from './shard';
 import { formatSites } from './sites';
 
@@ -73,13 +76,21 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
   const routes = run.project && run.command === 'check' ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
   await routes?.build(undefined, undefined, run.files);
-  const routeMethodsOf = (absolute: string) => {
+  // The specs among the files given (or those .statusdoc.json names), linked to the index's routes.
+  const specs = routes && new WorkspaceSpecs(cwd, run.maxChars);
+  specs?.build(run.files);
+  const links = routes && specs?.links(routes.endpoints());
+  const projectOf = (absolute: string): ProjectFacts | undefined => {
     const scopes = routes?.scopesFor(absolute);
-    return scopes && scopes.length > 0 ? scopes : undefined;
+    const drift = links?.driftIn(projectPath(cwd, absolute));
+    if ((!scopes || scopes.length === 0) && (!drift || drift.length === 0)) return undefined;
+    return { ...(scopes && scopes.length > 0 ? { routeMethods: scopes } : {}), ...(drift && drift.length > 0 ? { drift: [...drift] } : {}) };
   };
-  // The cache keys a file's answer on what the route index gives it too.
-  const settingsKey = (absolute: string, inForce: TableInForce) =>
-    cache!.settingsKey(absolute, inForce) + (routeMethodsOf(absolute) ? contentHash(JSON.stringify(routeMethodsOf(absolute))) : '');
+  // The cache keys a file's answer on what the route index and the specs give it too.
+  const settingsKey = (absolute: string, inForce: TableInForce) => {
+    const project = projectOf(absolute);
+    return cache!.settingsKey(absolute, inForce) + (project ? contentHash(JSON.stringify(project)) : '');
+  };
 
   const reports: FileReport[] = new Array(files.length);
   let cache: ResultsCache | undefined;
@@ -104,7 +115,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const setup = {
     analyze: { table: run.table, lang: run.lang, maxChars: run.maxChars },
     task: { lang: run.lang, fix: run.fix, sites: run.command === 'sites', hash: cache !== undefined },
-    preloadTypeScript: toAnalyse.some((index) => languageOfFile(files[index]) !== 'yaml'),
+    preloadTypeScript: toAnalyse.some((index) => isScriptLanguage(languageOfFile(files[index]))),
   };
   const analysed = await analyzeFiles(
     toAnalyse.map((index) => files[index]),
@@ -112,7 +123,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     setup,
     threads,
     run.workerScript,
-    routeMethodsOf,
+    projectOf,
   );
   if (run.debug) notes.push(threadsNote(files.length, analysed));
   analysed.results.forEach((result, k) => {

@@ -4,7 +4,7 @@
  * every worker thread call this same function, so their outputs cannot drift apart.
  */
 import * as path from 'node:path';
-import { applyEdits, fixAllEdits, rescopeRouteMethods, type Lang, type RouteMethodScope } from '../core';
+import { applyEdits, fixAllEdits, rescopeRouteMethods, type DriftFact, type Lang, type RouteMethodScope, type TextEdit } from '../core';
 import { displayPath, type Analyzer } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
@@ -27,7 +27,14 @@ export interface TaskResult {
 
 const BOM = '\uFEFF';
 
-export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): TaskResult {
+/** What the project gives one file beyond its text: the route index's methods, the specs' drift (see checkRun). */
+export interface ProjectFacts {
+  routeMethods?: RouteMethodScope[];
+  drift?: DriftFact[];
+}
+
+export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, project: ProjectFacts = {}): TaskResult {
+  const { routeMethods, drift } = project;
   let snapshot: ReadSnapshot;
   try {
     snapshot = readSnapshot(absolute);
@@ -39,19 +46,20 @@ export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskO
   const bom = snapshot.text.startsWith(BOM) ? BOM : '';
   const text = snapshot.text.slice(bom.length);
   const inForce = analyzer.tableForFolder(path.dirname(absolute));
-  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods);
+  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods, drift);
   let result = first;
   let fixed: number | undefined;
   let notWritten: string | undefined;
   let changedMeanwhile = false;
   if (options.fix && !first.notChecked) {
-    const fixedText = applyEdits(text, fixAllEdits(first.document, first.findings, options.lang));
+    const edits = fixAllEdits(first.document, first.findings, options.lang);
+    const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
       try {
         if (writeIfUnchanged(absolute, snapshot, bom + fixedText) === 'written') {
           // The fixes moved the handlers: their spans are found again, by name, in the fixed text.
           const moved = routeMethods && rescopeRouteMethods(routeMethods, fixedText, absolute);
-          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved);
+          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved, drift && shiftDrift(drift, edits));
           fixed = first.findings.length - result.findings.length;
         } else {
           changedMeanwhile = true;
@@ -70,4 +78,12 @@ export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskO
   if (notWritten !== undefined) report.notWritten = notWritten;
   if (changedMeanwhile) report.changedMeanwhile = true;
   return { report, ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}) };
+}
+
+/** The drift facts' places in the text the edits made (each edit before a place moves it by what it added). */
+function shiftDrift(facts: readonly DriftFact[], edits: readonly TextEdit[]): DriftFact[] {
+  const moved = (offset: number) => edits.reduce((sum, edit) => (edit.end <= offset ? sum + edit.newText.length - (edit.end - edit.start) : sum), offset);
+  return facts.map((fact) =>
+    fact.rule === 'operation-without-route' ? { ...fact, start: moved(fact.start), end: moved(fact.end) } : { ...fact, start: moved(fact.start) },
+  );
 }

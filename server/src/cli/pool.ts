@@ -7,8 +7,7 @@
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer, AnalyzeOptions } from './analyze';
-import type { RouteMethodScope } from '../core';
-import { runFileTask, type TaskOptions, type TaskResult } from './fileTask';
+import { runFileTask, type ProjectFacts, type TaskOptions, type TaskResult } from './fileTask';
 
 /** What a worker needs to analyse files exactly as the main thread does. */
 export interface WorkerSetup {
@@ -18,10 +17,10 @@ export interface WorkerSetup {
   preloadTypeScript: boolean;
 }
 
-export type ToWorker = { index: number; absolute: string; routeMethods?: RouteMethodScope[] };
+export type ToWorker = { index: number; absolute: string; project?: ProjectFacts };
 
-/** The methods routes in other files give a file's handlers (the project's route index), if any. */
-export type RouteMethodsOf = (absolute: string) => RouteMethodScope[] | undefined;
+/** What the project gives a file (the methods of routes in other files, the specs' drift), if anything. */
+export type ProjectFactsOf = (absolute: string) => ProjectFacts | undefined;
 export type FromWorker = { ready: true } | { index: number; result: TaskResult } | { index: number; error: string };
 
 /**
@@ -70,13 +69,13 @@ export async function analyzeFiles(
   setup: WorkerSetup,
   threads: number,
   workerScript: string,
-  routeMethodsOf: RouteMethodsOf = () => undefined,
+  projectOf: ProjectFactsOf = () => undefined,
 ): Promise<Analysed> {
   const results: TaskResult[] = new Array(files.length);
   const workerCount = Math.min(threads, files.length) - (WORKERS_ONLY ? 0 : 1);
   if (workerCount <= 0 || threads === 1) {
     // In-process, synchronously, exactly as before workers existed.
-    files.forEach((absolute, index) => (results[index] = runFileTask(analyzer, absolute, setup.task, routeMethodsOf(absolute))));
+    files.forEach((absolute, index) => (results[index] = runFileTask(analyzer, absolute, setup.task, projectOf(absolute))));
     return { results, inMain: files.length, inWorkers: [] };
   }
 
@@ -89,7 +88,7 @@ export async function analyzeFiles(
     while (lane.ready && !failed && lane.inFlight < IN_FLIGHT && next < files.length) {
       const index = next++;
       lane.inFlight++;
-      lane.worker.postMessage({ index, absolute: files[index], routeMethods: routeMethodsOf(files[index]) } satisfies ToWorker);
+      lane.worker.postMessage({ index, absolute: files[index], project: projectOf(files[index]) } satisfies ToWorker);
     }
   };
   const fail = (error: Error) => {
@@ -121,7 +120,7 @@ export async function analyzeFiles(
   try {
     while (!WORKERS_ONLY && next < files.length && !failed) {
       const index = next++;
-      results[index] = runFileTask(analyzer, files[index], setup.task, routeMethodsOf(files[index]));
+      results[index] = runFileTask(analyzer, files[index], setup.task, projectOf(files[index]));
       inMain++;
       // Let the workers' messages in between files: their results, and their requests for more.
       await new Promise<void>((resolve) => setImmediate(resolve));

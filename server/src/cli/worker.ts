@@ -16,10 +16,10 @@ export function serveWorker(): void {
   // Reading one empty TypeScript document loads the compiler, so the first real file is not kept waiting on it.
   if (setup.preloadTypeScript) void new SourceDocument('', 'typescript').facts;
   port.postMessage({ ready: true } satisfies FromWorker);
-  port.on('message', ({ index, absolute, routeMethods }: ToWorker) => {
+  port.on('message', ({ index, absolute, project }: ToWorker) => {
     let reply: FromWorker;
     try {
-      reply = { index, result: runFileTask(analyzer, absolute, setup.task, routeMethods) };
+      reply = { index, result: runFileTask(analyzer, absolute, setup.task, project) };
     } catch (error) {
       reply = { index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

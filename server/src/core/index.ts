@@ -11,6 +11,7 @@
  *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
  *   table      loadTable, DEFAULT_TABLE, reasonOf
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
+ *   specs      readSpec(text, 'yaml' | 'json') -> operations, response keys, prefixes; linkSpecs(endpoints, specs)
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -25,7 +26,7 @@ import type { Lang, StatusTable } from './table/types';
 export { SourceDocument } from './document';
 export { completionOrder, statusSlotAt, type StatusSlot } from './completion';
 export type { AnalyzeOptions } from './sites';
-export { languageOfFile, languageOfId, siteAt } from './sites';
+export { isScriptLanguage, languageOfFile, languageOfId, siteAt } from './sites';
 export type { CodeForm, ConstantLibrary, DocumentFacts, DocumentLanguage, ImportFact, Site, SiteMethod, SiteRole } from './sites/types';
 export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn, type TextChange } from './text';
 export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
@@ -60,6 +61,10 @@ export {
   type ModuleFacts,
   type PathAliases,
 } from './routes';
+
+export { mayBeJsonSpec, mayBeYamlSpec, readSpec } from './spec/operations';
+export { isTestFile, linkSpecs, type DriftFact, type LinkedOperation, type SpecLinks, type SpecSource } from './spec/link';
+export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

@@ -28,6 +28,10 @@ export const MESSAGES = {
   /** Appended where the method comes from a route in another file: where that route is registered. */
   methodRegisteredAt: (lang: Lang, method: string, registeredAt: string) =>
     lang === 'zh-cn' ? `（${method}，路由注册于 ${registeredAt}）` : ` (${method}, registered at ${registeredAt})`,
+  operationWithoutRoute: (lang: Lang, endpoint: string) =>
+    lang === 'zh-cn' ? `规范列出了 ${endpoint}，但代码中没有提供它的路由。` : `The spec lists ${endpoint}, but no route in the code serves it.`,
+  routeNotInSpec: (lang: Lang, endpoint: string, specs: readonly string[]) =>
+    lang === 'zh-cn' ? `路由 ${endpoint} 未列在规范中（${specs.join('、')}）。` : `The route ${endpoint} is not listed in the spec (${specs.join(', ')}).`,
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

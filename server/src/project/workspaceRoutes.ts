@@ -6,7 +6,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type Endpoint, type ModuleFacts, type RouteMethodScope } from '../core';
+import {
+  isScriptLanguage,
+  languageOfFile,
+  LineIndex,
+  mayDeclareRoutes,
+  moduleFactsOf,
+  ProjectIndex,
+  type Endpoint,
+  type ModuleFacts,
+  type RouteMethodScope,
+} from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
@@ -71,7 +81,7 @@ export class WorkspaceRoutes {
     maxFiles = Infinity,
   ): Promise<{ indexed: boolean; files: number }> {
     const files = only ?? collectFiles([this.root]).files;
-    const scripts = files.filter((file) => languageOfFile(file) && languageOfFile(file) !== 'yaml');
+    const scripts = files.filter((file) => isScriptLanguage(languageOfFile(file)));
     // Past the limit the folder is not indexed at all (its files are judged alone), rather than half indexed.
     if (scripts.length > maxFiles) return { indexed: false, files: scripts.length };
     for (let start = 0; start < scripts.length; start += SLICE) {
@@ -187,6 +197,5 @@ export class WorkspaceRoutes {
 }
 
 function isScript(file: string): boolean {
-  const language = languageOfFile(file);
-  return language !== undefined && language !== 'yaml';
+  return isScriptLanguage(languageOfFile(file));
 }
