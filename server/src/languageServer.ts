@@ -175,7 +175,7 @@ export function startServer(connection: Connection): void {
     // Route files change on disk too (a branch switch, a generator): watch the code files where the client can.
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,yaml,yml,json}' }] })
         .catch(() => undefined);
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -203,6 +203,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const code = changes.filter((change) => /\.[cm]?[jt]sx?$/.test(change.uri));
     for (const change of code) routes.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted, documents.keys());
+    // Specs (and .statusdoc.json's `apis`) change what the routes are compared with.
+    for (const change of changes.filter((change) => /\.(?:ya?ml|json)$/.test(change.uri))) {
+      routes.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted, documents.keys());
+    }
     // A code file's change reaches diagnostics through the routes (which refresh when it matters); the rest are
     // tables and .statusdoc.json.
     const others = changes.filter((change) => !code.includes(change));

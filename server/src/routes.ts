@@ -5,8 +5,20 @@
  * index is built, its documents are judged alone, and they are refreshed when it is.
  */
 import { URI } from 'vscode-uri';
-import { documentModuleFacts, isScriptLanguage, languageOfFile, rescopeByFacts, type RouteMethodScope, type SourceDocument } from './core';
+import {
+  documentModuleFacts,
+  isScriptLanguage,
+  languageOfFile,
+  rescopeByFacts,
+  type DriftFact,
+  type RouteMethodScope,
+  type SourceDocument,
+  type SpecLinks,
+} from './core';
+import { collectFiles } from './project/files';
+import { projectPath } from './project/routeIndex';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
+import { WorkspaceSpecs } from './project/workspaceSpecs';
 
 /**
  * Folders with more TS/JS files than this are not indexed in the editor: the index holds about 15 kB per file, so a
@@ -25,8 +37,12 @@ export interface RoutesEvents {
 
 export class ServerRoutes {
   private folders: WorkspaceRoutes[] = [];
-  /** What each open document was last judged by, to refresh only when that changes. */
+  /** Each folder's specs, linked to its routes (operation-without-route, route-not-in-spec). */
+  private specs = new Map<WorkspaceRoutes, WorkspaceSpecs>();
+  /** What each open document was last judged by (route methods), to refresh only when that changes. */
   private readonly judgedBy = new Map<string, string>();
+  /** The drift each open document was last judged with, likewise. */
+  private readonly driftJudged = new Map<string, string>();
 
   constructor(
     private readonly events: RoutesEvents,
@@ -41,10 +57,12 @@ export class ServerRoutes {
       .map((uri) => uri.fsPath);
     const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars));
     this.folders = folders;
+    this.specs = new Map(folders.map((folder) => [folder, new WorkspaceSpecs(folder.root, this.maxChars)]));
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
       const built = await folder.build(onProgress, () => this.folders !== folders, undefined, EDITOR_MAX_INDEXED_FILES);
       if (!built.indexed && this.folders === folders) this.events.notIndexed?.(folder.root, built.files);
+      if (built.indexed && this.folders === folders) this.specs.get(folder)?.build(collectFiles([folder.root]).files);
     }
     if (this.folders === folders) this.refreshIfChanged(this.events.openUris());
   }
@@ -72,11 +90,42 @@ export class ServerRoutes {
   }
 
   /**
+   * What the folder's specs and routes say about this document: an operation of it no route serves, a route of it no
+   * spec lists (undefined until the index is built, and for files of no folder).
+   */
+  driftFor(uri: string): readonly DriftFact[] | undefined {
+    const found = this.folderOf(uri);
+    const drift = found && this.driftOf(found.folder, found.file);
+    if (found) this.driftJudged.set(uri, JSON.stringify(drift ?? []));
+    return drift && drift.length > 0 ? drift : undefined;
+  }
+
+  /**
+   * The specs of the folder holding `uri`, linked to its routes (undefined until its index is built): for an endpoint
+   * its operations (`operationsOf`), for an operation its endpoints. Paths in it are project paths under `root`.
+   */
+  specLinksFor(uri: string): { root: string; links: SpecLinks } | undefined {
+    const found = this.folderOf(uri);
+    const specs = found && this.specs.get(found.folder);
+    if (!found?.folder.built || !specs) return undefined;
+    return { root: found.folder.root, links: specs.links(found.folder.endpoints()) };
+  }
+
+  /**
    * An open document changed: its routes may name other documents' handlers. Refreshes when what an open document
    * was judged by is no longer what the index gives it.
    */
   documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
+    if (found?.folder.built && !isScriptLanguage(document.language)) {
+      // A spec's text: its operations as they are now, and the routes' side refreshed.
+      const specs = this.specs.get(found.folder);
+      if (specs?.mayBeSpec(found.file)) {
+        specs.textChanged(found.file, document.text);
+        this.refreshIfChanged(openUris);
+      }
+      return;
+    }
     if (!found?.folder.built || !isScriptLanguage(document.language) || document.facts.skipped) return;
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
@@ -94,14 +143,24 @@ export class ServerRoutes {
 
   documentClosed(uri: string): void {
     this.judgedBy.delete(uri);
+    this.driftJudged.delete(uri);
     const found = this.folderOf(uri);
     found?.folder.editorClosed(found.file);
+    // A spec closed unsaved: the disk's text is the truth again.
+    if (found && !isScriptLanguage(languageOfFile(found.file))) this.specs.get(found.folder)?.fileChangedOnDisk(found.file);
   }
 
   /** A file changed, appeared or was deleted on disk. */
   fileChangedOnDisk(uri: string, deleted: boolean, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
-    if (!found || !isScriptLanguage(languageOfFile(found.file))) return;
+    if (!found) return;
+    if (!isScriptLanguage(languageOfFile(found.file))) {
+      const specs = this.specs.get(found.folder);
+      if (found.file.endsWith('.statusdoc.json')) specs?.readConfig();
+      else if (deleted) specs?.fileDeleted(found.file);
+      else specs?.fileChangedOnDisk(found.file);
+      return this.refreshIfChanged(openUris);
+    }
     if (deleted) found.folder.fileDeleted(found.file);
     else found.folder.fileChangedOnDisk(found.file);
     this.refreshIfChanged(openUris);
@@ -109,12 +168,21 @@ export class ServerRoutes {
 
   private refreshIfChanged(uris: readonly string[]): void {
     for (const uri of uris) {
-      const before = this.judgedBy.get(uri);
       const found = this.folderOf(uri);
-      if (before === undefined || !found) continue;
-      const now = JSON.stringify(found.folder.scopesFor(found.file).map((s) => [s.name, s.method, s.registeredAt]));
-      if (now !== before) return this.events.changed();
+      if (!found) continue;
+      const before = this.judgedBy.get(uri);
+      if (before !== undefined && JSON.stringify(found.folder.scopesFor(found.file).map((s) => [s.name, s.method, s.registeredAt])) !== before) {
+        return this.events.changed();
+      }
+      const driftBefore = this.driftJudged.get(uri);
+      if (driftBefore !== undefined && JSON.stringify(this.driftOf(found.folder, found.file) ?? []) !== driftBefore) return this.events.changed();
     }
+  }
+
+  private driftOf(folder: WorkspaceRoutes, file: string): readonly DriftFact[] | undefined {
+    const specs = this.specs.get(folder);
+    if (!folder.built || !specs) return undefined;
+    return specs.links(folder.endpoints()).driftIn(projectPath(folder.root, file));
   }
 
   private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {
