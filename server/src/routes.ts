@@ -62,7 +62,6 @@ export class ServerRoutes {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
       const built = await folder.build(onProgress, () => this.folders !== folders, undefined, EDITOR_MAX_INDEXED_FILES);
       if (!built.indexed && this.folders === folders) this.events.notIndexed?.(folder.root, built.files);
-      if (built.indexed && this.folders === folders) this.specs.get(folder)?.build(collectFiles([folder.root]).files);
     }
     if (this.folders === folders) this.refreshIfChanged(this.events.openUris());
   }
@@ -108,6 +107,7 @@ export class ServerRoutes {
     const found = this.folderOf(uri);
     const specs = found && this.specs.get(found.folder);
     if (!found?.folder.built || !specs) return undefined;
+    if (!specs.built) specs.build(collectFiles([found.folder.root]).files);
     return { root: found.folder.root, links: specs.links(found.folder.endpoints()) };
   }
 
@@ -121,7 +121,7 @@ export class ServerRoutes {
       // A spec's text: its operations as they are now, and the routes' side refreshed.
       const specs = this.specs.get(found.folder);
       if (specs?.mayBeSpec(found.file)) {
-        specs.textChanged(found.file, document.text);
+        specs.editorText(found.file, document.text);
         this.refreshIfChanged(openUris);
       }
       return;
@@ -147,7 +147,7 @@ export class ServerRoutes {
     const found = this.folderOf(uri);
     found?.folder.editorClosed(found.file);
     // A spec closed unsaved: the disk's text is the truth again.
-    if (found && !isScriptLanguage(languageOfFile(found.file))) this.specs.get(found.folder)?.fileChangedOnDisk(found.file);
+    if (found && !isScriptLanguage(languageOfFile(found.file))) this.specs.get(found.folder)?.editorClosed(found.file);
   }
 
   /** A file changed, appeared or was deleted on disk. */
@@ -182,7 +182,11 @@ export class ServerRoutes {
   private driftOf(folder: WorkspaceRoutes, file: string): readonly DriftFact[] | undefined {
     const specs = this.specs.get(folder);
     if (!folder.built || !specs) return undefined;
-    return specs.links(folder.endpoints()).driftIn(projectPath(folder.root, file));
+    const endpoints = folder.endpoints();
+    // No routes, nothing to compare: the specs are read (a walk, every YAML and JSON file) once there are some.
+    if (endpoints.length === 0) return undefined;
+    if (!specs.built) specs.build(collectFiles([folder.root]).files);
+    return specs.links(endpoints).driftIn(projectPath(folder.root, file));
   }
 
   private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {

@@ -1,7 +1,7 @@
 /**
  * Specs beside routes in the editor, over real stdio (the bundled server): an open spec shows operation-without-route
- * once the index is built; adding the route in the route file (an edit in the editor) takes it away, and the route
- * file shows route-not-in-spec for a route the spec does not list. A JSON spec is served too.
+ * once the index is built; adding the route in the route file (an edit in the editor) takes it away; the route file
+ * shows route-not-in-spec for a route the spec does not list, until an edit of the spec lists it. A JSON spec is served too.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -70,6 +70,16 @@ test('an operation no route serves, then served once the route file gains the ro
       contentChanges: [{ text: ROUTE.replace("router.get('/users'", "router.post('/users', (req, res) => res.status(201).send({}));\nrouter.get('/users'") }],
     });
     await refreshed;
+    assert.deepEqual(await pull(spec), []);
+
+    // Add the DELETE operation in the spec: once typing pauses, the route file's diagnostic goes.
+    const again = client.next('workspace/diagnostic/refresh');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: spec, version: 2 },
+      contentChanges: [{ text: `${SPEC}  /users/{userId}:\n    delete:\n      responses:\n        '204':\n          description: Gone\n` }],
+    });
+    await again;
+    assert.deepEqual(await pull(route), []);
     assert.deepEqual(await pull(spec), []);
   } finally {
     await client.close();

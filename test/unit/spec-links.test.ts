@@ -83,6 +83,13 @@ describe('linking operations and endpoints', () => {
     );
     const remove = endpoints.find((e) => e.method === 'DELETE')!;
     assert.deepEqual(links.operationsOf(remove), []);
+    // From a response key back to the operation, and on to its endpoints.
+    const fromKey = links.operationAt('docs/openapi.yaml', SPEC.indexOf("'201'") + 2);
+    assert.deepEqual(
+      fromKey?.endpoints.map((e) => `${e.method} ${e.path}`),
+      ['POST /v1/users'],
+    );
+    assert.equal(links.operationAt('docs/openapi.yaml', SPEC.indexOf('paths')), undefined);
   });
 
   test('drift: the operation no route serves lands on its method key, the route no spec lists on its registration; an unknown path is skipped', () => {

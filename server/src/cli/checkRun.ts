@@ -77,7 +77,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const routes = run.project && run.command === 'check' ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
   await routes?.build(undefined, undefined, run.files);
   // The specs among the files given (or those .statusdoc.json names), linked to the index's routes.
-  const specs = routes && new WorkspaceSpecs(cwd, run.maxChars);
+  // No routes, nothing to compare them with: a spec-only run reads no spec twice.
+  const specs = routes && routes.endpoints().length > 0 ? new WorkspaceSpecs(cwd, run.maxChars) : undefined;
   specs?.build(run.files);
   const links = routes && specs?.links(routes.endpoints());
   const projectOf = (absolute: string): ProjectFacts | undefined => {

@@ -23,6 +23,9 @@ export class WorkspaceSpecs {
   /** The `apis` of `.statusdoc.json`, resolved; undefined: specs are discovered. */
   private configured: Configured[] | undefined;
   private linked: { endpoints: readonly Endpoint[]; links: SpecLinks } | undefined;
+  /** Specs whose text came from an editor: the disk does not overwrite them until they are closed. */
+  private readonly fromEditor = new Set<string>();
+  private builtValue = false;
 
   constructor(
     readonly root: string,
@@ -56,8 +59,26 @@ export class WorkspaceSpecs {
 
   /** Reads the specs among `files` (absolute), or the configured ones. */
   build(files: readonly string[]): void {
+    this.builtValue = true;
     if (this.configured) return; // read by readConfig
-    for (const file of files) if (isSpecCandidate(file)) this.readFromDisk(file);
+    for (const file of files) if (isSpecCandidate(file) && !this.fromEditor.has(projectPath(this.root, file))) this.readFromDisk(file);
+  }
+
+  /** Whether `build` has run (the editor reads the specs only once there are routes to compare them with). */
+  get built(): boolean {
+    return this.builtValue;
+  }
+
+  /** An editor's text of a spec, newer than the disk's. */
+  editorText(file: string, text: string): void {
+    if (!this.mayBeSpec(file)) return;
+    this.fromEditor.add(projectPath(this.root, file));
+    this.textChanged(file, text);
+  }
+
+  /** The editor closed a spec: the disk's text is the truth again. */
+  editorClosed(file: string): void {
+    if (this.fromEditor.delete(projectPath(this.root, file))) this.readFromDisk(file);
   }
 
   /** Whether a file (absolute) is one of the specs in force, or could become one when its text changes. */
@@ -80,7 +101,7 @@ export class WorkspaceSpecs {
   }
 
   fileChangedOnDisk(file: string): void {
-    if (this.mayBeSpec(file)) this.readFromDisk(file);
+    if (this.mayBeSpec(file) && !this.fromEditor.has(projectPath(this.root, file))) this.readFromDisk(file);
   }
 
   fileDeleted(file: string): void {

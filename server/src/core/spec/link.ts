@@ -47,6 +47,8 @@ export interface SpecLinks {
   readonly operations: readonly LinkedOperation[];
   /** The operations that describe an endpoint (usually one). */
   operationsOf(endpoint: Endpoint): readonly LinkedOperation[];
+  /** The operation of a spec file (project path) whose method key or one of whose response keys is at `offset`. */
+  operationAt(spec: string, offset: number): LinkedOperation | undefined;
   /** The drift facts that land in a file (a spec's or a route file's), by project path. */
   driftIn(file: string): readonly DriftFact[];
   /** The files that hold drift facts. */
@@ -149,6 +151,12 @@ export function linkSpecs(endpoints: readonly Endpoint[], specs: readonly SpecSo
   return {
     operations,
     operationsOf: (endpoint) => byEndpoint.get(endpoint) ?? [],
+    operationAt: (spec, offset) =>
+      operations.find(
+        ({ spec: file, operation }) =>
+          file === spec &&
+          ((operation.methodStart <= offset && offset <= operation.methodEnd) || operation.responses.some((r) => r.start <= offset && offset <= r.end)),
+      ),
     driftIn: (file) => drift.get(file) ?? [],
     driftFiles: [...drift.keys()].sort(),
   };
