@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
     if (publisher) {
       for (const document of documents.all()) publisher.schedule(document.uri);
     } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
-      connection.languages.diagnostics.refresh().catch(() => undefined);
+      refreshPulledDiagnostics();
     }
   }
 
@@ -96,12 +96,21 @@ export function startServer(connection: Connection): void {
     EDITOR_MAX_CODE_CHARS,
   );
 
+  /** Asks a pulling client to pull again; a connection already closed (a refresh from a timer at shutdown) is let be. */
+  function refreshPulledDiagnostics(): void {
+    try {
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    } catch {
+      // sendRequest throws, rather than rejects, once the connection is disposed: nobody is left to refresh.
+    }
+  }
+
   /** The routes changed what an open document is judged by: its diagnostics only (the table is the same). */
   function refreshDiagnosticsOnly(): void {
     if (publisher) {
       for (const document of documents.all()) publisher.schedule(document.uri);
     } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
-      connection.languages.diagnostics.refresh().catch(() => undefined);
+      refreshPulledDiagnostics();
     }
   }
   let folderUris: string[] = [];
