@@ -143,7 +143,7 @@ describe('statusdoc check', () => {
     const { stderr } = check(dir, 'src', 'api', 'api.md', 'bin.ts', '--fix', '--lang', 'zh-cn');
     assert.equal(
       stderr,
-      'statusdoc: 已跳过 api.md：不是 TypeScript、JavaScript 或 YAML 文件\nstatusdoc: 已跳过 bin.ts：二进制内容\nstatusdoc: 已修复 2 个文件中的 2 个问题\n',
+      'statusdoc: 已跳过 api.md：不是 TypeScript、JavaScript、YAML 文件或 JSON 格式的 OpenAPI 规范\nstatusdoc: 已跳过 bin.ts：二进制内容\nstatusdoc: 已修复 2 个文件中的 2 个问题\n',
     );
   });
 
@@ -186,11 +186,16 @@ describe('statusdoc check', () => {
 
 describe('statusdoc check on a file list', () => {
   test('a named file of another kind (README.md from a lint-staged list) is skipped, not read as TypeScript', () => {
-    const dir = project({ 'api.md': '```ts\nres.status(200)\n```\n', 'a.ts': "app.post('/x', (req, res) => res.status(201).end());\n" });
-    const { code, stdout, stderr } = check(dir, 'api.md', 'a.ts', '--fix');
+    const dir = project({
+      'api.md': '```ts\nres.status(200)\n```\n',
+      'a.ts': "app.post('/x', (req, res) => res.status(201).end());\n",
+      'package.json': '{ "name": "x", "status": 200 }',
+    });
+    const { code, stdout, stderr } = check(dir, 'api.md', 'a.ts', 'package.json', '--fix');
     assert.equal(code, 0);
     assert.equal(stdout, '✔ no problems in 1 file\n');
-    assert.match(stderr, /skipped api\.md: not a TypeScript, JavaScript or YAML file/);
+    assert.match(stderr, /skipped api\.md: not a TypeScript, JavaScript or YAML file, nor an OpenAPI spec in JSON/);
+    assert.match(stderr, /skipped package\.json: not a TypeScript, JavaScript or YAML file, nor an OpenAPI spec in JSON/);
     assert.equal(fs.readFileSync(path.join(dir, 'api.md'), 'utf8'), '```ts\nres.status(200)\n```\n');
   });
 });

@@ -93,7 +93,8 @@ export function collectFiles(paths: string[]): Collected {
       continue;
     }
     if (stat.isDirectory()) walk(path.resolve(given), ancestorScopes(path.resolve(given)));
-    else if (languageOfFile(given)) files.add(path.resolve(given));
+    // A JSON file is ours only when it is a spec (package.json from a lint-staged list is not).
+    else if (languageOfFile(given) && (languageOfFile(given) !== 'json' || isJsonSpecFile(given))) files.add(path.resolve(given));
     else unsupported.push(given); // `statusdoc check README.md` from a lint-staged list: not ours to read
   }
   return { files: [...files].sort(), missing, unsupported, unreadable };

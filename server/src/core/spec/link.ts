@@ -108,7 +108,11 @@ export function linkSpecs(endpoints: readonly Endpoint[], specs: readonly SpecSo
   const operations: LinkedOperation[] = [];
   const byEndpoint = new Map<Endpoint, LinkedOperation[]>();
   const drift = new Map<string, DriftFact[]>();
-  const addDrift = (file: string, fact: DriftFact) => drift.set(file, [...(drift.get(file) ?? []), fact]);
+  const addDrift = (file: string, fact: DriftFact) => {
+    const list = drift.get(file);
+    if (list) list.push(fact);
+    else drift.set(file, [fact]);
+  };
   const coveredBy = new Map<Endpoint, SpecSource[]>();
 
   for (const source of specs) {
@@ -116,11 +120,13 @@ export function linkSpecs(endpoints: readonly Endpoint[], specs: readonly SpecSo
     // A prefix that is not known (a server variable in its path): nothing of this spec can be compared for sure.
     if (prefixes.some((prefix) => prefix === undefined)) continue;
     const served = endpoints.filter((endpoint) => comparable(endpoint) && describes(source, endpoint.file));
-    for (const endpoint of served) coveredBy.set(endpoint, [...(coveredBy.get(endpoint) ?? []), source]);
     const byShape = new Map<string, Endpoint[]>();
     for (const endpoint of served) {
+      coveredBy.set(endpoint, [...(coveredBy.get(endpoint) ?? []), source]);
       const shape = shapeOf(endpoint.method, endpoint.path!);
-      byShape.set(shape, [...(byShape.get(shape) ?? []), endpoint]);
+      const same = byShape.get(shape);
+      if (same) same.push(endpoint);
+      else byShape.set(shape, [endpoint]);
     }
     for (const operation of source.facts.operations) {
       const paths = [...new Set((prefixes as string[]).map((prefix) => joinRoutePath(prefix, operation.path)))];
