@@ -12,7 +12,7 @@ import { TableStatus } from './tableStatus';
 import { traceChannelFor } from './traceChannel';
 
 /** The VS Code language ids the server answers for. */
-export const SERVED_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml'];
+export const SERVED_LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'yaml', 'json'];
 
 let client: LanguageClient | undefined;
 

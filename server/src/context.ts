@@ -1,6 +1,6 @@
 /** What every feature handler needs: documents, their facts, settings, the table in force, the user's language. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, languageOfId, type ConstantsSource, type Finding, type Lang, type SourceDocument } from './core';
+import { check, isScriptLanguage, languageOfId, type ConstantsSource, type DocumentLanguage, type Finding, type Lang, type SourceDocument } from './core';
 import type { DocumentStore } from './documents';
 import type { ServerRoutes } from './routes';
 import { constantsSourceFor } from './project/constants';
@@ -46,8 +46,8 @@ export function openDocument(context: ServerContext, uri: string, settings: Sett
 }
 
 /** The size limit for a document in the editor, and the setting that sets it (named when a document is skipped). */
-function sizeLimitOf(language: string | undefined, settings: Settings): { megabytes: number; setting: SizeSetting } {
-  const code = language !== undefined && language !== 'yaml' && settings.maxCodeFileSizeMB < settings.maxFileSizeMB;
+function sizeLimitOf(language: DocumentLanguage | undefined, settings: Settings): { megabytes: number; setting: SizeSetting } {
+  const code = isScriptLanguage(language) && settings.maxCodeFileSizeMB < settings.maxFileSizeMB;
   return code
     ? { megabytes: settings.maxCodeFileSizeMB, setting: 'statusdoc.maxCodeFileSizeMB' }
     : { megabytes: settings.maxFileSizeMB, setting: 'statusdoc.maxFileSizeMB' };
@@ -67,5 +67,11 @@ export function findingsOf(context: ServerContext, document: OpenDocument, setti
   if (document.source.facts.sites.length === 0) return [];
   const inForce = context.workspace.tableFor(document.lsp.uri, settings);
   const routeMethods = context.routes?.routeMethodsFor(document.lsp.uri, document.source);
-  return check(document.source, inForce.table, { severities: { ...inForce.rules, ...settings.rules }, lang: context.languageFor(settings), routeMethods });
+  const drift = context.routes?.driftFor(document.lsp.uri);
+  return check(document.source, inForce.table, {
+    severities: { ...inForce.rules, ...settings.rules },
+    lang: context.languageFor(settings),
+    routeMethods,
+    drift,
+  });
 }

@@ -81,7 +81,7 @@ export function startServer(connection: Connection): void {
     if (publisher) {
       for (const document of documents.all()) publisher.schedule(document.uri);
     } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
-      connection.languages.diagnostics.refresh().catch(() => undefined);
+      refreshPulledDiagnostics();
     }
   }
 
@@ -102,12 +102,21 @@ export function startServer(connection: Connection): void {
     EDITOR_MAX_CODE_CHARS,
   );
 
+  /** Asks a pulling client to pull again; a connection already closed (a refresh from a timer at shutdown) is let be. */
+  function refreshPulledDiagnostics(): void {
+    try {
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    } catch {
+      // sendRequest throws, rather than rejects, once the connection is disposed: nobody is left to refresh.
+    }
+  }
+
   /** The routes changed what an open document is judged by: its diagnostics only (the table is the same). */
   function refreshDiagnosticsOnly(): void {
     if (publisher) {
       for (const document of documents.all()) publisher.schedule(document.uri);
     } else if (capabilities.workspace?.diagnostics?.refreshSupport) {
-      connection.languages.diagnostics.refresh().catch(() => undefined);
+      refreshPulledDiagnostics();
     }
   }
   let folderUris: string[] = [];
@@ -182,7 +191,7 @@ export function startServer(connection: Connection): void {
     // Route files change on disk too (a branch switch, a generator): watch the code files where the client can.
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,yaml,yml,json}' }] })
         .catch(() => undefined);
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -210,6 +219,10 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const code = changes.filter((change) => /\.[cm]?[jt]sx?$/.test(change.uri));
     for (const change of code) routes.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted, documents.keys());
+    // Specs (and .statusdoc.json's `apis`) change what the routes are compared with.
+    for (const change of changes.filter((change) => /\.(?:ya?ml|json)$/.test(change.uri))) {
+      routes.fileChangedOnDisk(change.uri, change.type === FileChangeType.Deleted, documents.keys());
+    }
     // A code file's change reaches diagnostics through the routes (which refresh when it matters); the rest are
     // tables and .statusdoc.json.
     const others = changes.filter((change) => !code.includes(change));

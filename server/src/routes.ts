@@ -5,8 +5,22 @@
  * index is built, its documents are judged alone, and they are refreshed when it is.
  */
 import { URI } from 'vscode-uri';
-import { answeredCodes, documentModuleFacts, languageOfFile, rescopeByFacts, type Handler, type RouteMethodScope, type SourceDocument } from './core';
+import {
+  answeredCodes,
+  documentModuleFacts,
+  isScriptLanguage,
+  languageOfFile,
+  rescopeByFacts,
+  type DriftFact,
+  type Handler,
+  type RouteMethodScope,
+  type SourceDocument,
+  type SpecLinks,
+} from './core';
+import { collectFiles } from './project/files';
+import { projectPath } from './project/routeIndex';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
+import { WorkspaceSpecs } from './project/workspaceSpecs';
 
 /**
  * Folders with more TS/JS files than this are not indexed in the editor: the index holds about 15 kB per file, so a
@@ -39,10 +53,14 @@ export interface HandlerSummary {
 
 export class ServerRoutes {
   private folders: WorkspaceRoutes[] = [];
-  /** What each open document was last judged by, to refresh only when that changes. */
+  /** Each folder's specs, linked to its routes (operation-without-route, route-not-in-spec). */
+  private specs = new Map<WorkspaceRoutes, WorkspaceSpecs>();
+  /** What each open document was last judged by (route methods), to refresh only when that changes. */
   private readonly judgedBy = new Map<string, string>();
   /** The endpoints the code lenses were last drawn from. */
   private lensedRoutes = '';
+  /** The drift each open document was last judged with, likewise. */
+  private readonly driftJudged = new Map<string, string>();
 
   constructor(
     private readonly events: RoutesEvents,
@@ -58,6 +76,7 @@ export class ServerRoutes {
     const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars, { requests: true }));
     for (const folder of folders) folder.useOpenDocuments(this.events.documentOf?.bind(this.events));
     this.folders = folders;
+    this.specs = new Map(folders.map((folder) => [folder, new WorkspaceSpecs(folder.root, this.maxChars)]));
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
       const built = await folder.build(onProgress, () => this.folders !== folders, undefined, EDITOR_MAX_INDEXED_FILES);
@@ -72,7 +91,7 @@ export class ServerRoutes {
   /** The methods routes in other files give the handlers of this document (at its current version). */
   routeMethodsFor(uri: string, document: SourceDocument): RouteMethodScope[] | undefined {
     const found = this.folderOf(uri);
-    if (!found || !found.folder.built || document.language === 'yaml') {
+    if (!found || !found.folder.built || !isScriptLanguage(document.language)) {
       // Judged alone for now: once the index is built, a refresh follows if it gives this document a method.
       if (found) this.judgedBy.set(uri, '[]');
       return undefined;
@@ -92,12 +111,44 @@ export class ServerRoutes {
   }
 
   /**
+   * What the folder's specs and routes say about this document: an operation of it no route serves, a route of it no
+   * spec lists (undefined until the index is built, and for files of no folder).
+   */
+  driftFor(uri: string): readonly DriftFact[] | undefined {
+    const found = this.folderOf(uri);
+    const drift = found && this.driftOf(found.folder, found.file);
+    if (found) this.driftJudged.set(uri, JSON.stringify(drift ?? []));
+    return drift && drift.length > 0 ? drift : undefined;
+  }
+
+  /**
+   * The specs of the folder holding `uri`, linked to its routes (undefined until its index is built): for an endpoint
+   * its operations (`operationsOf`), for an operation its endpoints. Paths in it are project paths under `root`.
+   */
+  specLinksFor(uri: string): { root: string; links: SpecLinks } | undefined {
+    const found = this.folderOf(uri);
+    const specs = found && this.specs.get(found.folder);
+    if (!found?.folder.built || !specs) return undefined;
+    if (!specs.built) specs.build(collectFiles([found.folder.root]).files);
+    return { root: found.folder.root, links: specs.links(found.folder.endpoints()) };
+  }
+
+  /**
    * An open document changed: its routes may name other documents' handlers. Refreshes when what an open document
    * was judged by is no longer what the index gives it.
    */
   documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return;
+    if (found?.folder.built && !isScriptLanguage(document.language)) {
+      // A spec's text: its operations as they are now, and the routes' side refreshed.
+      const specs = this.specs.get(found.folder);
+      if (specs?.mayBeSpec(found.file)) {
+        specs.editorText(found.file, document.text);
+        this.refreshIfChanged(openUris);
+      }
+      return;
+    }
+    if (!found?.folder.built || !isScriptLanguage(document.language) || document.facts.skipped) return;
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
     this.refreshIfChanged(openUris);
@@ -110,7 +161,7 @@ export class ServerRoutes {
    */
   definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number }[] {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml') return [];
+    if (!found?.folder.built || !isScriptLanguage(document.language)) return [];
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     const handler = found.folder.handlerAt(found.file, offset);
     if (handler) return [{ uri: URI.file(handler.file).toString(), at: handler.at }];
@@ -124,7 +175,7 @@ export class ServerRoutes {
    */
   handlersOf(uri: string, document: SourceDocument): HandlerSummary[] {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return [];
+    if (!found?.folder.built || !isScriptLanguage(document.language) || document.facts.skipped) return [];
     // As for route methods: the index as it stands says whether this file holds handlers; an edit that changes that
     // reaches it once typing pauses, and the lenses are asked again then.
     if (found.folder.handlersOf(found.file).length === 0) return [];
@@ -144,14 +195,24 @@ export class ServerRoutes {
 
   documentClosed(uri: string): void {
     this.judgedBy.delete(uri);
+    this.driftJudged.delete(uri);
     const found = this.folderOf(uri);
     found?.folder.editorClosed(found.file);
+    // A spec closed unsaved: the disk's text is the truth again.
+    if (found && !isScriptLanguage(languageOfFile(found.file))) this.specs.get(found.folder)?.editorClosed(found.file);
   }
 
   /** A file changed, appeared or was deleted on disk. */
   fileChangedOnDisk(uri: string, deleted: boolean, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
-    if (!found || !languageOfFile(found.file) || languageOfFile(found.file) === 'yaml') return;
+    if (!found) return;
+    if (!isScriptLanguage(languageOfFile(found.file))) {
+      const specs = this.specs.get(found.folder);
+      if (found.file.endsWith('.statusdoc.json')) specs?.readConfig();
+      else if (deleted) specs?.fileDeleted(found.file);
+      else specs?.fileChangedOnDisk(found.file);
+      return this.refreshIfChanged(openUris);
+    }
     if (deleted) found.folder.fileDeleted(found.file);
     else found.folder.fileChangedOnDisk(found.file);
     this.refreshIfChanged(openUris);
@@ -168,12 +229,25 @@ export class ServerRoutes {
 
   private refreshIfChanged(uris: readonly string[]): void {
     for (const uri of uris) {
-      const before = this.judgedBy.get(uri);
       const found = this.folderOf(uri);
-      if (before === undefined || !found) continue;
-      const now = JSON.stringify(found.folder.scopesFor(found.file).map((s) => [s.name, s.method, s.registeredAt]));
-      if (now !== before) return this.events.changed();
+      if (!found) continue;
+      const before = this.judgedBy.get(uri);
+      if (before !== undefined && JSON.stringify(found.folder.scopesFor(found.file).map((s) => [s.name, s.method, s.registeredAt])) !== before) {
+        return this.events.changed();
+      }
+      const driftBefore = this.driftJudged.get(uri);
+      if (driftBefore !== undefined && JSON.stringify(this.driftOf(found.folder, found.file) ?? []) !== driftBefore) return this.events.changed();
     }
+  }
+
+  private driftOf(folder: WorkspaceRoutes, file: string): readonly DriftFact[] | undefined {
+    const specs = this.specs.get(folder);
+    if (!folder.built || !specs) return undefined;
+    const endpoints = folder.endpoints();
+    // No routes, nothing to compare: the specs are read (a walk, every YAML and JSON file) once there are some.
+    if (endpoints.length === 0) return undefined;
+    if (!specs.built) specs.build(collectFiles([folder.root]).files);
+    return specs.links(endpoints).driftIn(projectPath(folder.root, file));
   }
 
   private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {

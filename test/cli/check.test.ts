@@ -53,9 +53,12 @@ describe('statusdoc check', () => {
       [
         'api/openapi.yaml:6:9 error wrong-success-code POST answers 201 Created in the documented table, not 200 OK.',
         'src/routes.ts:1:46 error wrong-success-code POST answers 201 Created in the documented table, not 200 OK.',
+        // The spec beside the routes lists only POST /orders.
+        'src/routes.ts:2:5 information route-not-in-spec The route DELETE /orders/{id} is not listed in the spec (api/openapi.yaml).',
+        'src/routes.ts:3:5 information route-not-in-spec The route GET /slow is not listed in the spec (api/openapi.yaml).',
         'src/routes.ts:3:43 warning undocumented-code 429 Too Many Requests is not documented in the status-code table.',
         '',
-        '✖ 3 problems (2 errors, 1 warning) in 2 files',
+        '✖ 5 problems (2 errors, 1 warning, 2 information/hint) in 2 files',
         '  2 fixable with the --fix option.',
         '',
       ].join('\n'),
@@ -111,7 +114,8 @@ describe('statusdoc check', () => {
       run.tool.driver.rules.map((rule: { id: string }) => rule.id),
       [...RULE_IDS],
     );
-    assert.equal(run.results.length, 3);
+    // Two of them route-not-in-spec: findings about an endpoint, with no status code.
+    assert.equal(run.results.length, 5);
     for (const result of run.results) {
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(result.level));
@@ -139,7 +143,7 @@ describe('statusdoc check', () => {
     const { stderr } = check(dir, 'src', 'api', 'api.md', 'bin.ts', '--fix', '--lang', 'zh-cn');
     assert.equal(
       stderr,
-      'statusdoc: 已跳过 api.md：不是 TypeScript、JavaScript 或 YAML 文件\nstatusdoc: 已跳过 bin.ts：二进制内容\nstatusdoc: 已修复 2 个文件中的 2 个问题\n',
+      'statusdoc: 已跳过 api.md：不是 TypeScript、JavaScript、YAML 文件或 JSON 格式的 OpenAPI 规范\nstatusdoc: 已跳过 bin.ts：二进制内容\nstatusdoc: 已修复 2 个文件中的 2 个问题\n',
     );
   });
 
@@ -182,11 +186,16 @@ describe('statusdoc check', () => {
 
 describe('statusdoc check on a file list', () => {
   test('a named file of another kind (README.md from a lint-staged list) is skipped, not read as TypeScript', () => {
-    const dir = project({ 'api.md': '```ts\nres.status(200)\n```\n', 'a.ts': "app.post('/x', (req, res) => res.status(201).end());\n" });
-    const { code, stdout, stderr } = check(dir, 'api.md', 'a.ts', '--fix');
+    const dir = project({
+      'api.md': '```ts\nres.status(200)\n```\n',
+      'a.ts': "app.post('/x', (req, res) => res.status(201).end());\n",
+      'package.json': '{ "name": "x", "status": 200 }',
+    });
+    const { code, stdout, stderr } = check(dir, 'api.md', 'a.ts', 'package.json', '--fix');
     assert.equal(code, 0);
     assert.equal(stdout, '✔ no problems in 1 file\n');
-    assert.match(stderr, /skipped api\.md: not a TypeScript, JavaScript or YAML file/);
+    assert.match(stderr, /skipped api\.md: not a TypeScript, JavaScript or YAML file, nor an OpenAPI spec in JSON/);
+    assert.match(stderr, /skipped package\.json: not a TypeScript, JavaScript or YAML file, nor an OpenAPI spec in JSON/);
     assert.equal(fs.readFileSync(path.join(dir, 'api.md'), 'utf8'), '```ts\nres.status(200)\n```\n');
   });
 });

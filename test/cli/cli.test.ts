@@ -30,7 +30,7 @@ describe('statusdoc sites', () => {
     assert.match(stdout, /^examples\/express\/orders\.ts:20:16 200 OK — Normal answer of GET and PUT\.  \[POST · \.status\(\)\]$/m);
     assert.match(stdout, /^examples\/openapi\/orders\.yaml:10:9 200 OK — .*\[POST · OpenAPI responses\]$/m);
     assert.match(stdout, /^examples\/nestjs\/orders\.controller\.ts:44:47 503 Service Unavailable — /m);
-    assert.match(stdout, /^\d+ status-code sites in 15 files$/m);
+    assert.match(stdout, /^\d+ status-code sites in 16 files$/m);
     assert.doesNotMatch(stdout, /orders\.ts:45:\d+ 200/, 'setTimeout(…, 200) is not a site');
   });
 

@@ -270,7 +270,7 @@ describe('options and config: one clear line and exit 2', () => {
     assert.equal(stdout, '');
     assert.equal(
       stderr,
-      `statusdoc: ${path.join(dir, '.statusdoc.json')}: unknown keys "tabel", "constants.modul", ignored (known: table, rules, constants.source, constants.module)\n`,
+      `statusdoc: ${path.join(dir, '.statusdoc.json')}: unknown keys "tabel", "constants.modul", ignored (known: table, rules, constants.source, constants.module, apis)\n`,
     );
   });
 });

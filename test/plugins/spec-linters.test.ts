@@ -84,9 +84,10 @@ describe('Redocly plugin and Spectral ruleset', () => {
     assert.deepEqual(places(redoclyLint('spec.yaml', dir)), places(expected));
     assert.deepEqual(places(spectralLint('spec.yaml', dir)), places(expected));
 
-    // JSON: the same keys on other lines. `statusdoc check` reads YAML files only, so compare by key.
+    // JSON: the same keys on other lines, so compare by key; `statusdoc check` reads the JSON spec too.
     const idOf = (line: number, which: 'yamlLine' | 'jsonLine') => generated.keys.find((key) => key[which] === line)?.id ?? `line ${line}`;
     const byKey = (findings: ToolFinding[], which: 'yamlLine' | 'jsonLine') => findings.map((f) => `${idOf(f.line, which)} ${f.rule}`).sort();
+    assert.deepEqual(byKey(statusdocCheck('spec.json', dir), 'jsonLine'), byKey(expected, 'yamlLine'));
     assert.deepEqual(byKey(redoclyLint('spec.json', dir), 'jsonLine'), byKey(expected, 'yamlLine'));
     assert.deepEqual(byKey(spectralLint('spec.json', dir), 'jsonLine'), byKey(expected, 'yamlLine'));
   });

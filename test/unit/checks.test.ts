@@ -279,7 +279,7 @@ describe('wrong-success-code, idiom by idiom (default table)', () => {
         assert.equal(finding.message, `${Upper(idiom.method)} answers ${named} in the documented table, not 200 OK.`);
         assert.equal(text.slice(finding.start, finding.end), idiom.written ?? '200');
         assert.equal(finding.expected, expected);
-        assert.equal(finding.site.method?.name, Upper(idiom.method));
+        assert.equal(finding.site?.method?.name, Upper(idiom.method));
         // The change-code fix first and safe, the disable fix last.
         assert.equal(fixesOf(finding).length, 2);
         assert.equal(fixesOf(finding)[0].safe, true);

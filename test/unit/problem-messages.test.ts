@@ -187,6 +187,28 @@ const KNOWN_RULES = RULE_IDS.join(', ');
 const CONFIGS: [string, string, string][] = [
   ['[', `not valid JSON: ${jsonError('[')}`, `不是有效的 JSON：${jsonError('[')}`],
   ['[]', 'expected a JSON object', '应为 JSON 对象'],
+  ['{ "apis": {} }', '"apis" must be a list of { "spec", "prefix", "code" } entries', '"apis" 必须是由 { "spec", "prefix", "code" } 组成的列表'],
+  [
+    '{ "apis": ["docs/openapi.yaml"] }',
+    '"apis[0]" must be an object with "spec" (and optionally "prefix" and "code")',
+    '"apis[0]" 必须是包含 "spec"（以及可选的 "prefix" 和 "code"）的对象',
+  ],
+  [
+    '{ "apis": [{ "prefix": "/v1" }] }',
+    '"apis[0].spec" is required: the spec file, relative to .statusdoc.json',
+    '"apis[0].spec" 是必需的：规范文件路径，相对于 ".statusdoc.json" 所在的文件夹',
+  ],
+  ['{ "apis": [{ "spec": "a.yaml" }, { "spec": 3 }] }', '"apis[1].spec" must be a string', '"apis[1].spec" 必须是字符串'],
+  [
+    '{ "apis": [{ "spec": "a.yaml", "prefix": "api/{v}" }] }',
+    '"apis[0].prefix" must be a path such as "/api/v1" (starting with "/", no "{variables}")',
+    '"apis[0].prefix" 必须是类似 "/api/v1" 的路径（以 "/" 开头，不含 "{变量}"）',
+  ],
+  [
+    '{ "apis": [{ "spec": "a.yaml", "code": "src/" }] }',
+    '"apis[0].code" must be a list of folders, relative to .statusdoc.json',
+    '"apis[0].code" 必须是文件夹列表，相对于 ".statusdoc.json" 所在的文件夹',
+  ],
   ['{ "table": 5 }', '"table" must be a path string', '"table" 必须是路径字符串'],
   ['{ "rules": [] }', '"rules" must be an object of rule id to severity', '"rules" 必须是规则 ID 到严重级别的对象'],
   ['{ "rules": { "x": "off" } }', `"rules.x": unknown rule (known: ${KNOWN_RULES})`, `"rules.x": 未知的规则（已知：${KNOWN_RULES}）`],
@@ -454,11 +476,11 @@ test('the CLI names a .statusdoc.json problem by its file, not as a bad table', 
   const problem: Problem = { kind: 'configInvalid', file: '/w/.statusdoc.json', issue: { kind: 'unknownKeys', keys: ['tabel'], known: CONFIG_KEYS } };
   assert.equal(
     CLI_MESSAGES.badTable('en', problem),
-    '/w/.statusdoc.json: unknown key "tabel", ignored (known: table, rules, constants.source, constants.module)',
+    '/w/.statusdoc.json: unknown key "tabel", ignored (known: table, rules, constants.source, constants.module, apis)',
   );
   assert.equal(
     CLI_MESSAGES.badTable('zh-cn', problem),
-    '/w/.statusdoc.json: 未知的键 "tabel"，已忽略（已知：table, rules, constants.source, constants.module）',
+    '/w/.statusdoc.json: 未知的键 "tabel"，已忽略（已知：table, rules, constants.source, constants.module, apis）',
   );
 });
 

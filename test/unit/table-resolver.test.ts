@@ -186,7 +186,10 @@ describe('TableResolver', () => {
     const root = workspace({ [CONFIG_FILE]: '{ "tabel": "x.md", "rules": { "undocumented-code": "off" } }' });
     const resolved = new TableResolver().resolve({ dir: root, stopAt: root });
     assert.deepEqual(resolved.rules, { 'undocumented-code': 'off' });
-    assert.equal(shown(resolved), `${path.join(root, CONFIG_FILE)}: unknown key "tabel", ignored (known: table, rules, constants.source, constants.module)`);
+    assert.equal(
+      shown(resolved),
+      `${path.join(root, CONFIG_FILE)}: unknown key "tabel", ignored (known: table, rules, constants.source, constants.module, apis)`,
+    );
   });
 
   test('a missing table file: a problem naming it and who named it, and the default', () => {

@@ -54,7 +54,7 @@ function documentOf(filename: string, text: string, language: NonNullable<Return
  */
 export function analysisOf(filename: string, text: string, cwd: string, options: AnalysisOptions): Analysis | undefined {
   const language = languageOfFile(filename);
-  if (!language || language === 'yaml') return undefined;
+  if (!language || language === 'yaml' || language === 'json') return undefined;
   const absolute = path.resolve(cwd, filename);
   const document = documentOf(absolute, text, language);
   let byOptions = analyses.get(document);

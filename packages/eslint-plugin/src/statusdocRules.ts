@@ -14,6 +14,8 @@ const FIXABLE: Readonly<Record<RuleMeta['id'], boolean>> = {
   'wrong-success-code': true,
   'undocumented-code': false,
   'implicit-success-code': true,
+  'operation-without-route': false,
+  'route-not-in-spec': false,
 };
 
 function statusdocRule(meta: RuleMeta): Rule.RuleModule {

@@ -4,7 +4,7 @@
  * `notChecked`, so every format reports it instead of counting it clean.
  */
 import * as path from 'node:path';
-import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type NotChecked, type RouteMethodScope } from '../core';
+import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type DriftFact, type NotChecked, type RouteMethodScope } from '../core';
 import { TableResolver, type TableInForce } from '../project/tables';
 
 export interface FileResult {
@@ -49,20 +49,21 @@ export class Analyzer {
 
   /**
    * `text` is the file's text as the editor shows it: without a byte order mark. `routeMethods`: the methods routes in
-   * other files give this file's handlers (the project's route index).
+   * other files give this file's handlers (the project's route index); `drift`: what the specs and routes say of it.
    */
-  analyzeFile(absolute: string, inForce: TableInForce, text: string, routeMethods?: RouteMethodScope[]): FileResult {
+  analyzeFile(absolute: string, inForce: TableInForce, text: string, routeMethods?: RouteMethodScope[], drift?: readonly DriftFact[]): FileResult {
     const file = displayPath(absolute);
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;
-    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang, routeMethods });
+    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang, routeMethods, drift });
     const notChecked: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
     return { file, absolute, document, inForce, findings, notChecked };
   }
 
   /** The same document judged again under other route methods: its sites are read already, nothing is parsed. */
-  checkAgain(result: FileResult, routeMethods?: RouteMethodScope[]): FileResult {
-    const findings = check(result.document, result.inForce.table, { severities: result.inForce.rules, lang: this.options.lang, routeMethods });
+  checkAgain(result: FileResult, project: { routeMethods?: RouteMethodScope[]; drift?: readonly DriftFact[] } = {}): FileResult {
+    const { routeMethods, drift } = project;
+    const findings = check(result.document, result.inForce.table, { severities: result.inForce.rules, lang: this.options.lang, routeMethods, drift });
     return { ...result, findings };
   }
 }

@@ -52,6 +52,8 @@ interface Entry extends FileFindings, Stamp {
   settings: string;
   /** TS/JS with the route index: its facts as written (`encodeFacts`), and the route methods judged under. */
   routes?: StoredRoutes;
+  /** `methodsKey` of the specs' drift facts the findings were judged under; absent for none. */
+  drift?: string;
 }
 
 interface StoredRoutes extends Omit<FileRouteFacts, 'module'> {
@@ -67,7 +69,7 @@ export interface CachedRoutes {
 }
 
 /** A cached answer: the findings, and for TS/JS checked with the route index, its part in the index. */
-export type CachedFile = FileFindings & { routes?: CachedRoutes };
+export type CachedFile = FileFindings & { routes?: CachedRoutes; drift?: string };
 
 /** The key of the route methods a file is judged under: '' for none. */
 export function methodsKey(routeMethods: readonly unknown[] | undefined): string {
@@ -133,8 +135,8 @@ export class ResultsCache {
       this.entries.set(key, { ...entry, size: stamp.size, mtimeMs: stamp.mtimeMs });
       this.dirty = true;
     }
-    const { findings, notChecked, caught, routes } = entry;
-    const found: CachedFile = { findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) };
+    const { findings, notChecked, caught, routes, drift } = entry;
+    const found: CachedFile = { findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}), ...(drift ? { drift } : {}) };
     if (!routes) return found;
     const { facts, methods, ...rest } = routes;
     const module = facts === undefined ? undefined : decodeFacts(facts);
@@ -143,13 +145,14 @@ export class ResultsCache {
     return { ...found, routes: { facts: { ...rest, ...(module ? { module } : {}) }, methods } };
   }
 
-  set(absolute: string, stamp: Stamp | undefined, content: string, settings: string, found: FileFindings, routes?: CachedRoutes): void {
+  set(absolute: string, stamp: Stamp | undefined, content: string, settings: string, found: FileFindings, routes?: CachedRoutes, drift = ''): void {
     const key = this.keyOf(absolute);
     this.seen.add(key);
     const { findings, notChecked, caught } = found;
     // Without a stamp from before the file was read, the next run hashes it.
     const { size, mtimeMs } = stamp ?? { size: -1, mtimeMs: -1 };
     const entry: Entry = { content, settings, size, mtimeMs, findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) };
+    if (drift !== '') entry.drift = drift;
     if (routes) {
       const { module, ...rest } = routes.facts;
       entry.routes = { ...rest, ...(module ? { facts: encodeFacts(module) } : {}), methods: routes.methods };

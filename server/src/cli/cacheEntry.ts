@@ -16,7 +16,8 @@ function isFinding(value: unknown): value is ReportedFinding {
     typeof severity === 'string' &&
     SEVERITIES.has(severity) &&
     typeof message === 'string' &&
-    [line, column, endLine, endColumn, code].every(isCount) &&
+    [line, column, endLine, endColumn].every(isCount) &&
+    (code === undefined || isCount(code)) &&
     (expected === undefined || isCount(expected)) &&
     (method === undefined || typeof method === 'string') &&
     typeof fixable === 'boolean'

@@ -4,17 +4,19 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, languageOfFile, type Lang, type RouteMethodScope } from '../core';
+import { caughtText, CLI_MESSAGES, isScriptLanguage, languageOfFile, type DriftFact, type Lang, type RouteMethodScope } from '../core';
 import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath } from './analyze';
 import { cacheFileOf, contentHash, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
-import type { TaskResult } from './fileTask';
+import type { ProjectFacts, TaskResult } from './fileTask';
 import type { FileRouteFacts } from './routeFacts';
 import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
 import { analyzeFiles, autoThreads, type AgainItem, type Analysed } from './pool';
 import type { FileReport } from './report';
+import { projectPath } from '../project/routeIndex';
 import { WorkspaceRoutes } from '../project/workspaceRoutes';
+import { WorkspaceSpecs } from '../project/workspaceSpecs';
 import { inShard, type Shard } from './shard';
 import { formatSites } from './sites';
 
@@ -81,6 +83,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     const scopes = routes?.scopesFor(absolute);
     return scopes && scopes.length > 0 ? scopes : undefined;
   };
+  /** What the specs, linked to the index's routes, say of a file (set once the index is built). */
+  let driftOf: (absolute: string) => DriftFact[] | undefined = () => undefined;
   const settingsKey = (absolute: string) => cache!.settingsKey(absolute, tables.get(path.dirname(absolute))!);
 
   const reports: FileReport[] = new Array(files.length);
@@ -110,7 +114,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   }
 
   /** Files looked at again once the index is built: their index in `files`, and the route methods they get. */
-  const againOf: { index: number; routeMethods?: RouteMethodScope[] }[] = [];
+  const againOf: { index: number; routeMethods?: RouteMethodScope[]; drift?: DriftFact[] }[] = [];
   const again = (results: readonly TaskResult[]): AgainItem[] => {
     if (!routes) return [];
     const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
@@ -125,24 +129,44 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     const inShard = new Set(files);
     for (const file of run.files) if (!inShard.has(file)) routes.readFile(file);
 
+    // The specs among the files given (or those .statusdoc.json names), linked to the index's routes. No routes,
+    // nothing to compare them with: a spec-only run reads no spec twice.
+    const specs = routes.endpoints().length > 0 ? new WorkspaceSpecs(cwd, run.maxChars) : undefined;
+    specs?.build(run.files);
+    const links = specs?.links(routes.endpoints());
+    driftOf = (absolute) => {
+      const drift = links?.driftIn(projectPath(cwd, absolute));
+      return drift && drift.length > 0 ? [...drift] : undefined;
+    };
+
     const items: AgainItem[] = [];
     const add = (index: number, item: AgainItem) => {
-      againOf.push({ index, routeMethods: item.routeMethods });
+      againOf.push({ index, routeMethods: item.project?.routeMethods, drift: item.project?.drift });
       items.push(item);
     };
+    const projectOf = (routeMethods: RouteMethodScope[] | undefined, drift: DriftFact[] | undefined): ProjectFacts => ({
+      ...(routeMethods ? { routeMethods } : {}),
+      ...(drift ? { drift } : {}),
+    });
     // Only a file with a response site without a method of its own can be changed by route methods: only such a
-    // file's handlers are looked up in the index.
+    // file's handlers are looked up in the index. The specs' drift lands in spec and route files.
     toAnalyse.forEach((index, k) => {
-      const kept = results[k].routeFacts?.methodsMatter ?? false;
-      const routeMethods = kept ? routeMethodsOf(files[index]) : undefined;
+      const methodsMatter = results[k].routeFacts?.methodsMatter ?? false;
+      const routeMethods = methodsMatter ? routeMethodsOf(files[index]) : undefined;
+      const drift = driftOf(files[index]);
       const fixable = results[k].report.findings.some((finding) => finding.fixable);
-      if ((kept && routeMethods) || (run.fix && (kept || fixable))) add(index, { absolute: files[index], first: k, routeMethods });
+      if (routeMethods || drift || (run.fix && (methodsMatter || fixable)))
+        add(index, { absolute: files[index], first: k, project: projectOf(routeMethods, drift) });
     });
     for (const [index, hit] of hits) {
-      if (!hit.routes?.facts.methodsMatter) continue;
-      const routeMethods = routeMethodsOf(files[index]);
-      // A cached answer stands where the route methods cannot change it, or are those it was judged under.
-      if (hit.routes.methods !== methodsKey(routeMethods)) add(index, { absolute: files[index], routeMethods });
+      const methodsMatter = hit.routes?.facts.methodsMatter ?? false;
+      const routeMethods = methodsMatter ? routeMethodsOf(files[index]) : undefined;
+      const drift = driftOf(files[index]);
+      // A cached answer stands where the route methods cannot change it, or are those it was judged under, and where
+      // the specs' drift is what it was judged under.
+      const methodsChanged = methodsMatter && hit.routes?.methods !== methodsKey(routeMethods);
+      const driftChanged = (hit.drift ?? '') !== methodsKey(drift);
+      if (methodsChanged || driftChanged) add(index, { absolute: files[index], project: projectOf(routeMethods, drift) });
     }
     return items;
   };
@@ -151,7 +175,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const setup = {
     analyze: { table: run.table, lang: run.lang, maxChars: run.maxChars },
     task: { lang: run.lang, fix: run.fix, sites: run.command === 'sites', hash: cache !== undefined, facts: project },
-    preloadTypeScript: toAnalyse.some((index) => languageOfFile(files[index]) !== 'yaml'),
+    preloadTypeScript: toAnalyse.some((index) => isScriptLanguage(languageOfFile(files[index]))),
   };
   const analysed = await analyzeFiles(
     toAnalyse.map((index) => files[index]),
@@ -163,15 +187,18 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   );
   if (run.debug) notes.push(threadsNote(files.length, analysed));
   if (run.debug && analysed.againResults.length > 0) notes.push(`${analysed.againResults.length} judged again under the methods of routes in other files`);
-  const fresh = new Map<number, { result: TaskResult; routeMethods?: RouteMethodScope[] }>();
+  const fresh = new Map<number, { result: TaskResult; routeMethods?: RouteMethodScope[]; drift?: DriftFact[] }>();
   analysed.results.forEach((result, k) => fresh.set(toAnalyse[k], { result }));
-  analysed.againResults.forEach((result, slot) => fresh.set(againOf[slot].index, { result, routeMethods: againOf[slot].routeMethods }));
-  for (const [index, { result, routeMethods }] of fresh) {
+  analysed.againResults.forEach((result, slot) =>
+    fresh.set(againOf[slot].index, { result, routeMethods: againOf[slot].routeMethods, drift: againOf[slot].drift }),
+  );
+  for (const [index, { result, routeMethods, drift }] of fresh) {
     reports[index] = result.report;
     // A file --fix rewrote has a new stamp: it is hashed on the next run.
     const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
     const routesPart = result.routeFacts && { facts: result.routeFacts, methods: methodsKey(routeMethods) };
-    if (cache && result.contentHash) cache.set(files[index], stamp, result.contentHash, settingsKey(files[index]), result.report, routesPart);
+    if (cache && result.contentHash)
+      cache.set(files[index], stamp, result.contentHash, settingsKey(files[index]), result.report, routesPart, methodsKey(drift));
   }
   const unsaved = cache?.save();
   if (cache && unsaved) notes.push(CLI_MESSAGES.cacheNotWritten(run.lang, displayPath(cache.file), unsaved));
@@ -210,7 +237,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
 
 function isScript(file: string): boolean {
   const language = languageOfFile(file);
-  return language !== undefined && language !== 'yaml';
+  return isScriptLanguage(language);
 }
 
 function stampOf(absolute: string): Stamp | undefined {

@@ -8,7 +8,7 @@
  * under their methods without parsing it again.
  */
 import * as path from 'node:path';
-import { applyEdits, fixAllEdits, rescopeRouteMethods, type Lang, type RouteMethodScope } from '../core';
+import { applyEdits, fixAllEdits, rescopeRouteMethods, type DriftFact, type Lang, type RouteMethodScope, type TextEdit } from '../core';
 import { displayPath, type Analyzer, type FileResult } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
@@ -42,12 +42,19 @@ export interface KeptTask {
 
 const BOM = '\uFEFF';
 
-export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): TaskResult {
-  return runFileTaskKeeping(analyzer, absolute, options, routeMethods).result;
+/** What the project gives one file beyond its text: the route index's methods, the specs' drift (see checkRun). */
+export interface ProjectFacts {
+  routeMethods?: RouteMethodScope[];
+  drift?: DriftFact[];
+}
+
+export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, project: ProjectFacts = {}): TaskResult {
+  return runFileTaskKeeping(analyzer, absolute, options, project).result;
 }
 
 /** `runFileTask`, keeping the analysis of a file whose findings the route index may still change (under `facts`). */
-export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): KeptTask {
+export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, project: ProjectFacts = {}): KeptTask {
+  const { routeMethods, drift } = project;
   let snapshot: ReadSnapshot;
   try {
     snapshot = readSnapshot(absolute);
@@ -59,19 +66,20 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
   const bom = snapshot.text.startsWith(BOM) ? BOM : '';
   const text = snapshot.text.slice(bom.length);
   const inForce = analyzer.tableForFolder(path.dirname(absolute));
-  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods);
+  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods, drift);
   let result = first;
   let fixed: number | undefined;
   let notWritten: string | undefined;
   let changedMeanwhile = false;
   if (options.fix && !first.notChecked) {
-    const fixedText = applyEdits(text, fixAllEdits(first.document, first.findings, options.lang));
+    const edits = fixAllEdits(first.document, first.findings, options.lang);
+    const fixedText = applyEdits(text, edits);
     if (fixedText !== text) {
       try {
         if (writeIfUnchanged(absolute, snapshot, bom + fixedText) === 'written') {
           // The fixes moved the handlers: their spans are found again, by name, in the fixed text.
           const moved = routeMethods && rescopeRouteMethods(routeMethods, fixedText, absolute);
-          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved);
+          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved, drift && shiftDrift(drift, edits));
           fixed = first.findings.length - result.findings.length;
         } else {
           changedMeanwhile = true;
@@ -95,7 +103,9 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
     ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}),
     ...(routeFacts ? { routeFacts } : {}),
   };
-  return { result: taskResult, ...(routeFacts?.methodsMatter ? { kept: letParseGo(result) } : {}) };
+  // A spec is kept too: the specs' drift (operation-without-route) is judged on it once the index is built.
+  const keep = routeFacts?.methodsMatter || (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
+  return { result: taskResult, ...(keep ? { kept: letParseGo(result) } : {}) };
 }
 
 /** The options of the first pass over the files: with the route index, fixes wait for the methods it gives. */
@@ -104,22 +114,24 @@ export function firstPass(options: TaskOptions): TaskOptions {
 }
 
 /**
- * A file once the route index is built: a kept analysis judged again under the methods the index gives its handlers
- * (the same sites, no parse); else, and under --fix where there is something to fix, the whole task with them.
+ * A file once the route index is built: a kept analysis judged again under what the index gives it (its handlers'
+ * methods, the specs' drift: the same sites, no parse); else, and under --fix where there is something to fix, the whole task with them.
  */
-export function runTaskAgain(
-  analyzer: Analyzer,
-  absolute: string,
-  first: KeptTask | undefined,
-  options: TaskOptions,
-  routeMethods?: RouteMethodScope[],
-): TaskResult {
+export function runTaskAgain(analyzer: Analyzer, absolute: string, first: KeptTask | undefined, options: TaskOptions, project: ProjectFacts = {}): TaskResult {
   if (first?.kept) {
-    const again = analyzer.checkAgain(first.kept, routeMethods);
+    const again = analyzer.checkAgain(first.kept, project);
     const report = reportOf(again, { sites: options.sites, lang: options.lang });
     if (first.result.report.caught) report.caught = first.result.report.caught;
     else delete report.caught;
     if (!options.fix || !report.findings.some((finding) => finding.fixable)) return { ...first.result, report };
   }
-  return runFileTask(analyzer, absolute, options, routeMethods);
+  return runFileTask(analyzer, absolute, options, project);
+}
+
+/** The drift facts' places in the text the edits made (each edit before a place moves it by what it added). */
+function shiftDrift(facts: readonly DriftFact[], edits: readonly TextEdit[]): DriftFact[] {
+  const moved = (offset: number) => edits.reduce((sum, edit) => (edit.end <= offset ? sum + edit.newText.length - (edit.end - edit.start) : sum), offset);
+  return facts.map((fact) =>
+    fact.rule === 'operation-without-route' ? { ...fact, start: moved(fact.start), end: moved(fact.end) } : { ...fact, start: moved(fact.start) },
+  );
 }

@@ -18,7 +18,8 @@ export interface ReportedFinding {
   endLine: number;
   endColumn: number;
   /** The code at the site. */
-  code: number;
+  /** The status code judged; absent for a finding about an endpoint (route-not-in-spec, operation-without-route). */
+  code?: number;
   /** The documented code, where the rule knows it. */
   expected?: number;
   /** The HTTP method in force at the site. */
@@ -68,9 +69,9 @@ export function reportedFindings(result: FileResult): ReportedFinding[] {
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
-      code: finding.site.code,
+      ...(finding.site ? { code: finding.site.code } : {}),
       ...(finding.expected === undefined ? {} : { expected: finding.expected }),
-      ...(finding.site.method ? { method: finding.site.method.name } : {}),
+      ...(finding.site?.method ? { method: finding.site.method.name } : {}),
       fixable: finding.fixable,
     };
   });

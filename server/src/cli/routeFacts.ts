@@ -3,7 +3,7 @@
  * facts, whether its text may declare routes (the index reads the others only when a link reaches them), and whether
  * methods from routes elsewhere could change its findings at all.
  */
-import { documentModuleFacts, languageOfFile, mayDeclareRoutes, type ModuleFacts, type SourceDocument } from '../core';
+import { documentModuleFacts, isScriptLanguage, languageOfFile, mayDeclareRoutes, type ModuleFacts, type SourceDocument } from '../core';
 import type { FileResult } from './analyze';
 
 export interface FileRouteFacts {
@@ -22,7 +22,7 @@ export interface FileRouteFacts {
 
 export function fileRouteFacts(document: SourceDocument, absolute: string): FileRouteFacts | undefined {
   const language = languageOfFile(absolute);
-  if (!language || language === 'yaml') return undefined;
+  if (!language || !isScriptLanguage(language)) return undefined;
   const methodsMatter = document.facts.sites.some((site) => !site.method && site.role === 'response');
   const declares = mayDeclareRoutes(document.text, '');
   // The index leaves out what the check does not read for its size, as it does reading the disk.

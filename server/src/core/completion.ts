@@ -31,6 +31,7 @@ const YAML_KEY = /^(\s*)(['"]?)(\d{0,3})$/;
 const YAML_VALUE = new RegExp(String.raw`\b(?:${[...STATUS_KEYS].join('|')})\s*:\s*(?:\[\s*(?:\d{3}\s*,\s*)*)?(\d{0,3})$`);
 
 export function statusSlotAt(document: SourceDocument, offset: number): StatusSlot | undefined {
+  if (document.language === 'json') return undefined; // a JSON spec's keys are not completed (yet)
   let recovered: string | undefined;
   try {
     const fast = fastSlotAt(document, offset);

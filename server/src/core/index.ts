@@ -14,6 +14,7 @@
  *              requestsOf(sites): a file's test requests; endpointsMatching(endpoints, method, path): the routes one hits
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
  *   answers    handlerAnswers(document, span) -> the codes a handler answers, and whether they are all it can
+ *   specs      readSpec(text, 'yaml' | 'json') -> operations, response keys, prefixes; linkSpecs(endpoints, specs)
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -28,7 +29,7 @@ import type { Lang, StatusTable } from './table/types';
 export { SourceDocument } from './document';
 export { completionOrder, statusSlotAt, type StatusSlot } from './completion';
 export type { AnalyzeOptions } from './sites';
-export { languageOfFile, languageOfId, siteAt } from './sites';
+export { isScriptLanguage, languageOfFile, languageOfId, siteAt } from './sites';
 export type {
   CodeForm,
   ConstantLibrary,
@@ -39,6 +40,7 @@ export type {
   ImportFact,
   OpenEnd,
   OpenEndReason,
+  ScriptLanguage,
   Site,
   SiteMethod,
   SiteRole,
@@ -89,6 +91,10 @@ export {
   type RequestCall,
   type Span,
 } from './routes';
+
+export { mayBeJsonSpec, mayBeYamlSpec, readSpec } from './spec/operations';
+export { isTestFile, linkSpecs, type DriftFact, type LinkedOperation, type SpecLinks, type SpecSource } from './spec/link';
+export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

@@ -37,6 +37,10 @@ export const MESSAGES = {
     const testCount = tests > 0 ? (lang === 'zh-cn' ? ` · ${tests} 个测试` : ` · ${tests} test${tests === 1 ? '' : 's'}`) : '';
     return lang === 'zh-cn' ? `${endpoints.join('，')} · 返回 ${answered}${testCount}` : `${endpoints.join(', ')} · answers ${answered}${testCount}`;
   },
+  operationWithoutRoute: (lang: Lang, endpoint: string) =>
+    lang === 'zh-cn' ? `规范列出了 ${endpoint}，但代码中没有提供它的路由。` : `The spec lists ${endpoint}, but no route in the code serves it.`,
+  routeNotInSpec: (lang: Lang, endpoint: string, specs: readonly string[]) =>
+    lang === 'zh-cn' ? `路由 ${endpoint} 未列在规范中（${specs.join('、')}）。` : `The route ${endpoint} is not listed in the spec (${specs.join(', ')}).`,
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

@@ -37,7 +37,7 @@ export async function provideCodeActions(
   const { lsp, source } = document;
   const only = params.context.only;
   const findings = findingsOf(context, document, settings);
-  const wrongSites = new Set(findings.filter((finding) => finding.rule === 'wrong-success-code').map((finding) => finding.site));
+  const wrongSites = new Set(findings.filter((finding) => finding.rule === 'wrong-success-code').flatMap((finding) => finding.site ?? []));
   const constants = constantActions(context, document, settings, params.range, (kind) => wants(only, kind), versioned, wrongSites);
   if (findings.length === 0) return constants;
   const lang = context.languageFor(settings);

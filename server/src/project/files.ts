@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { languageOfFile } from '../core';
+import { languageOfFile, mayBeJsonSpec } from '../core';
 
 /** Never worth reading, ignored or not. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -72,7 +72,12 @@ export function collectFiles(paths: string[]): Collected {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !isIgnored(inScope, full, true)) walk(full, inScope);
-      } else if (entry.isFile() && languageOfFile(entry.name) && !isIgnored(inScope, full, false)) {
+      } else if (
+        entry.isFile() &&
+        languageOfFile(entry.name) &&
+        !isIgnored(inScope, full, false) &&
+        (languageOfFile(entry.name) !== 'json' || isJsonSpecFile(full))
+      ) {
         files.add(full);
       }
     }
@@ -88,8 +93,27 @@ export function collectFiles(paths: string[]): Collected {
       continue;
     }
     if (stat.isDirectory()) walk(path.resolve(given), ancestorScopes(path.resolve(given)));
-    else if (languageOfFile(given)) files.add(path.resolve(given));
+    // A JSON file is ours only when it is a spec (package.json from a lint-staged list is not).
+    else if (languageOfFile(given) && (languageOfFile(given) !== 'json' || isJsonSpecFile(given))) files.add(path.resolve(given));
     else unsupported.push(given); // `statusdoc check README.md` from a lint-staged list: not ours to read
   }
   return { files: [...files].sort(), missing, unsupported, unreadable };
+}
+
+/** Bytes of a JSON file read to tell a spec (`"openapi"`/`"swagger"` near the top) from package.json and the like. */
+const JSON_HEAD_BYTES = 64 * 1024;
+
+/** A JSON file of a walk is ours only when it is an OpenAPI/Swagger spec; one it cannot read is not. */
+export function isJsonSpecFile(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buffer = Buffer.alloc(JSON_HEAD_BYTES);
+    const read = fs.readSync(fd, buffer, 0, JSON_HEAD_BYTES, 0);
+    return mayBeJsonSpec(buffer.toString('utf8', 0, read));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }

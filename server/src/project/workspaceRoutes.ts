@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import {
   answersIn,
   documentModuleFacts,
+  isScriptLanguage,
   languageOfFile,
   LineIndex,
   mayCheckRequests,
@@ -136,7 +137,7 @@ export class WorkspaceRoutes {
     maxFiles = Infinity,
   ): Promise<{ indexed: boolean; files: number }> {
     const files = only ?? collectFiles([this.root]).files;
-    const scripts = files.filter((file) => languageOfFile(file) && languageOfFile(file) !== 'yaml');
+    const scripts = files.filter((file) => isScriptLanguage(languageOfFile(file)));
     // Past the limit the folder is not indexed at all (its files are judged alone), rather than half indexed.
     if (scripts.length > maxFiles) return { indexed: false, files: scripts.length };
     for (let start = 0; start < scripts.length; start += SLICE) {
@@ -354,7 +355,7 @@ export class WorkspaceRoutes {
   private handlerFileFacts(relative: string): DocumentFacts | undefined {
     const file = path.join(this.root, ...relative.split('/'));
     const open = this.openDocuments?.(file);
-    if (open && open.language !== 'yaml') {
+    if (open && isScriptLanguage(open.language)) {
       if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
       return open.facts;
     }
@@ -365,7 +366,7 @@ export class WorkspaceRoutes {
       return cached;
     }
     const language = languageOfFile(file);
-    if (!language || language === 'yaml') return undefined;
+    if (!language || !isScriptLanguage(language)) return undefined;
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -432,6 +433,5 @@ export class WorkspaceRoutes {
 }
 
 function isScript(file: string): boolean {
-  const language = languageOfFile(file);
-  return language !== undefined && language !== 'yaml';
+  return isScriptLanguage(languageOfFile(file));
 }

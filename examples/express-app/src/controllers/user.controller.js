@@ -3,6 +3,7 @@ const users = require('../users');
 
 // Nothing in this file says which method these handlers answer: src/routes/v1/user.route.js does.
 const createUser = catchAsync(async (req, res) => {
+  if (await users.exists(req.body.email)) return res.status(409).send({ message: 'Email taken' });
   const user = await users.create(req.body);
   res.status(200).send(user); // the route is a POST: the table says 201
 });

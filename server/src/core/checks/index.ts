@@ -4,6 +4,7 @@
  * demand by ../fixes, for the finding a code action asks about.
  */
 import type { SourceDocument } from '../document';
+import type { DriftFact } from '../spec/link';
 import { MESSAGES } from '../messages';
 import type { Site } from '../sites/types';
 import { reasonOf } from '../table/lookup';
@@ -21,6 +22,11 @@ export interface CheckOptions {
    * one, with no method of its own, is judged under the route's method.
    */
   routeMethods?: readonly RouteMethodScope[];
+  /**
+   * What the project's specs and routes say about this document (spec/link.ts): an operation here no route serves, a
+   * route here no spec lists. Judged with the rules' severities and the document's disable comments.
+   */
+  drift?: readonly DriftFact[];
 }
 
 /** A span of the document (a handler's declaration) and the method a route elsewhere gives it. */
@@ -58,7 +64,10 @@ function named(table: StatusTable, code: number) {
   return { code, reason: reasonOf(table, code) };
 }
 
-const CHECKS: Record<RuleId, Rule> = {
+/** The rules about endpoints rather than status sites: told by `drift`, not looked for in sites. */
+type SiteRuleId = Exclude<RuleId, DriftFact['rule']>;
+
+const CHECKS: Record<SiteRuleId, Rule> = {
   'wrong-success-code': (site, context) => {
     const { table, lang } = context;
     const expected = wrongSuccessExpected(site, table);
@@ -120,18 +129,40 @@ function severityOf(rule: RuleId, severities: RuleSeverities): SeveritySetting {
 
 export function runChecks(document: SourceDocument, table: StatusTable, options: CheckOptions): Finding[] {
   const sites = withRouteMethods(document.facts.sites, options.routeMethods);
-  if (sites.length === 0) return [];
+  const drift = options.drift && options.drift.length > 0 ? driftFindings(document, options.drift, options) : [];
+  if (sites.length === 0) return drift;
   const context: RuleContext = { table, document, named: new NamedCodes(sites), lang: options.lang, severities: options.severities };
   const disabled = document.derived(disabledIn);
   const findings: Finding[] = [];
   for (const site of sites) {
     for (const rule of RULES) {
       const severity = severityOf(rule.id, options.severities);
-      if (severity === 'off') continue;
-      const hit = CHECKS[rule.id](site, context);
+      if (severity === 'off' || !(rule.id in CHECKS)) continue;
+      const hit = CHECKS[rule.id as SiteRuleId](site, context);
       if (!hit || disabled(document.lines.lineOf(site.start), rule.id)) continue;
       findings.push({ rule: rule.id, severity, start: site.start, end: site.end, message: hit.message, site, expected: hit.expected, fixable: hit.fixable });
     }
+  }
+  return drift.length === 0 ? findings : [...findings, ...drift].sort((a, b) => a.start - b.start);
+}
+
+/** Findings of the drift facts told about this document (a spec's operations, a route file's registrations). */
+function driftFindings(document: SourceDocument, facts: readonly DriftFact[], options: CheckOptions): Finding[] {
+  const disabled = document.derived(disabledIn);
+  const text = document.text;
+  const findings: Finding[] = [];
+  for (const fact of facts) {
+    const severity = severityOf(fact.rule, options.severities);
+    // A fact from an older text of the file (the index lags an edit) that no longer fits is dropped, not misplaced.
+    if (severity === 'off' || fact.start >= text.length) continue;
+    // A route's method name (`post` of router.post, `Get` of @Get, `GET` of export function GET): to its end.
+    const end = fact.rule === 'route-not-in-spec' ? fact.start + (/^[\w$]+/.exec(text.slice(fact.start, fact.start + 64))?.[0].length ?? 0) : fact.end;
+    if (end <= fact.start || end > text.length || disabled(document.lines.lineOf(fact.start), fact.rule)) continue;
+    const message =
+      fact.rule === 'operation-without-route'
+        ? MESSAGES.operationWithoutRoute(options.lang, fact.endpoint)
+        : MESSAGES.routeNotInSpec(options.lang, fact.endpoint, fact.specs);
+    findings.push({ rule: fact.rule, severity, start: fact.start, end, message, fixable: false });
   }
   return findings;
 }

@@ -38,6 +38,22 @@ const RULE_SPECS = [
       'zh-cn': '没有 @HttpCode 的 NestJS 处理方法，其框架默认返回码（POST 为 201，其余为 200）与状态码表不同。',
     },
   },
+  {
+    id: 'operation-without-route',
+    defaultSeverity: 'information',
+    description: {
+      en: 'An OpenAPI operation that no route of the code it describes serves.',
+      'zh-cn': '所描述的代码中没有任何路由提供的 OpenAPI 操作。',
+    },
+  },
+  {
+    id: 'route-not-in-spec',
+    defaultSeverity: 'information',
+    description: {
+      en: 'A route registered in code that the OpenAPI spec describing that code does not list.',
+      'zh-cn': '代码中注册了、但描述该代码的 OpenAPI 规范没有列出的路由。',
+    },
+  },
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleId = (typeof RULE_SPECS)[number]['id'];

@@ -15,7 +15,8 @@ export interface Finding {
   start: number;
   end: number;
   message: string;
-  site: Site;
+  /** The status site judged; undefined for a finding about an endpoint (operation-without-route, route-not-in-spec). */
+  site?: Site;
   /** The documented code, where the rule knows it. */
   expected?: number;
   /** Whether the rule's own fix applies safely (fix-all, `check --fix`); the fix itself is computed on demand. */

@@ -17,7 +17,7 @@ export function fixAllEdits(document: SourceDocument, findings: readonly Finding
   const fixes: Fix[] = [];
   for (const finding of findings) {
     if (!finding.fixable) continue;
-    if (finding.rule === 'wrong-success-code' && finding.site.role === 'spec') {
+    if (finding.rule === 'wrong-success-code' && finding.site?.role === 'spec') {
       const key = `${finding.site.method?.at}:${finding.expected}`;
       if (specKeys.has(key)) continue;
       specKeys.add(key);

@@ -16,14 +16,15 @@ const NEST = constantsLibrary('nestjs').modules[0];
 /** The rule's own fix for a finding (if it has one), then "disable for this line". */
 export function fixesFor(document: SourceDocument, finding: Finding, lang: Lang, named?: NamedCodes): Fix[] {
   const own = ruleFix(document, finding, lang, named);
-  return [...(own ? [own] : []), disableLineFix(document, finding.site, finding.rule, lang)];
+  // JSON has no comments: no line there can be disabled.
+  return [...(own ? [own] : []), ...(document.language === 'json' ? [] : [disableLineFix(document, finding.start, finding.rule, lang)])];
 }
 
 /** The rule's own fix, or undefined where the rule has none for this finding. */
 export function ruleFix(document: SourceDocument, finding: Finding, lang: Lang, named = new NamedCodes(document.facts.sites)): Fix | undefined {
   if (finding.expected === undefined) return undefined;
   if (finding.rule === 'wrong-success-code') return changeCodeFix(document, finding, finding.expected, lang, named);
-  if (finding.rule === 'implicit-success-code') return addHttpCodeFix(document, finding.site, finding.expected, lang);
+  if (finding.rule === 'implicit-success-code' && finding.site) return addHttpCodeFix(document, finding.site, finding.expected, lang);
   return undefined;
 }
 
@@ -34,6 +35,7 @@ export function ruleFix(document: SourceDocument, finding: Finding, lang: Lang, 
  */
 function changeCodeFix(document: SourceDocument, finding: Finding, expected: number, lang: Lang, named: NamedCodes): Fix | undefined {
   const site = finding.site;
+  if (!site) return undefined;
   const newText = changeToDocumented(site, expected, document, named);
   if (newText === undefined) return undefined;
   const method = site.method?.name ?? '';
@@ -72,9 +74,9 @@ function addHttpCodeFix(document: SourceDocument, site: Site, expected: number, 
 }
 
 /** "Disable for this line": a statusdoc-disable-next-line comment above, in the language's comment syntax. */
-function disableLineFix(document: SourceDocument, site: Site, rule: string, lang: Lang): Fix {
+function disableLineFix(document: SourceDocument, at: number, rule: string, lang: Lang): Fix {
   const { text } = document;
-  const { lineStart, indent } = lineIndent(text, site.start);
+  const { lineStart, indent } = lineIndent(text, at);
   const comment = document.language === 'yaml' ? '#' : '//';
   const title = MESSAGES.fixDisableLine(lang, rule);
   // A disable-next-line comment with a rule list already above (this fix, for another rule of the line): join it.

@@ -53,7 +53,9 @@ export const CLI_MESSAGES = {
   noSuchPath: (lang: Lang, paths: readonly string[]) =>
     lang === 'zh-cn' ? `找不到文件或文件夹：${paths.join(', ')}` : `no such file or folder: ${paths.join(', ')}`,
   notSupported: (lang: Lang, file: string) =>
-    lang === 'zh-cn' ? `已跳过 ${file}：不是 TypeScript、JavaScript 或 YAML 文件` : `skipped ${file}: not a TypeScript, JavaScript or YAML file`,
+    lang === 'zh-cn'
+      ? `已跳过 ${file}：不是 TypeScript、JavaScript、YAML 文件或 JSON 格式的 OpenAPI 规范`
+      : `skipped ${file}: not a TypeScript, JavaScript or YAML file, nor an OpenAPI spec in JSON`,
   fixed: (lang: Lang, problems: number, files: number) =>
     lang === 'zh-cn' ? `已修复 ${files} 个文件中的 ${problems} 个问题` : `fixed ${plural(problems, 'problem')} in ${plural(files, 'file')}`,
   constantsUpToDate: (lang: Lang, file: string) => (lang === 'zh-cn' ? `${file} 与文档状态码表一致` : `${file} is up to date with the documented table`),

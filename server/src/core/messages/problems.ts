@@ -66,6 +66,18 @@ const EN: Catalogue = {
     constantsNotObject: () => '"constants" must be an object with "source" and/or "module"',
     badConstantsSource: ({ allowed }) => `"constants.source": expected one of ${allowed.join(', ')}`,
     constantsModuleNotString: () => '"constants.module" must be a path string',
+    badApi: ({ index, field, issue }) => {
+      const where = index === undefined ? '"apis"' : field ? `"apis[${index}].${field}"` : `"apis[${index}]"`;
+      const how = {
+        notList: 'must be a list of { "spec", "prefix", "code" } entries',
+        notObject: 'must be an object with "spec" (and optionally "prefix" and "code")',
+        missing: 'is required: the spec file, relative to .statusdoc.json',
+        notString: 'must be a string',
+        notStringList: 'must be a list of folders, relative to .statusdoc.json',
+        notPath: 'must be a path such as "/api/v1" (starting with "/", no "{variables}")',
+      }[issue];
+      return `${where} ${how}`;
+    },
     unknownKeys: ({ keys, known }) =>
       `unknown ${keys.length === 1 ? 'key' : 'keys'} ${keys.map((key) => `"${key}"`).join(', ')}, ignored (known: ${known.join(', ')})`,
   },
@@ -128,6 +140,18 @@ const ZH: Catalogue = {
     constantsNotObject: () => '"constants" 必须是包含 "source" 和/或 "module" 的对象',
     badConstantsSource: ({ allowed }) => `"constants.source": 应为以下之一：${allowed.join(', ')}`,
     constantsModuleNotString: () => '"constants.module" 必须是路径字符串',
+    badApi: ({ index, field, issue }) => {
+      const where = index === undefined ? '"apis"' : field ? `"apis[${index}].${field}"` : `"apis[${index}]"`;
+      const how = {
+        notList: '必须是由 { "spec", "prefix", "code" } 组成的列表',
+        notObject: '必须是包含 "spec"（以及可选的 "prefix" 和 "code"）的对象',
+        missing: '是必需的：规范文件路径，相对于 ".statusdoc.json" 所在的文件夹',
+        notString: '必须是字符串',
+        notStringList: '必须是文件夹列表，相对于 ".statusdoc.json" 所在的文件夹',
+        notPath: '必须是类似 "/api/v1" 的路径（以 "/" 开头，不含 "{变量}"）',
+      }[issue];
+      return `${where} ${how}`;
+    },
     unknownKeys: ({ keys, known }) => `未知的键 ${keys.map((key) => `"${key}"`).join('、')}，已忽略（已知：${known.join(', ')}）`,
   },
   namedBy: {

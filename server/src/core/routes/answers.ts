@@ -55,7 +55,7 @@ export function answersIn(facts: DocumentFacts, span: Span): HandlerAnswers {
   for (const answer of facts.implicitAnswers) if (inside(answer)) codes.push({ code: answer.code, start: answer.start, end: answer.end, implicit: true });
   codes.sort((a, b) => a.start - b.start);
   const openEnds = facts.openEnds.filter(inside);
-  const read = !facts.skipped && facts.failure === undefined && facts.language !== 'yaml';
+  const read = !facts.skipped && facts.failure === undefined && facts.language !== 'yaml' && facts.language !== 'json';
   return { codes, known: read && codes.length > 0 && openEnds.length === 0, openEnds };
 }
 

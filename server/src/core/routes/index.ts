@@ -59,7 +59,7 @@ export function documentModuleFacts(document: SourceDocument, fileName: string):
   return document.derived((current) => {
     reader ??= require('./moduleFacts') as typeof import('./moduleFacts'); // eslint-disable-line @typescript-eslint/no-require-imports -- lazy, as above
     const state = current.parse;
-    const sourceFile = state && state.language !== 'yaml' ? state.parse?.sourceFile : undefined;
+    const sourceFile = state && state.language !== 'yaml' && state.language !== 'json' ? state.parse?.sourceFile : undefined;
     return sourceFile ? reader.readModuleFacts(sourceFile) : reader.moduleFactsOfText(current.text, fileName);
   });
 }

@@ -5,8 +5,9 @@
 import { EDITOR_MAX_CHARS, MAX_YAML_NESTING, skipReason, yamlTooDeep } from '../limits';
 import { collapseChanges, type TextChange } from '../text';
 import type { TypeScriptParse } from './typescript';
-import type { DocumentFacts, DocumentLanguage, Site } from './types';
-import { findYamlSites } from './yaml';
+import { readSpec } from '../spec/operations';
+import type { DocumentFacts, DocumentLanguage, ScriptLanguage, Site } from './types';
+import { findYamlSites, specResponseSite } from './yaml';
 import { scanYamlSites, type YamlScanState } from './yamlFast';
 
 /** What one version's parse leaves for the next version to reuse; opaque outside the adapters. */
@@ -17,7 +18,8 @@ export type ParseState =
    * this version's, so the next version still re-reads only what changed since the last good scan.
    */
   | { readonly language: 'yaml'; readonly scan?: YamlScanState; readonly since?: TextChange }
-  | { readonly language: Exclude<DocumentLanguage, 'yaml'>; readonly parse?: TypeScriptParse };
+  | { readonly language: 'json' }
+  | { readonly language: ScriptLanguage; readonly parse?: TypeScriptParse };
 
 /** An earlier version's parse state and the change from that version's text to this one's. */
 export interface PreviousParse {
@@ -41,6 +43,7 @@ export function analyze(
   if (skipped) return { facts: { ...empty(language), skipped } };
   try {
     if (language === 'yaml') return analyzeYaml(text, previous);
+    if (language === 'json') return { facts: { ...empty('json'), ...jsonSpecSites(text) }, state: { language: 'json' } };
     return analyzeTypeScript(text, language, previous);
   } catch (error) {
     // Code nested deeper than the stack allows (parentheses or arrows some thousand levels deep): not read, and said so.
@@ -64,7 +67,7 @@ function typescriptAdapter(): typeof import('./typescript') {
  * TS/JS: the compiler's incremental parser from the last version's parse, and only the statements the edit touched
  * walked again; a fresh parse where there is none. A bug in the incremental path is reported and the fresh parse answers.
  */
-function analyzeTypeScript(text: string, language: Exclude<DocumentLanguage, 'yaml'>, previous?: PreviousParse): { facts: DocumentFacts; state: ParseState } {
+function analyzeTypeScript(text: string, language: ScriptLanguage, previous?: PreviousParse): { facts: DocumentFacts; state: ParseState } {
   const adapter = typescriptAdapter();
   let recovered: string | undefined;
   if (previous?.state.language === language && previous.state.parse) {
@@ -104,6 +107,28 @@ function analyzeYaml(text: string, previous?: PreviousParse): { facts: DocumentF
   return { facts: { ...empty('yaml'), sites: findYamlSites(text), recovered }, state };
 }
 
+/**
+ * A JSON spec's sites: the response codes of its operations under `paths`, as the YAML adapter gives a YAML spec's.
+ * Any other JSON has none. A spec that breaks off is read up to the break, and the break is told (`failure`).
+ */
+function jsonSpecSites(text: string): { sites: Site[]; failure?: string } {
+  const spec = readSpec(text, 'json');
+  if (!spec) return { sites: [] };
+  const sites = spec.operations.flatMap((operation) =>
+    operation.responses.flatMap((response) =>
+      response.kind === 'code'
+        ? [specResponseSite(response.start, response.end, response.code!, '"', { name: operation.method, source: 'openapi', at: operation.methodStart })]
+        : [],
+    ),
+  );
+  return spec.partial === undefined ? { sites } : { sites, failure: `the JSON spec could not be read whole: ${spec.partial}` };
+}
+
+/** Whether a language is read with the TypeScript compiler's parser (not YAML, not JSON). */
+export function isScriptLanguage(language: DocumentLanguage | undefined): language is ScriptLanguage {
+  return language !== undefined && language !== 'yaml' && language !== 'json';
+}
+
 /** The scan to start from and the change from its text to the text at hand: through `since` when the scan is older. */
 function scanToReuse(state: Extract<ParseState, { language: 'yaml' }>, change: TextChange): { state: YamlScanState; change: TextChange } | undefined {
   if (!state.scan) return undefined;
@@ -125,7 +150,7 @@ export function sitesAroundEdit(state: ParseState | undefined, text: string, cha
     const scan = reuse && scanYamlSites(text, reuse);
     return scan && !scan.tooDeep ? scan.sites : undefined;
   }
-  if (!state.parse) return undefined;
+  if (state.language === 'json' || !state.parse) return undefined;
   return typescriptAdapter().sitesAroundTypeScriptEdit(state.parse, state.language, text, change);
 }
 
@@ -157,6 +182,7 @@ const LANGUAGE_IDS: Record<string, DocumentLanguage> = {
   javascript: 'javascript',
   javascriptreact: 'jsx',
   yaml: 'yaml',
+  json: 'json',
 };
 
 /** VS Code language id ('typescriptreact') -> adapter language, or undefined if not served. */
@@ -183,6 +209,8 @@ export function languageOfFile(fileName: string): DocumentLanguage | undefined {
     case 'yaml':
     case 'yml':
       return 'yaml';
+    case 'json':
+      return 'json';
     default:
       return undefined;
   }

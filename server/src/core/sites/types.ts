@@ -74,7 +74,11 @@ export interface Site {
   method?: SiteMethod;
 }
 
-export type DocumentLanguage = 'typescript' | 'tsx' | 'javascript' | 'jsx' | 'yaml';
+/** 'json': an OpenAPI/Swagger spec written in JSON (its response keys; any other JSON has no sites). */
+export type DocumentLanguage = 'typescript' | 'tsx' | 'javascript' | 'jsx' | 'yaml' | 'json';
+
+/** The languages read with the TypeScript compiler's parser. */
+export type ScriptLanguage = Exclude<DocumentLanguage, 'yaml' | 'json'>;
 
 /** An import or require of the document, as fixes need it to add a name in the file's own style. */
 export interface ImportFact {

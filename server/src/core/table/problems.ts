@@ -54,6 +54,13 @@ export type ConfigIssue =
   | { kind: 'constantsNotObject' }
   | { kind: 'badConstantsSource'; allowed: readonly string[] }
   | { kind: 'constantsModuleNotString' }
+  /** `apis` is not a list, or its entry `index` (0-based) is wrong: `field` names what, `issue` says how. */
+  | {
+      kind: 'badApi';
+      index?: number;
+      field?: 'spec' | 'prefix' | 'code';
+      issue: 'notList' | 'notObject' | 'missing' | 'notString' | 'notStringList' | 'notPath';
+    }
   /** Keys the schema does not allow, dotted ("constants.modul"): ignored, the rest is in force. A warning. */
   | { kind: 'unknownKeys'; keys: readonly string[]; known: readonly string[] };
 

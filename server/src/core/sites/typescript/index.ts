@@ -10,14 +10,12 @@
  */
 import ts from 'typescript';
 import type { TextChange } from '../../text';
-import type { DocumentFacts, DocumentLanguage, Site } from '../types';
+import type { DocumentFacts, ScriptLanguage, Site } from '../types';
 import { updateParse } from './incremental';
 import { sitesAroundEdit } from './region';
 import { readStatements, type TypeScriptParse } from './statements';
 
 export type { TypeScriptParse } from './statements';
-
-type ScriptLanguage = Exclude<DocumentLanguage, 'yaml'>;
 
 const SCRIPT_KINDS: Record<ScriptLanguage, ts.ScriptKind> = {
   typescript: ts.ScriptKind.TS,
