@@ -11,6 +11,7 @@
  *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
  *   table      loadTable, DEFAULT_TABLE, reasonOf
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
+ *   matrix     buildMatrix(inputs, table) -> MatrixModel; renderMatrixMarkdown / renderMatrixJson / renderMatrixHtml
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -60,6 +61,8 @@ export {
   type ModuleFacts,
   type PathAliases,
 } from './routes';
+
+export * from './matrix';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

@@ -1,0 +1,110 @@
+/**
+ * The matrix's inputs from a folder, for the CLI and the server alike: the route index's endpoints with the status
+ * sites of their handlers (the handler's span in its file's parse; an inline handler's sites carry its route's
+ * method), and the operations of the OpenAPI/Swagger YAML files given. Test and mock requests come when the request
+ * resolver lands (`requests` is empty until then); whether a handler's codes are all known, with the answers resolver.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  documentModuleFacts,
+  languageOfFile,
+  SourceDocument,
+  specOperations,
+  type CodeAt,
+  type EndpointInput,
+  type MatrixInputs,
+  type MatrixPlace,
+  type OperationInput,
+} from '../core';
+import { projectPath } from './routeIndex';
+import type { WorkspaceRoutes } from './workspaceRoutes';
+
+export interface MatrixReadOptions {
+  readonly maxChars: number;
+  /** The text of a file (absolute path) where it is newer than the disk (an editor's); undefined: read the disk. */
+  readonly textOf?: (file: string) => string | undefined;
+}
+
+/** Files that could not be read, with why: the matrix names them rather than showing them empty. */
+export interface MatrixGathered {
+  readonly inputs: MatrixInputs;
+  readonly leftOut: { file: string; reason: string }[];
+}
+
+export function gatherMatrixInputs(routes: WorkspaceRoutes, files: readonly string[], options: MatrixReadOptions): MatrixGathered {
+  const leftOut = new Map<string, string>();
+  const documents = new Map<string, SourceDocument | undefined>();
+  const documentOf = (relative: string): SourceDocument | undefined => {
+    if (documents.has(relative)) return documents.get(relative);
+    const file = path.join(routes.root, ...relative.split('/'));
+    let document: SourceDocument | undefined;
+    const language = languageOfFile(file);
+    try {
+      const text = options.textOf?.(file) ?? fs.readFileSync(file, 'utf8');
+      if (text.length > options.maxChars) leftOut.set(relative, 'too large');
+      else if (language) document = new SourceDocument(text, language, 0, { maxChars: options.maxChars });
+    } catch (error) {
+      leftOut.set(relative, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    }
+    documents.set(relative, document);
+    return document;
+  };
+  const placeOf = (relative: string, document: SourceDocument, offset: number): MatrixPlace => {
+    const position = document.lines.positionAt(offset);
+    return { file: relative, line: position.line + 1, column: position.character + 1 };
+  };
+
+  const endpoints: EndpointInput[] = [];
+  for (const endpoint of routes.endpoints()) {
+    if (endpoint.path === undefined) continue; // a path built at run time has no row to go in
+    const routeDocument = documentOf(endpoint.file);
+    const route = routeDocument
+      ? placeOf(endpoint.file, routeDocument, endpoint.at)
+      : { file: endpoint.file, line: routes.lineOf(endpoint.file, endpoint.at) ?? 1, column: 1 };
+    const answers: CodeAt[] = [];
+    // An inline handler: the sites its route's method is read from.
+    for (const site of routeDocument?.facts.sites ?? []) {
+      if (site.role === 'response' && site.method?.source === 'route' && site.method.at === endpoint.at) {
+        answers.push({ code: String(site.code), place: placeOf(endpoint.file, routeDocument!, site.start) });
+      }
+    }
+    const handler = endpoint.handler;
+    const handlerDocument = handler && documentOf(handler.file);
+    if (handler && handlerDocument && handlerDocument.language !== 'yaml') {
+      const local = safeFacts(handlerDocument, path.join(routes.root, ...handler.file.split('/')))?.locals.get(handler.name);
+      for (const site of local ? handlerDocument.facts.sites : []) {
+        if (site.role === 'response' && site.start >= local!.start && site.end <= local!.end) {
+          answers.push({ code: String(site.code), place: placeOf(handler.file, handlerDocument, site.start) });
+        }
+      }
+    }
+    endpoints.push({ method: endpoint.method, path: endpoint.path, route, answers, answersKnown: false });
+  }
+
+  const operations: OperationInput[] = [];
+  for (const file of files) {
+    if (languageOfFile(file) !== 'yaml') continue;
+    const relative = projectPath(routes.root, path.resolve(file));
+    const document = documentOf(relative);
+    if (!document) continue;
+    for (const operation of specOperations(document.text)) {
+      operations.push({
+        method: operation.method,
+        path: operation.path,
+        place: placeOf(relative, document, operation.at),
+        responses: operation.responses.map((response) => ({ code: response.code, place: placeOf(relative, document, response.at) })),
+      });
+    }
+  }
+  return { inputs: { endpoints, operations, requests: [] }, leftOut: [...leftOut].map(([file, reason]) => ({ file, reason })) };
+}
+
+/** A module's facts, or none where the compiler's parser could not read it (too deep): its handlers show no codes. */
+function safeFacts(document: SourceDocument, file: string) {
+  try {
+    return documentModuleFacts(document, file);
+  } catch {
+    return undefined;
+  }
+}
