@@ -144,7 +144,9 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
   const undocumented = (code: string) => /^\d{3}$/.test(code) && !table.entries.has(Number(code));
   const columns = [...codes].sort(compareCodes).map((code) => ({ code, undocumented: undocumented(code) }));
   const built = [...rows.values()].map((row) => row.build(table.successCodeByMethod.get(row.method) ?? null, hasSpec, undocumented));
-  built.sort((a, b) => a.path.localeCompare(b.path) || methodRank(a.method) - methodRank(b.method) || a.method.localeCompare(b.method));
+  built.sort(
+    (a, b) => templateKey(a.path).localeCompare(templateKey(b.path)) || methodRank(a.method) - methodRank(b.method) || a.method.localeCompare(b.method),
+  );
   return { columns, rows: built, hasSpec };
 }
 
