@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import { MATRIX_PROJECT } from './matrixProject';
 
 const CLI = path.resolve(__dirname, '../../server/out/cli.js');
 const made: string[] = [];
@@ -28,51 +29,6 @@ function matrix(dir: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, 'matrix', ...args], { cwd: dir, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
-export const MATRIX_PROJECT = {
-  'src/app.js': `const express = require('express');\nconst users = require('./users.routes');\nconst app = express();\napp.use('/v1/users', users);\n`,
-  'src/users.routes.js': [
-    "const router = require('express').Router();",
-    "const controller = require('./users.controller');",
-    '',
-    "router.post('/', controller.createUser);",
-    "router.get('/:userId', controller.getUser);",
-    "router.delete('/:userId', (req, res) => res.status(204).end());",
-    'module.exports = router;',
-    '',
-  ].join('\n'),
-  'src/users.controller.js': [
-    'exports.createUser = async (req, res) => {',
-    '  if (!req.body) return res.status(400).json({});',
-    '  if (req.body.taken) return res.status(409).json({});',
-    '  res.status(201).json({});',
-    '};',
-    'exports.getUser = async (req, res) => {',
-    '  res.status(200).json({});',
-    '};',
-    '',
-  ].join('\n'),
-  'docs/openapi.yaml': [
-    'openapi: 3.0.3',
-    'servers:',
-    '  - url: https://api.example.com/v1',
-    'paths:',
-    '  /users:',
-    '    post:',
-    '      responses:',
-    "        '201': { description: created }",
-    "        '400': { description: invalid }",
-    '  /users/{id}:',
-    '    get:',
-    '      responses:',
-    "        '200': { description: found }",
-    "        '404': { description: missing }",
-    '    put:',
-    '      responses:',
-    "        '200': { description: updated }",
-    '',
-  ].join('\n'),
-};
 
 test('matrix --format md: each endpoint of code and spec, its codes by source, the drift both ways', () => {
   const dir = project(MATRIX_PROJECT);
