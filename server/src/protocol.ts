@@ -34,6 +34,11 @@ export const MATRIX_REQUEST = 'statusdoc/matrix';
 export interface MatrixParams {
   /** A workspace folder, or a file in one; absent: the first folder. */
   uri?: string;
+  /**
+   * Also the page for a webview: the HTML renderer's page (the CLI's) with links that post
+   * `{ command: 'open', file, line, column }`, its style and script under this nonce. The client stays thin.
+   */
+  html?: { nonce: string };
 }
 
 export interface MatrixResult {
@@ -42,4 +47,6 @@ export interface MatrixResult {
   model: MatrixModel;
   /** Files that were not read, with why: the matrix is incomplete there. */
   leftOut: { file: string; reason: string }[];
+  /** The page, when `html` was asked for. */
+  html?: string;
 }

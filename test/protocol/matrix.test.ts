@@ -49,6 +49,14 @@ test('statusdoc/matrix answers with the folder, its model and what was left out;
     const put = result.model.rows.find((row) => row.method === 'PUT');
     assert.deepEqual(put?.drift, ['operation-without-route']);
 
+    assert.equal(result.html, undefined, 'the page only when asked');
+    const withPage = await client.connection.sendRequest<MatrixResult | null>('statusdoc/matrix', { uri: root, html: { nonce: 'n0nce-for-the-webview' } });
+    assert.match(withPage?.html ?? '', /script-src 'nonce-n0nce-for-the-webview'/);
+    assert.match(withPage?.html ?? '', /<body data-links="message">/);
+    assert.match(withPage?.html ?? '', /data-file="src\/users\.controller\.js" data-line="7" data-column="31"/);
+    const badNonce = await client.connection.sendRequest<MatrixResult | null>('statusdoc/matrix', { uri: root, html: { nonce: `'; script-src *` } });
+    assert.equal(badNonce?.html, undefined, 'a nonce that could widen the policy is refused');
+
     const byFile = await client.connection.sendRequest<MatrixResult | null>('statusdoc/matrix', { uri: controller });
     assert.equal(byFile?.root, root, 'a file asks for its folder');
     const elsewhere = await client.connection.sendRequest<MatrixResult | null>('statusdoc/matrix', { uri: URI.file(os.tmpdir()).toString() });

@@ -1,11 +1,11 @@
 /**
  * statusdoc/matrix: the endpoint status matrix of a workspace folder, for the VS Code client's webview (any client
  * may ask). It waits for the folder's route index, reads the open documents' text where the editor has it, and the
- * disk elsewhere.
+ * disk elsewhere. Asked with a nonce, it also draws the page for a webview (links that post a message to open a place).
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { buildMatrix } from '../core';
+import { buildMatrix, renderMatrixHtml } from '../core';
 import type { ServerContext } from '../context';
 import { collectFiles } from '../project/files';
 import { gatherMatrixInputs } from '../project/matrixInputs';
@@ -22,5 +22,11 @@ export async function provideMatrix(context: ServerContext, params: MatrixParams
   const maxChars = Math.floor(settings.maxFileSizeMB * 1024 * 1024);
   const textOf = (file: string) => context.store.documents.get(URI.file(file).toString())?.getText();
   const gathered = gatherMatrixInputs(folder, collectFiles([folder.root]).files, { maxChars, textOf });
-  return { root, model: buildMatrix(gathered.inputs, inForce.table), leftOut: [...folder.leftOut, ...gathered.leftOut] };
+  const model = buildMatrix(gathered.inputs, inForce.table);
+  const result: MatrixResult = { root, model, leftOut: [...folder.leftOut, ...gathered.leftOut] };
+  const nonce = params?.html?.nonce;
+  if (typeof nonce === 'string' && /^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) {
+    result.html = renderMatrixHtml(model, { links: { kind: 'message' }, nonce, title: path.basename(folder.root) });
+  }
+  return result;
 }
