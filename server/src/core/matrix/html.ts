@@ -204,10 +204,12 @@ const SCRIPT = `
     return i === -1 ? methodOrder.length : i;
   }
   function keyOf(row, by) {
-    if (by === 'path') return [row.getAttribute('data-path'), methodRank(row.getAttribute('data-method'))];
-    if (by === 'method') return [methodRank(row.getAttribute('data-method')), row.getAttribute('data-path')];
+    // The model's order is by path (parameters unnamed), then method: the endpoint sort is that order.
+    var index = Number(row.getAttribute('data-index'));
+    if (by === 'path') return [index];
+    if (by === 'method') return [methodRank(row.getAttribute('data-method')), index];
     var cell = row.querySelector('td[data-code="' + by + '"]');
-    return [cell ? Number(cell.getAttribute('data-rank')) : 2, row.getAttribute('data-path')];
+    return [cell ? Number(cell.getAttribute('data-rank')) : 2, index];
   }
   function compare(a, b) {
     for (var i = 0; i < a.length; i++) {
@@ -226,7 +228,6 @@ const SCRIPT = `
       var rows = Array.prototype.slice.call(tbody.rows);
       rows.sort(function (a, b) {
         var order = compare(keyOf(a, by), keyOf(b, by));
-        if (order === 0) order = Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index'));
         return descending ? -order : order;
       });
       rows.forEach(function (row) { tbody.appendChild(row); });
