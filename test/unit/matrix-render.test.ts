@@ -108,6 +108,12 @@ describe('html', () => {
       ['Endpoint', 'Method', '200', '201', '409'],
     );
     assert.equal(headers.filter((th) => th.attribs.scope === 'row').length, 2);
+    const methods = elements(html, 'td').filter((td) => td.attribs.class === 'method');
+    assert.deepEqual(
+      methods.map((td) => DomUtils.textContent(td)),
+      ['GET✓ 200', 'POST✓ 201'],
+      "each row says the table's success code for its method",
+    );
     const drift = elements(html, 'td').filter((td) => td.attribs['data-drift'] !== undefined);
     assert.deepEqual(
       drift.map((td) => [td.attribs['data-code'], td.attribs['data-drift']]),

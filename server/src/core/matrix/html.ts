@@ -80,11 +80,16 @@ function renderRow(row: MatrixRow, index: number, model: MatrixModel, links: Mat
   const rowDrift = row.drift.map((drift) => driftMark(drift)).join(' ');
   const where = [...row.routes.map((p) => placeLink(p, 'route', links)), ...row.operations.map((p) => placeLink(p, 'operation', links))].join(' ');
   const cells = model.columns.map((column) => renderCell(byCode.get(column.code), column.code, links)).join('');
+  // What the table says of the method, even where no cell has that code (a POST answering only 200).
+  const success =
+    row.documentedSuccess === null
+      ? ''
+      : `<span class="documented" title="the documented success code of ${escapeHtml(row.method)}">✓ ${row.documentedSuccess}</span>`;
   return (
     `<tr data-index="${index}" data-method="${escapeHtml(row.method)}" data-path="${escapeHtml(row.path)}" data-drift="${drifting ? 1 : 0}"` +
     `${row.drift.length > 0 ? ' class="drift"' : ''}>` +
     `<th scope="row"><code>${escapeHtml(row.path)}</code> ${rowDrift}<span class="where">${where}</span></th>` +
-    `<td class="method">${escapeHtml(row.method)}</td>${cells}</tr>`
+    `<td class="method">${escapeHtml(row.method)}${success}</td>${cells}</tr>`
   );
 }
 
@@ -152,6 +157,7 @@ thead th[aria-sort=ascending] button::after { content: " ▲"; }
 thead th[aria-sort=descending] button::after { content: " ▼"; }
 button:focus-visible, input:focus-visible, a:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 th[scope=row] { font-weight: normal; }
+.documented { display: block; font-size: .8rem; color: var(--ok); }
 .where { display: block; font-size: .8rem; }
 .where a { margin-right: .4rem; }
 a { color: var(--link); }
