@@ -28,8 +28,13 @@ export async function showMatrix(ask: Ask): Promise<vscode.WebviewPanel | undefi
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('statusdoc: building the endpoint status matrix') },
     async () => ask({ uri: folder.uri.toString(), html: { nonce } }),
   );
-  if (!result?.html) {
+  if (result === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t('statusdoc: the language server is not running.'));
+    return undefined;
+  }
+  if (!result?.html) {
+    // Not a file folder, or one too large to index (the output says so).
+    void vscode.window.showWarningMessage(vscode.l10n.t('statusdoc: no endpoint status matrix for {0}; the statusdoc output says why.', folder.name));
     return undefined;
   }
   const panel = vscode.window.createWebviewPanel(

@@ -23,7 +23,11 @@ export async function provideMatrix(context: ServerContext, params: MatrixParams
   const textOf = (file: string) => context.store.documents.get(URI.file(file).toString())?.getText();
   const gathered = gatherMatrixInputs(folder, collectFiles([folder.root]).files, { maxChars, textOf });
   const model = buildMatrix(gathered.inputs, inForce.table);
-  const result: MatrixResult = { root, model, leftOut: [...folder.leftOut, ...gathered.leftOut] };
+  const result: MatrixResult = {
+    root,
+    model,
+    leftOut: [...folder.leftOut, ...gathered.leftOut.filter((left) => !folder.leftOut.some((known) => known.file === left.file))],
+  };
   const nonce = params?.html?.nonce;
   if (typeof nonce === 'string' && /^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) {
     result.html = renderMatrixHtml(model, { links: { kind: 'message' }, nonce, title: path.basename(folder.root) });
