@@ -58,12 +58,11 @@ export function gatherMatrixInputs(routes: WorkspaceRoutes, files: readonly stri
   const endpoints: EndpointInput[] = [];
   for (const endpoint of routes.endpoints()) {
     if (endpoint.path === undefined) continue; // a path built at run time has no row to go in
-    const routeDocument = documentOf(endpoint.file);
-    const route = routeDocument
-      ? placeOf(endpoint.file, routeDocument, endpoint.at)
-      : { file: endpoint.file, line: routes.lineOf(endpoint.file, endpoint.at) ?? 1, column: 1 };
+    const route = { file: endpoint.file, ...(routes.positionOf(endpoint.file, endpoint.at) ?? { line: 1, column: 1 }) };
     const answers: CodeAt[] = [];
-    // An inline handler: the sites its route's method is read from.
+    // An inline handler: the sites its route's method is read from. A route file that names its handlers is not
+    // parsed for this (most route files of a boilerplate).
+    const routeDocument = endpoint.handler ? undefined : documentOf(endpoint.file);
     for (const site of routeDocument?.facts.sites ?? []) {
       if (site.role === 'response' && site.method?.source === 'route' && site.method.at === endpoint.at) {
         answers.push({ code: String(site.code), place: placeOf(endpoint.file, routeDocument!, site.start) });
