@@ -198,7 +198,7 @@ async function routes(paths: string[], format = 'text'): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}" for routes (use text, json)`);
   const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
   if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
-  const index = new WorkspaceRoutes(process.cwd(), CLI_MAX_CHARS);
+  const index = new WorkspaceRoutes(process.cwd(), CLI_MAX_CHARS, { requests: true });
   await index.build(undefined, undefined, files);
   for (const { file, reason } of index.leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); its routes are not listed\n`);
   process.stdout.write(formatRoutes(index, format));

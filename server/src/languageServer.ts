@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -22,6 +23,7 @@ import { DocumentStore } from './documents';
 import { FIX_ALL_KIND, provideCodeActions } from './features/codeActions';
 import { CREATE_CONSTANTS_COMMAND, CREATE_CONSTANTS_KIND, createConstantsModule, USE_CONSTANTS_KIND } from './features/constants';
 import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/diagnostics';
+import { provideCodeLenses } from './features/codeLens';
 import { provideDefinition } from './features/definition';
 import { provideHover } from './features/hover';
 import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
@@ -88,6 +90,9 @@ export function startServer(connection: Connection): void {
   const routes = new ServerRoutes(
     {
       changed: () => refreshDiagnosticsOnly(),
+      routesChanged: () => {
+        if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      },
       openUris: () => documents.keys(),
       notIndexed: (root, files) =>
         connection.console.info(
@@ -160,6 +165,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         definitionProvider: true,
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         inlayHintProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, USE_CONSTANTS_KIND, CREATE_CONSTANTS_KIND] },
@@ -214,6 +220,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => (context ? provideHover(context, params, token) : null));
   connection.onDefinition((params, token) => (context ? provideDefinition(context, params, token) : null));
+  connection.onCodeLens((params, token) => (context ? provideCodeLenses(context, params, token) : []));
   connection.onCompletion((params, token) => (context ? provideCompletion(context, params, token) : null));
   connection.languages.inlayHint.on((params, token) => (context ? provideInlayHints(context, params, token) : []));
   connection.onCodeAction((params, token) =>

@@ -5,7 +5,7 @@
  * index is built, its documents are judged alone, and they are refreshed when it is.
  */
 import { URI } from 'vscode-uri';
-import { documentModuleFacts, languageOfFile, rescopeByFacts, type RouteMethodScope, type SourceDocument } from './core';
+import { documentModuleFacts, languageOfFile, rescopeByFacts, type Handler, type RouteMethodScope, type SourceDocument } from './core';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
 
 /**
@@ -17,6 +17,8 @@ export const EDITOR_MAX_INDEXED_FILES = 20_000;
 export interface RoutesEvents {
   /** Some open document's route methods have changed: pull its diagnostics again. */
   changed(): void;
+  /** The routes have changed (built, or a file re-read): what the code lenses show may have changed. */
+  routesChanged?(): void;
   /** A folder too large to index: its files are judged alone. */
   notIndexed?(root: string, files: number): void;
   /** The documents open in the editor. */
@@ -29,6 +31,8 @@ export class ServerRoutes {
   private building: Promise<void> = Promise.resolve();
   /** What each open document was last judged by, to refresh only when that changes. */
   private readonly judgedBy = new Map<string, string>();
+  /** The endpoints the code lenses were last drawn from. */
+  private lensedRoutes = '';
 
   constructor(
     private readonly events: RoutesEvents,
@@ -64,14 +68,17 @@ export class ServerRoutes {
       .map((uri) => URI.parse(uri))
       .filter((uri) => uri.scheme === 'file')
       .map((uri) => uri.fsPath);
-    const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars));
+    const folders = roots.map((root) => new WorkspaceRoutes(root, this.maxChars, { requests: true }));
     this.folders = folders;
     for (const folder of folders) {
       // A newer call (the folders changed meanwhile) takes over: this one stops.
       const built = await folder.build(onProgress, () => this.folders !== folders, undefined, EDITOR_MAX_INDEXED_FILES);
       if (!built.indexed && this.folders === folders) this.events.notIndexed?.(folder.root, built.files);
     }
-    if (this.folders === folders) this.refreshIfChanged(this.events.openUris());
+    if (this.folders === folders) {
+      this.refreshIfChanged(this.events.openUris());
+      this.lensesIfChanged();
+    }
   }
 
   /** The methods routes in other files give the handlers of this document (at its current version). */
@@ -90,7 +97,7 @@ export class ServerRoutes {
       return undefined;
     }
     const facts = documentModuleFacts(document, found.file);
-    found.folder.editorFacts(found.file, document.version, facts, document.lines);
+    found.folder.editorFacts(found.file, document.version, facts, document.lines, document.facts.sites);
     const scopes = rescopeByFacts(found.folder.scopesFor(found.file), facts);
     this.judgedBy.set(uri, JSON.stringify(scopes.map((s) => [s.name, s.method, s.registeredAt])));
     return scopes.length > 0 ? scopes : undefined;
@@ -103,18 +110,35 @@ export class ServerRoutes {
   documentChanged(uri: string, document: SourceDocument, openUris: readonly string[]): void {
     const found = this.folderOf(uri);
     if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return;
-    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
+    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
     this.refreshIfChanged(openUris);
+    this.lensesIfChanged();
   }
 
-  /** Go to definition from a route registration: where the handler it names is defined (a file URI and an offset). */
-  definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number } | undefined {
+  /**
+   * Go to definition: from a route registration to where the handler it names is defined; from a test's request (its
+   * path or its method's name) to the route registrations it hits. File URIs and offsets; empty where none.
+   */
+  definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number }[] {
     const found = this.folderOf(uri);
-    if (!found?.folder.built || document.language === 'yaml') return undefined;
+    if (!found?.folder.built || document.language === 'yaml') return [];
+    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
+    const handler = found.folder.handlerAt(found.file, offset);
+    if (handler) return [{ uri: URI.file(handler.file).toString(), at: handler.at }];
+    const hit = found.folder.endpointsAt(found.file, offset);
+    return (hit?.endpoints ?? []).map((endpoint) => ({ uri: URI.file(found.folder.absolute(endpoint.file)).toString(), at: endpoint.at }));
+  }
+
+  /** The handlers of an open document that routes name, at its current version, with where each route is registered. */
+  handlersOf(uri: string, document: SourceDocument): { handler: Handler; registeredAt: string[] }[] {
+    const found = this.folderOf(uri);
+    if (!found?.folder.built || document.language === 'yaml' || document.facts.skipped) return [];
+    // As for route methods: the index as it stands says whether this file holds handlers; an edit that changes that
+    // reaches it once typing pauses, and the lenses are asked again then.
+    if (found.folder.handlersOf(found.file).length === 0) return [];
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
-    const target = found.folder.handlerAt(found.file, offset);
-    return target && { uri: URI.file(target.file).toString(), at: target.at };
+    return found.folder.handlersOf(found.file).map((handler) => ({ handler, registeredAt: handler.routes.map((route) => found.folder.placeOf(route)) }));
   }
 
   documentClosed(uri: string): void {
@@ -130,6 +154,15 @@ export class ServerRoutes {
     if (deleted) found.folder.fileDeleted(found.file);
     else found.folder.fileChangedOnDisk(found.file);
     this.refreshIfChanged(openUris);
+    this.lensesIfChanged();
+  }
+
+  /** Tells the client to ask for code lenses again when some endpoint, its path or its handler changed. */
+  private lensesIfChanged(): void {
+    const now = this.folders.map((folder) => folder.endpoints().map((e) => `${e.method} ${e.path} ${e.file} ${e.handler?.file}#${e.handler?.name}`)).join('\n');
+    if (now === this.lensedRoutes) return;
+    this.lensedRoutes = now;
+    this.events.routesChanged?.();
   }
 
   private refreshIfChanged(uris: readonly string[]): void {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: statusdoc side by side with its peers on a seeded corpus. Prints tables; asserts nothing.
  *   --quick           fewer rounds and a smaller corpus (a smoke run)
- *   --only cli|lsp    one block only
+ *   --only cli|lsp|routes  one block only
  *   --statusdoc DIR   also measure the build (server/out/) of another statusdoc checkout, side by side
  *   --no-peers        statusdoc and the naive checker only (no installs)
  *   --rounds N        timed rounds per CLI tool (default 5, --quick 2)
@@ -19,6 +19,7 @@ import { RSS_SOURCE } from './measure/process';
 import type { Summary } from './measure/stats';
 import { installPeers } from './peers';
 import { cliTable, commitOf, documentTable, machine, spawnTable, toMarkdown, toText, type Table } from './report';
+import { routesBlock, routesTable } from './routesBench';
 import { targetsTable, type Measured } from './targets';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,7 +27,7 @@ const BENCH = __dirname;
 
 interface Options {
   quick: boolean;
-  only: 'cli' | 'lsp' | undefined;
+  only: 'cli' | 'lsp' | 'routes' | undefined;
   other: string | undefined;
   peers: boolean;
   rounds: number;
@@ -42,7 +43,7 @@ function options(): Options {
       rounds: { type: 'string' },
     },
   });
-  if (values.only !== undefined && values.only !== 'cli' && values.only !== 'lsp') throw new Error(`--only takes cli or lsp, not ${values.only}`);
+  if (values.only !== undefined && !['cli', 'lsp', 'routes'].includes(values.only)) throw new Error(`--only takes cli, lsp or routes, not ${values.only}`);
   const rounds = values.rounds === undefined ? (values.quick ? 2 : 5) : Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds takes a whole number of at least 1, not ${values.rounds}`);
   return { quick: values.quick!, only: values.only as Options['only'], other: values.statusdoc, peers: !values['no-peers'], rounds };
@@ -182,13 +183,21 @@ nothing. This file is rewritten by a full run.
   that showed the edit); 200 hovers on status codes; 20 completions (type \`res.status(\` in a handler, or a new
   response key under \`responses:\`, then ask), each timed from the keystroke; \`VmRSS\`/\`VmHWM\` from
   \`/proc/<pid>/status\` after all that.
+- **Route index**: a generated project of 2,000 files (500 with \`--quick\`): the CLI block's Express/NestJS project
+  with one file in ten laid out as the Express boilerplates are (\`routes/v1/x.route.js\` naming handlers of
+  \`controllers/x.controller.js\`), so that routes in one file give methods to handlers in another. Whole processes
+  per build, in turn (A B C, C B A, …) after a warm-up: \`statusdoc routes\` (the index alone), \`statusdoc check\` (with
+  the index) and \`check --no-project\`, medians and min–max, peak RSS, and check ÷ \`--no-project\` pair by pair.
+  In-process, this checkout's source as the language server runs it: the index built from disk, its heap after GC,
+  and 100 edits of a route file (\`post\` ↔ \`put\`, on the document's incremental parse) each timed to the handler
+  file's refreshed findings under the new method (and counted when they changed, as each one should).
 
 ## Running it
 
 \`\`\`
 npm run bench                          # everything (a few minutes on 2 cores)
 npm run bench -- --quick               # smoke run: 2 rounds, a smaller corpus (writes test/bench/.build/last-run.md)
-npm run bench -- --only cli            # or --only lsp
+npm run bench -- --only cli            # or --only lsp, --only routes
 npm run bench -- --statusdoc ../old    # also measure another checkout's build (its server/out/), side by side
 npm run bench -- --no-peers            # statusdoc and the naive checker only, nothing installed
 npm run bench -- --rounds 9            # more timed rounds per CLI tool
@@ -208,13 +217,17 @@ async function main(): Promise<void> {
   const tables: Table[] = [];
   const notes: string[] = [];
   const measured: Measured = { cli: [], spawns: [], documents: [] };
-  if (opts.only !== 'lsp') {
+  if (opts.only === undefined || opts.only === 'cli') {
     const cli = await cliBlock(corpus, builds, opts);
     measured.cli = cli.results;
     tables.push(cliTable(cli.results));
     notes.push(...cli.notes);
   }
-  if (opts.only !== 'cli') {
+  if (opts.only === undefined || opts.only === 'routes') {
+    measured.routes = await routesBlock(builds, opts.quick, opts.rounds, log);
+    tables.push(routesTable(measured.routes));
+  }
+  if (opts.only === undefined || opts.only === 'lsp') {
     const lsp = await lspBlock(corpus, builds, opts.quick);
     Object.assign(measured, { spawns: lsp.spawns, documents: lsp.documents });
     tables.push(...lsp.tables);

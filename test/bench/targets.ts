@@ -3,11 +3,13 @@ import type { ItemResult, ToolResult } from './cliBench';
 import type { DocumentFigures } from './lspBench';
 import { mb, ms, ratio, type Summary } from './measure/stats';
 import type { Table } from './report';
+import type { RouteFigures } from './routesBench';
 
 export interface Measured {
   cli: ItemResult[];
   spawns: { server: string; figures: Summary }[];
   documents: { server: string; figures: DocumentFigures }[];
+  routes?: RouteFigures;
 }
 
 const p50p95 = (summary: Summary | undefined) => (summary && summary.count > 0 ? `${ms(summary.median)} / ${ms(summary.p95)}` : '—');
@@ -90,6 +92,35 @@ export function targetsTable(measured: Measured, builds: string[]): Table {
       'hover (p50 / p95), largest TS file and 1,000-op spec',
       'p95 < 2 ms',
       (build) => ['TS 10,000 lines', 'spec 1,000 ops'].map((name) => p50p95(documentOf(measured, build, name)?.hover)).join('; '),
+    ],
+    [
+      'route index (`statusdoc routes`, whole process)',
+      '< 2 s on 2,000 files',
+      (build) => {
+        const figures = measured.routes?.commands.find((c) => c.build === build);
+        if (!figures) return '—';
+        return `${ms(figures.routes.median)} (${ms(figures.routes.min)}–${ms(figures.routes.max)}) on ${measured.routes!.files.toLocaleString('en')} files; check with the index ${ratio(figures.ratio.median)} of --no-project`;
+      },
+    ],
+    [
+      'route file edit → refreshed handler diagnostics (p50 / p95)',
+      '< 50 ms',
+      // In-process figures are of this checkout's source: the first build's column.
+      (build) =>
+        measured.routes && build === builds[0]
+          ? `${p50p95(measured.routes.edit)} (${measured.routes.editsSeen}/${measured.routes.edit.count} changed them)`
+          : '—',
+    ],
+    [
+      'route index memory',
+      '< 100 MB',
+      (build) => {
+        const figures = measured.routes?.commands.find((c) => c.build === build);
+        if (!figures) return '—';
+        const heap =
+          build === builds[0] && measured.routes!.heapMb !== undefined ? `${measured.routes!.heapMb.toFixed(1)} MB heap after GC (in-process); ` : '';
+        return `${heap}statusdoc routes peak RSS ${mb(figures.routesRssKb)}`;
+      },
     ],
   ];
   return {

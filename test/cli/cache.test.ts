@@ -170,3 +170,69 @@ describe('statusdoc check --cache', () => {
     assert.equal(again.stdout.replace(/CACHED /g, ''), onWorkers.stdout);
   });
 });
+
+/** Express laid out as the boilerplates are: the route in one file, its handler in another. */
+const ROUTE_FILE =
+  "const express = require('express');\nconst users = require('./users.controller');\nconst router = express.Router();\nrouter.post('/users', users.create);\nmodule.exports = router;\n";
+const HANDLER_FILE = 'exports.create = (req, res) => {\n  res.status(200).json({});\n};\n';
+
+function checkWithout(dir: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('statusdoc check --cache with the route index', () => {
+  test('a cold and a warm run report what a run without the cache reports, the warm one from the cache alone', () => {
+    const dir = project({ 'src/routes.js': ROUTE_FILE, 'src/users.controller.js': HANDLER_FILE, 'api.yaml': SPEC });
+    const uncached = checkWithout(dir, '--format', 'json');
+    assert.match(uncached.stdout, /POST answers 201 Created in the documented table, not 200 OK\. \(POST, registered at src\/routes\.js:4\)/);
+    assert.deepEqual(check(dir, '--format', 'json'), uncached, 'cold');
+    const warm = check(dir, '--format', 'json', '--debug');
+    assert.equal(warm.stdout, uncached.stdout, 'warm');
+    assert.equal(warm.stderr, 'statusdoc: 3 files: 3 from the cache, 0 analysed in the main thread\n');
+  });
+
+  test('a warm run takes each unchanged file’s module facts from the cache, without parsing it', () => {
+    const dir = project({ 'src/routes.js': ROUTE_FILE, 'src/users.controller.js': HANDLER_FILE });
+    check(dir);
+    // The route file on disk still says POST; only facts read from the cache can say PUT.
+    const file = path.join(dir, CACHE);
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const [registration] = cache.files['src/routes.js'].routes.facts.registrations;
+    assert.equal(registration.method, 'POST');
+    registration.method = 'PUT';
+    fs.writeFileSync(file, JSON.stringify(cache));
+    assert.match(check(dir).stdout, /no problems in 2 files/);
+  });
+
+  test('editing a route file between two cached runs changes its handler’s findings', () => {
+    const dir = project({ 'src/routes.js': ROUTE_FILE, 'src/users.controller.js': HANDLER_FILE });
+    assert.match(check(dir).stdout, /^src\/users\.controller\.js:2:14 error wrong-success-code POST answers 201 .*registered at src\/routes\.js:4\)$/m);
+    write(dir, 'src/routes.js', ROUTE_FILE.replace('router.post', 'router.put'));
+    assert.match(check(dir).stdout, /no problems in 2 files/, 'under PUT, 200 is the documented code');
+    // The same route one line lower: the message says where it is registered, so the handler is judged again.
+    write(dir, 'src/routes.js', `// users\n${ROUTE_FILE}`);
+    const moved = check(dir);
+    assert.match(moved.stdout, /registered at src\/routes\.js:5\)$/m);
+    assert.equal(moved.stdout, checkWithout(dir).stdout);
+  });
+
+  test('module facts of the wrong shape in the cache are never trusted: the file is read again', () => {
+    const dir = project({ 'src/routes.js': ROUTE_FILE, 'src/users.controller.js': HANDLER_FILE });
+    const first = check(dir, '--format', 'json');
+    const file = path.join(dir, CACHE);
+    const cache = JSON.parse(fs.readFileSync(file, 'utf8'));
+    cache.files['src/routes.js'].routes.facts.registrations = 'none';
+    cache.files['src/users.controller.js'].routes.facts.locals = [['create', { at: 'here' }]];
+    fs.writeFileSync(file, JSON.stringify(cache));
+    assert.deepEqual(check(dir, '--format', 'json'), first);
+  });
+
+  test('a --no-project run and a run with the index share a cache without taking each other’s answers', () => {
+    const dir = project({ 'src/routes.js': ROUTE_FILE, 'src/users.controller.js': HANDLER_FILE });
+    const alone = checkWithout(dir, '--no-project').stdout;
+    const withIndex = checkWithout(dir).stdout;
+    assert.notEqual(alone, withIndex);
+    for (const args of [['--no-project'], [], ['--no-project'], []]) assert.equal(check(dir, ...args).stdout, args.length ? alone : withIndex);
+  });
+});

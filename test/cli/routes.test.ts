@@ -42,7 +42,10 @@ test('routes lists each route with its full path, its handler and where it is re
   const dir = project(FILES);
   const { code, stdout, stderr } = routes(dir);
   assert.equal(code, 0, stderr);
-  assert.equal(stdout, 'POST /v2/users  src/users/users.controller.ts:3 createUser  (registered at src/users/users.routes.ts:5)\n1 route in 3 files\n');
+  assert.equal(
+    stdout,
+    'POST /v2/users  src/users/users.controller.ts:3 createUser  (registered at src/users/users.routes.ts:5)  0 tests\n1 route in 3 files\n',
+  );
 });
 
 test('routes --format json gives the same as records', () => {
@@ -55,8 +58,41 @@ test('routes --format json gives the same as records', () => {
       path: '/v2/users',
       registeredAt: { file: 'src/users/users.routes.ts', line: 5 },
       handler: { file: 'src/users/users.controller.ts', name: 'createUser', line: 3 },
+      tests: [],
     },
   ]);
+});
+
+const TESTS = {
+  'test/users.test.ts': [
+    `import request from 'supertest';`,
+    `import app from '../src/server';`,
+    ``,
+    `it('creates a user', async () => {`,
+    `  await request(app).post('/v2/users/').send({ name: 'Ada' }).expect(201);`,
+    `  const res = await request(app).post(\`\${base}/v2/users?notify=1\`);`,
+    `  expect(res.status).toBe(400);`,
+    `  await request(app).get('/v2/users').expect(200);`,
+    `});`,
+    ``,
+  ].join('\n'),
+};
+
+test('routes --format json gives each route the test requests that call it; the text a count', () => {
+  const dir = project({ ...FILES, ...TESTS });
+  const json = routes(dir, '--format', 'json');
+  assert.equal(json.code, 0, json.stderr);
+  assert.deepEqual(
+    JSON.parse(json.stdout).map((route: { tests: unknown }) => route.tests),
+    [
+      [
+        { file: 'test/users.test.ts', line: 5, method: 'POST', path: '/v2/users/', codes: [201] },
+        { file: 'test/users.test.ts', line: 6, method: 'POST', path: '/v2/users', codes: [400] },
+      ],
+    ],
+  );
+  const text = routes(dir);
+  assert.match(text.stdout, /^POST \/v2\/users .*\(registered at src\/users\/users\.routes\.ts:5\)  2 tests$/m);
 });
 
 test('a file routes cannot read is named, and the exit code says the list is incomplete', { skip: process.getuid?.() === 0 && 'root reads any file' }, () => {

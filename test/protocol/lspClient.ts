@@ -145,10 +145,12 @@ export async function startServer(
     record('workspace/applyEdit', params);
     return client.applyEdit ? client.applyEdit(params) : { applied: false, failureReason: 'this test client applies no edits' };
   });
-  connection.onRequest('workspace/diagnostic/refresh', () => {
-    record('workspace/diagnostic/refresh', null);
-    return null;
-  });
+  for (const refresh of ['workspace/diagnostic/refresh', 'workspace/codeLens/refresh']) {
+    connection.onRequest(refresh, () => {
+      record(refresh, null);
+      return null;
+    });
+  }
   connection.onNotification('textDocument/publishDiagnostics', (params: unknown) => record('textDocument/publishDiagnostics', params));
   connection.onNotification('window/showMessage', (params: ShowMessageParams) => {
     messages.push(params);

@@ -99,3 +99,52 @@ test('a controller is judged by its route file once the index is built, and agai
     await client.close();
   }
 });
+
+test('a code lens above each routed handler names its endpoints and codes, and follows an edit of the route file', async () => {
+  const dir = workspace();
+  const capabilities = { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, codeLens: { refreshSupport: true } } };
+  const client = await startServer({ capabilities, workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }] });
+  client.connection.onRequest('window/workDoneProgress/create', () => null);
+  try {
+    const controller = URI.file(path.join(dir, 'src/controllers/user.controller.js')).toString();
+    const route = URI.file(path.join(dir, 'src/routes/user.route.js')).toString();
+    const lenses = () =>
+      client.connection.sendRequest<{ range: { start: { line: number } }; command?: { title: string } }[]>('textDocument/codeLens', {
+        textDocument: { uri: controller },
+      });
+    const built = client.next('workspace/codeLens/refresh');
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: controller, languageId: 'javascript', version: 1, text: CONTROLLER },
+    });
+    await built;
+    const first = await lenses();
+    assert.equal(first.length, 1, JSON.stringify(first));
+    assert.equal(first[0].range.start.line, 0);
+    assert.match(first[0].command?.title ?? '', /^POST \/users · answers 200\b/);
+
+    // The route file now registers the handler under GET /members: the client is told to ask again, and the lens follows.
+    const refreshed = client.next('workspace/codeLens/refresh');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: route, languageId: 'javascript', version: 1, text: ROUTE } });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: route, version: 2 },
+      contentChanges: [{ text: ROUTE.replace("router.post('/users'", "router.get('/members'") }],
+    });
+    // Each refresh the server asks for is followed by asking again, as a client does, until the edit shows (or 5 s).
+    let title = '';
+    for (let next = refreshed, deadline = Date.now() + 5000; Date.now() < deadline && !title.startsWith('GET');) {
+      await Promise.race([next, new Promise((resolve) => setTimeout(resolve, 500))]);
+      next = client.next('workspace/codeLens/refresh').catch(() => undefined);
+      title = (await lenses())[0]?.command?.title ?? '';
+    }
+    assert.match(title, /^GET \/members · answers 200\b/);
+
+    // A file no route names has no lens.
+    const plain = URI.file(path.join(dir, 'src/plain.js')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: plain, languageId: 'javascript', version: 1, text: 'function f(req, res) {\n  res.status(201).end();\n}\n' },
+    });
+    assert.deepEqual(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: plain } }), []);
+  } finally {
+    await client.close();
+  }
+});

@@ -200,6 +200,20 @@ describe('routes of the other frameworks', () => {
       'GET /orders/{id} -> src/app/(shop)/orders/[id]/route.ts#GET',
     ]);
   });
+
+  test("msw's request handlers mock requests in tests: they are not the project's routes", () => {
+    const index = indexOf({
+      'test/mocks.ts': `import { http, HttpResponse } from 'msw';
+export const handlers = [http.post('/orders', () => HttpResponse.json({}, { status: 201 }))];
+`,
+      'src/server.ts': `import { Hono } from 'hono';
+const http = new Hono();
+http.post('/orders', (c) => c.json({}, 201));
+`,
+    });
+    assert.deepEqual(routesOf(index), ['POST /orders -> inline']);
+    assert.equal(index.endpoints()[0].file, 'src/server.ts');
+  });
 });
 
 describe('cross-file methods: a handler judged under the method of the route that names it', () => {

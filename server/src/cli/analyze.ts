@@ -59,4 +59,10 @@ export class Analyzer {
     const notChecked: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
     return { file, absolute, document, inForce, findings, notChecked };
   }
+
+  /** The same document judged again under other route methods: its sites are read already, nothing is parsed. */
+  checkAgain(result: FileResult, routeMethods?: RouteMethodScope[]): FileResult {
+    const findings = check(result.document, result.inForce.table, { severities: result.inForce.rules, lang: this.options.lang, routeMethods });
+    return { ...result, findings };
+  }
 }

@@ -2,7 +2,9 @@
  * `check --cache`: a file's findings kept between runs, ESLint-style. An entry is used only when the file's content
  * hash and the settings key match: the table in force (its content, not its path's age), the rule severities, the
  * language of the file and of the messages, the size limit; and only from a cache written by the same build of
- * statusdoc (its version and a hash of its source). Anything else in the cache file
+ * statusdoc (its version and a hash of its source). A TS/JS file's entry also keeps what the route index needs of it
+ * (its module facts: a cached run parses no unchanged file) and the route methods its findings were judged under,
+ * which the caller compares with what the index gives the file now. Anything else in the cache file
  * (another tool's file, a damaged one, an entry of the wrong shape) is never trusted.
  */
 import { createHash } from 'node:crypto';
@@ -10,14 +12,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { languageOfFile, type Lang, type StatusTable } from '../core';
 import type { TableInForce } from '../project/tables';
+import { decodeFacts, encodeFacts } from './cachedFacts';
 import { isFileFindings } from './cacheEntry';
 import type { FileFindings } from './report';
+import type { FileRouteFacts } from './routeFacts';
 
 export const DEFAULT_CACHE_FILE = '.statusdoccache';
 /** The first key of every cache file statusdoc writes: how a damaged cache of ours is told from someone else's file. */
 const MARKER = '{"statusdoc-cache":';
 /** Bumped when the layout of the file changes; a cache of another layout is simply stale. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
@@ -46,6 +50,28 @@ export interface Stamp {
 interface Entry extends FileFindings, Stamp {
   content: string;
   settings: string;
+  /** TS/JS with the route index: its facts as written (`encodeFacts`), and the route methods judged under. */
+  routes?: StoredRoutes;
+}
+
+interface StoredRoutes extends Omit<FileRouteFacts, 'module'> {
+  facts?: unknown;
+  methods: string;
+}
+
+/** A TS/JS file's part in the route index, and the key of the route methods its findings were judged under. */
+export interface CachedRoutes {
+  facts: FileRouteFacts;
+  /** `methodsKey` of the route methods the findings were judged under. */
+  methods: string;
+}
+
+/** A cached answer: the findings, and for TS/JS checked with the route index, its part in the index. */
+export type CachedFile = FileFindings & { routes?: CachedRoutes };
+
+/** The key of the route methods a file is judged under: '' for none. */
+export function methodsKey(routeMethods: readonly unknown[] | undefined): string {
+  return routeMethods && routeMethods.length > 0 ? contentHash(JSON.stringify(routeMethods)) : '';
 }
 
 export type CacheNote = { why: 'unreadable' | 'damaged' | 'foreign' };
@@ -97,7 +123,7 @@ export class ResultsCache {
    * when the file's size or modification time differ from the entry's (a fresh checkout in CI); then a matching
    * hash is a hit too, and the entry takes the new stamp.
    */
-  get(absolute: string, stamp: Stamp, contentOf: () => string | undefined, settings: string): FileFindings | undefined {
+  get(absolute: string, stamp: Stamp, contentOf: () => string | undefined, settings: string): CachedFile | undefined {
     const key = this.keyOf(absolute);
     this.seen.add(key);
     const entry = this.entries.get(key);
@@ -107,17 +133,28 @@ export class ResultsCache {
       this.entries.set(key, { ...entry, size: stamp.size, mtimeMs: stamp.mtimeMs });
       this.dirty = true;
     }
-    const { findings, notChecked, caught } = entry;
-    return { findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) };
+    const { findings, notChecked, caught, routes } = entry;
+    const found: CachedFile = { findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) };
+    if (!routes) return found;
+    const { facts, methods, ...rest } = routes;
+    const module = facts === undefined ? undefined : decodeFacts(facts);
+    // Facts that do not read back as facts: a miss, so the file is parsed again.
+    if (facts !== undefined && !module) return undefined;
+    return { ...found, routes: { facts: { ...rest, ...(module ? { module } : {}) }, methods } };
   }
 
-  set(absolute: string, stamp: Stamp | undefined, content: string, settings: string, found: FileFindings): void {
+  set(absolute: string, stamp: Stamp | undefined, content: string, settings: string, found: FileFindings, routes?: CachedRoutes): void {
     const key = this.keyOf(absolute);
     this.seen.add(key);
     const { findings, notChecked, caught } = found;
     // Without a stamp from before the file was read, the next run hashes it.
     const { size, mtimeMs } = stamp ?? { size: -1, mtimeMs: -1 };
-    this.entries.set(key, { content, settings, size, mtimeMs, findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) });
+    const entry: Entry = { content, settings, size, mtimeMs, findings, ...(notChecked ? { notChecked } : {}), ...(caught ? { caught } : {}) };
+    if (routes) {
+      const { module, ...rest } = routes.facts;
+      entry.routes = { ...rest, ...(module ? { facts: encodeFacts(module) } : {}), methods: routes.methods };
+    }
+    this.entries.set(key, entry);
     this.dirty = true;
   }
 
@@ -170,7 +207,24 @@ function readEntries(text: string, version: string): Map<string, Entry> | 'stale
     const entry = value as Partial<Entry> | null;
     // An entry of the wrong shape is left out (a miss), never handed to the formats.
     const stamped = entry && typeof entry.size === 'number' && typeof entry.mtimeMs === 'number';
-    if (stamped && typeof entry.content === 'string' && typeof entry.settings === 'string' && isFileFindings(entry)) entries.set(key, entry as Entry);
+    if (
+      stamped &&
+      typeof entry.content === 'string' &&
+      typeof entry.settings === 'string' &&
+      isFileFindings(entry) &&
+      isStoredRoutes((value as Partial<Entry>).routes)
+    )
+      entries.set(key, entry as Entry);
   }
   return entries;
+}
+
+/** The routes part of an entry, its facts left to `decodeFacts` (read only on a hit). */
+function isStoredRoutes(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const { declares, methodsMatter, methods, leftOut } = value as Record<string, unknown>;
+  return (
+    typeof declares === 'boolean' && typeof methodsMatter === 'boolean' && typeof methods === 'string' && (leftOut === undefined || typeof leftOut === 'string')
+  );
 }

@@ -4,13 +4,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, languageOfFile, type Lang } from '../core';
+import { caughtText, CLI_MESSAGES, languageOfFile, type Lang, type RouteMethodScope } from '../core';
 import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath } from './analyze';
-import { cacheFileOf, contentHash, ResultsCache, type Stamp } from './cache';
+import { cacheFileOf, contentHash, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
+import type { TaskResult } from './fileTask';
+import type { FileRouteFacts } from './routeFacts';
 import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
-import { analyzeFiles, autoThreads, type Analysed } from './pool';
+import { analyzeFiles, autoThreads, type AgainItem, type Analysed } from './pool';
 import type { FileReport } from './report';
 import { WorkspaceRoutes } from '../project/workspaceRoutes';
 import { inShard, type Shard } from './shard';
@@ -70,21 +72,22 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     if (run.debug && inForce.caught) notes.push(`while reading the table in force for ${displayPath(dir)}:\n${inForce.caught.map(caughtText).join('\n')}`);
   }
 
-  // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
-  const routes = run.project && run.command === 'check' ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
-  await routes?.build(undefined, undefined, run.files);
+  // With the project's route index, each TS/JS file's module facts come from the parse its check makes (or from the
+  // cache): once every file is read, the index gives the handlers their methods, and only the files whose findings
+  // that can change are judged again (their kept analysis, unparsed).
+  const project = run.project && run.command === 'check';
+  const routes = project ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
   const routeMethodsOf = (absolute: string) => {
     const scopes = routes?.scopesFor(absolute);
     return scopes && scopes.length > 0 ? scopes : undefined;
   };
-  // The cache keys a file's answer on what the route index gives it too.
-  const settingsKey = (absolute: string, inForce: TableInForce) =>
-    cache!.settingsKey(absolute, inForce) + (routeMethodsOf(absolute) ? contentHash(JSON.stringify(routeMethodsOf(absolute))) : '');
+  const settingsKey = (absolute: string) => cache!.settingsKey(absolute, tables.get(path.dirname(absolute))!);
 
   const reports: FileReport[] = new Array(files.length);
   let cache: ResultsCache | undefined;
   let toAnalyse = files.map((_, index) => index);
   const stamps: (Stamp | undefined)[] = new Array(files.length);
+  const hits = new Map<number, CachedFile>();
   if (run.cache) {
     const opened = ResultsCache.open(cacheFileOf(run.cache.location, cwd), { version: run.build, lang: run.lang, maxChars: run.maxChars });
     cache = opened.cache;
@@ -92,18 +95,62 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     toAnalyse = toAnalyse.filter((index) => {
       const absolute = files[index];
       stamps[index] = stampOf(absolute);
-      const hit = stamps[index] && cached(cache!, absolute, stamps[index], settingsKey(absolute, tables.get(path.dirname(absolute))!));
+      const hit = stamps[index] && cached(cache!, absolute, stamps[index], settingsKey(absolute));
+      if (!hit) return true;
+      // With the index a TS/JS file's facts are needed (an entry written by --no-project has none); without it, an
+      // answer judged under route methods is not this run's.
+      if (project ? isScript(absolute) && !hit.routes : hit.routes?.facts.methodsMatter && hit.routes.methods !== '') return true;
       // Under --fix a file with fixable findings is read again, so the fix is applied as without a cache.
-      if (!hit || (run.fix && hit.findings.some((finding) => finding.fixable))) return true;
-      reports[index] = { file: displayPath(absolute), absolute, ...hit };
+      if (run.fix && hit.findings.some((finding) => finding.fixable)) return true;
+      hits.set(index, hit);
+      const { routes: _, ...found } = hit;
+      reports[index] = { file: displayPath(absolute), absolute, ...found };
       return false;
     });
   }
 
+  /** Files looked at again once the index is built: their index in `files`, and the route methods they get. */
+  const againOf: { index: number; routeMethods?: RouteMethodScope[] }[] = [];
+  const again = (results: readonly TaskResult[]): AgainItem[] => {
+    if (!routes) return [];
+    const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
+      if (facts && !facts.module && facts.leftOut === undefined) routes.readOnDemand(file);
+      else routes.setFacts(file, facts?.module, facts?.declares ?? false, facts?.leftOut ?? whyNot);
+    };
+    toAnalyse.forEach((at, k) => {
+      if (isScript(files[at])) index(files[at], results[k].routeFacts, results[k].report.notChecked?.kind);
+    });
+    for (const [at, hit] of hits) if (hit.routes) index(files[at], hit.routes.facts);
+    // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
+    const inShard = new Set(files);
+    for (const file of run.files) if (!inShard.has(file)) routes.readFile(file);
+
+    const items: AgainItem[] = [];
+    const add = (index: number, item: AgainItem) => {
+      againOf.push({ index, routeMethods: item.routeMethods });
+      items.push(item);
+    };
+    // Only a file with a response site without a method of its own can be changed by route methods: only such a
+    // file's handlers are looked up in the index.
+    toAnalyse.forEach((index, k) => {
+      const kept = results[k].routeFacts?.methodsMatter ?? false;
+      const routeMethods = kept ? routeMethodsOf(files[index]) : undefined;
+      const fixable = results[k].report.findings.some((finding) => finding.fixable);
+      if ((kept && routeMethods) || (run.fix && (kept || fixable))) add(index, { absolute: files[index], first: k, routeMethods });
+    });
+    for (const [index, hit] of hits) {
+      if (!hit.routes?.facts.methodsMatter) continue;
+      const routeMethods = routeMethodsOf(files[index]);
+      // A cached answer stands where the route methods cannot change it, or are those it was judged under.
+      if (hit.routes.methods !== methodsKey(routeMethods)) add(index, { absolute: files[index], routeMethods });
+    }
+    return items;
+  };
+
   const threads = run.concurrency ?? autoThreads(toAnalyse.length);
   const setup = {
     analyze: { table: run.table, lang: run.lang, maxChars: run.maxChars },
-    task: { lang: run.lang, fix: run.fix, sites: run.command === 'sites', hash: cache !== undefined },
+    task: { lang: run.lang, fix: run.fix, sites: run.command === 'sites', hash: cache !== undefined, facts: project },
     preloadTypeScript: toAnalyse.some((index) => languageOfFile(files[index]) !== 'yaml'),
   };
   const analysed = await analyzeFiles(
@@ -112,17 +159,20 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     setup,
     threads,
     run.workerScript,
-    routeMethodsOf,
+    again,
   );
   if (run.debug) notes.push(threadsNote(files.length, analysed));
-  analysed.results.forEach((result, k) => {
-    const index = toAnalyse[k];
+  if (run.debug && analysed.againResults.length > 0) notes.push(`${analysed.againResults.length} judged again under the methods of routes in other files`);
+  const fresh = new Map<number, { result: TaskResult; routeMethods?: RouteMethodScope[] }>();
+  analysed.results.forEach((result, k) => fresh.set(toAnalyse[k], { result }));
+  analysed.againResults.forEach((result, slot) => fresh.set(againOf[slot].index, { result, routeMethods: againOf[slot].routeMethods }));
+  for (const [index, { result, routeMethods }] of fresh) {
     reports[index] = result.report;
     // A file --fix rewrote has a new stamp: it is hashed on the next run.
     const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
-    if (cache && result.contentHash)
-      cache.set(files[index], stamp, result.contentHash, settingsKey(files[index], tables.get(path.dirname(files[index]))!), result.report);
-  });
+    const routesPart = result.routeFacts && { facts: result.routeFacts, methods: methodsKey(routeMethods) };
+    if (cache && result.contentHash) cache.set(files[index], stamp, result.contentHash, settingsKey(files[index]), result.report, routesPart);
+  }
   const unsaved = cache?.save();
   if (cache && unsaved) notes.push(CLI_MESSAGES.cacheNotWritten(run.lang, displayPath(cache.file), unsaved));
 
@@ -156,6 +206,11 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   // A file that was not checked is not a pass: CI must not go green on what it never read.
   const failed = sum.errors > 0 || sum.notChecked > 0 || sum.warnings > run.maxWarnings;
   return { code: couldNotRun ? 2 : failed && !run.exitZero ? 1 : 0, notes, stdout, fixedNote };
+}
+
+function isScript(file: string): boolean {
+  const language = languageOfFile(file);
+  return language !== undefined && language !== 'yaml';
 }
 
 function stampOf(absolute: string): Stamp | undefined {

@@ -2,12 +2,17 @@
  * One file, start to finish, as `check` and `sites` treat it: the table in force for its folder, one analysis, the
  * safe fixes written back under --fix (then the file analysed again), and the plain report. The in-process run and
  * every worker thread call this same function, so their outputs cannot drift apart.
+ *
+ * With the project's route index (`facts`), the same parse also gives the file's module facts, and the analysed
+ * document (its parse let go) is kept when routes elsewhere could still change its findings: `checkAgain` judges it
+ * under their methods without parsing it again.
  */
 import * as path from 'node:path';
 import { applyEdits, fixAllEdits, rescopeRouteMethods, type Lang, type RouteMethodScope } from '../core';
-import { displayPath, type Analyzer } from './analyze';
+import { displayPath, type Analyzer, type FileResult } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
+import { fileRouteFacts, letParseGo, type FileRouteFacts } from './routeFacts';
 import { readSnapshot, systemReason, writeIfUnchanged, type ReadSnapshot } from './safeWrite';
 
 export interface TaskOptions {
@@ -17,23 +22,38 @@ export interface TaskOptions {
   sites: boolean;
   /** Hash the text analysed, for the cache. */
   hash: boolean;
+  /** Read the file's module facts for the route index from the same parse (see `firstPass`). */
+  facts?: boolean;
 }
 
 export interface TaskResult {
   report: FileReport;
   /** Hash of the text the report describes (after --fix rewrote it), when asked for. */
   contentHash?: string;
+  /** TS/JS under `facts`: what the route index needs of the file, from the text the report describes. */
+  routeFacts?: FileRouteFacts;
+}
+
+/** A task's result and, where routes elsewhere may still change its findings, the analysis to judge again. */
+export interface KeptTask {
+  result: TaskResult;
+  kept?: FileResult;
 }
 
 const BOM = '\uFEFF';
 
 export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): TaskResult {
+  return runFileTaskKeeping(analyzer, absolute, options, routeMethods).result;
+}
+
+/** `runFileTask`, keeping the analysis of a file whose findings the route index may still change (under `facts`). */
+export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): KeptTask {
   let snapshot: ReadSnapshot;
   try {
     snapshot = readSnapshot(absolute);
   } catch (error) {
     // Not a crash and not clean: a file the run could not read, reported as such (and the run exits 2).
-    return { report: { file: displayPath(absolute), absolute, findings: [], notChecked: { kind: 'unreadable', reason: systemReason(error) } } };
+    return { result: { report: { file: displayPath(absolute), absolute, findings: [], notChecked: { kind: 'unreadable', reason: systemReason(error) } } } };
   }
   // An editor shows the text without its byte order mark: lines, columns and fixes are counted the same way here.
   const bom = snapshot.text.startsWith(BOM) ? BOM : '';
@@ -69,5 +89,37 @@ export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskO
   if (fixed !== undefined) report.fixed = fixed;
   if (notWritten !== undefined) report.notWritten = notWritten;
   if (changedMeanwhile) report.changedMeanwhile = true;
-  return { report, ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}) };
+  const routeFacts = options.facts ? fileRouteFacts(result.document, absolute) : undefined;
+  const taskResult: TaskResult = {
+    report,
+    ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}),
+    ...(routeFacts ? { routeFacts } : {}),
+  };
+  return { result: taskResult, ...(routeFacts?.methodsMatter ? { kept: letParseGo(result) } : {}) };
+}
+
+/** The options of the first pass over the files: with the route index, fixes wait for the methods it gives. */
+export function firstPass(options: TaskOptions): TaskOptions {
+  return options.facts ? { ...options, fix: false } : options;
+}
+
+/**
+ * A file once the route index is built: a kept analysis judged again under the methods the index gives its handlers
+ * (the same sites, no parse); else, and under --fix where there is something to fix, the whole task with them.
+ */
+export function runTaskAgain(
+  analyzer: Analyzer,
+  absolute: string,
+  first: KeptTask | undefined,
+  options: TaskOptions,
+  routeMethods?: RouteMethodScope[],
+): TaskResult {
+  if (first?.kept) {
+    const again = analyzer.checkAgain(first.kept, routeMethods);
+    const report = reportOf(again, { sites: options.sites, lang: options.lang });
+    if (first.result.report.caught) report.caught = first.result.report.caught;
+    else delete report.caught;
+    if (!options.fix || !report.findings.some((finding) => finding.fixable)) return { ...first.result, report };
+  }
+  return runFileTask(analyzer, absolute, options, routeMethods);
 }

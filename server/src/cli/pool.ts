@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Analyzer, AnalyzeOptions } from './analyze';
 import type { RouteMethodScope } from '../core';
-import { runFileTask, type TaskOptions, type TaskResult } from './fileTask';
+import { firstPass, runFileTaskKeeping, runTaskAgain, type KeptTask, type TaskOptions, type TaskResult } from './fileTask';
 
 /** What a worker needs to analyse files exactly as the main thread does. */
 export interface WorkerSetup {
@@ -18,11 +18,20 @@ export interface WorkerSetup {
   preloadTypeScript: boolean;
 }
 
-export type ToWorker = { index: number; absolute: string; routeMethods?: RouteMethodScope[] };
+/** A file of the first pass, or a file again once the route index is built (`first`: its index in the first pass). */
+export type ToWorker = { index: number; absolute: string } | { again: number; absolute: string; first?: number; routeMethods?: RouteMethodScope[] };
+export type FromWorker = { ready: true } | { index: number; result: TaskResult } | { again: number; result: TaskResult } | { failed: string; error: string };
 
-/** The methods routes in other files give a file's handlers (the project's route index), if any. */
-export type RouteMethodsOf = (absolute: string) => RouteMethodScope[] | undefined;
-export type FromWorker = { ready: true } | { index: number; result: TaskResult } | { index: number; error: string };
+/** A file to look at again once the first pass is done, with the methods routes elsewhere give its handlers. */
+export interface AgainItem {
+  absolute: string;
+  /** Its index in the first pass, if it was analysed there: its analysis may be kept, to be judged again unparsed. */
+  first?: number;
+  routeMethods?: RouteMethodScope[];
+}
+
+/** After the first pass: which files to look at again (the CLI builds the route index from the results). */
+export type Again = (results: readonly TaskResult[]) => AgainItem[];
 
 /**
  * Threads `auto` uses: one core fewer than the machine has (the main thread counts as one), at most 4, as each
@@ -53,6 +62,8 @@ interface Lane {
 
 export interface Analysed {
   results: TaskResult[];
+  /** The results of the files looked at again, in the order `again` gave them. */
+  againResults: TaskResult[];
   /** Files the main thread analysed, and each worker thread (for --debug and the tests). */
   inMain: number;
   inWorkers: number[];
@@ -70,26 +81,44 @@ export async function analyzeFiles(
   setup: WorkerSetup,
   threads: number,
   workerScript: string,
-  routeMethodsOf: RouteMethodsOf = () => undefined,
+  again: Again = () => [],
 ): Promise<Analysed> {
   const results: TaskResult[] = new Array(files.length);
+  const first = firstPass(setup.task);
+  /** The main thread's analyses that the route index may still change. */
+  const kept = new Map<number, KeptTask>();
+  const runFirst = (index: number) => {
+    const task = runFileTaskKeeping(analyzer, files[index], first);
+    if (task.kept) kept.set(index, task);
+    results[index] = task.result;
+  };
+  const runAgain = (item: AgainItem) => {
+    const previous = item.first === undefined ? undefined : kept.get(item.first);
+    if (item.first !== undefined) kept.delete(item.first);
+    return runTaskAgain(analyzer, item.absolute, previous, setup.task, item.routeMethods);
+  };
   const workerCount = Math.min(threads, files.length) - (WORKERS_ONLY ? 0 : 1);
   if (workerCount <= 0 || threads === 1) {
     // In-process, synchronously, exactly as before workers existed.
-    files.forEach((absolute, index) => (results[index] = runFileTask(analyzer, absolute, setup.task, routeMethodsOf(absolute))));
-    return { results, inMain: files.length, inWorkers: [] };
+    for (let index = 0; index < files.length; index++) runFirst(index);
+    const againResults = again(results).map(runAgain);
+    return { results, againResults, inMain: files.length, inWorkers: [] };
   }
 
   let next = 0;
   let failed: Error | undefined;
   let wake: (() => void) | undefined;
   const lanes: Lane[] = [];
+  /** Which lane analysed each file of the first pass (-1: the main thread): its analysis is kept there. */
+  const laneOf: number[] = new Array(files.length).fill(-1);
+  let againResults: TaskResult[] = [];
   const settle = () => wake?.();
   const dispatch = (lane: Lane) => {
     while (lane.ready && !failed && lane.inFlight < IN_FLIGHT && next < files.length) {
       const index = next++;
       lane.inFlight++;
-      lane.worker.postMessage({ index, absolute: files[index], routeMethods: routeMethodsOf(files[index]) } satisfies ToWorker);
+      laneOf[index] = lanes.indexOf(lane);
+      lane.worker.postMessage({ index, absolute: files[index] } satisfies ToWorker);
     }
   };
   const fail = (error: Error) => {
@@ -101,11 +130,14 @@ export async function analyzeFiles(
     const lane: Lane = { worker, ready: false, inFlight: 0, done: 0 };
     worker.on('message', (message: FromWorker) => {
       if ('ready' in message) lane.ready = true;
-      else if ('error' in message) return fail(new Error(`while analysing ${files[message.index]}: ${message.error}`));
+      else if ('error' in message) return fail(new Error(`while analysing ${message.failed}: ${message.error}`));
       else {
-        results[message.index] = message.result;
+        if ('again' in message) againResults[message.again] = message.result;
+        else {
+          results[message.index] = message.result;
+          lane.done++;
+        }
         lane.inFlight--;
-        lane.done++;
       }
       dispatch(lane);
       settle();
@@ -118,17 +150,35 @@ export async function analyzeFiles(
   }
 
   let inMain = 0;
+  const lanesDone = async () => {
+    while (!failed && (lanes.some((lane) => lane.inFlight > 0) || next < files.length)) await new Promise<void>((resolve) => (wake = resolve));
+    if (failed) throw failed;
+  };
   try {
     while (!WORKERS_ONLY && next < files.length && !failed) {
       const index = next++;
-      results[index] = runFileTask(analyzer, files[index], setup.task, routeMethodsOf(files[index]));
+      runFirst(index);
       inMain++;
       // Let the workers' messages in between files: their results, and their requests for more.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    while (!failed && (lanes.some((lane) => lane.inFlight > 0) || next < files.length)) await new Promise<void>((resolve) => (wake = resolve));
-    if (failed) throw failed;
-    return { results, inMain, inWorkers: lanes.map((lane) => lane.done) };
+    await lanesDone();
+    // Each file again where its first analysis is kept: on its worker, or here.
+    const items = again(results);
+    againResults = new Array(items.length);
+    const mine: number[] = [];
+    items.forEach((item, slot) => {
+      const lane = item.first === undefined ? undefined : lanes[laneOf[item.first]];
+      if (!lane) return void mine.push(slot);
+      lane.inFlight++;
+      lane.worker.postMessage({ again: slot, absolute: item.absolute, first: item.first, routeMethods: item.routeMethods } satisfies ToWorker);
+    });
+    for (const slot of mine) {
+      againResults[slot] = runAgain(items[slot]);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await lanesDone();
+    return { results, againResults, inMain, inWorkers: lanes.map((lane) => lane.done) };
   } finally {
     for (const lane of lanes) void lane.worker.terminate();
   }

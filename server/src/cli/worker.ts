@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SourceDocument } from '../core';
 import { Analyzer } from './analyze';
-import { runFileTask } from './fileTask';
+import { firstPass, runFileTaskKeeping, runTaskAgain, type KeptTask } from './fileTask';
 import type { FromWorker, ToWorker, WorkerSetup } from './pool';
 
 export function serveWorker(): void {
@@ -16,12 +16,23 @@ export function serveWorker(): void {
   // Reading one empty TypeScript document loads the compiler, so the first real file is not kept waiting on it.
   if (setup.preloadTypeScript) void new SourceDocument('', 'typescript').facts;
   port.postMessage({ ready: true } satisfies FromWorker);
-  port.on('message', ({ index, absolute, routeMethods }: ToWorker) => {
+  const first = firstPass(setup.task);
+  /** Analyses the route index may still change, until the main thread sends their files again. */
+  const kept = new Map<number, KeptTask>();
+  port.on('message', (message: ToWorker) => {
     let reply: FromWorker;
     try {
-      reply = { index, result: runFileTask(analyzer, absolute, setup.task, routeMethods) };
+      if ('again' in message) {
+        const previous = message.first === undefined ? undefined : kept.get(message.first);
+        if (message.first !== undefined) kept.delete(message.first);
+        reply = { again: message.again, result: runTaskAgain(analyzer, message.absolute, previous, setup.task, message.routeMethods) };
+      } else {
+        const task = runFileTaskKeeping(analyzer, message.absolute, first);
+        if (task.kept) kept.set(message.index, task);
+        reply = { index: message.index, result: task.result };
+      }
     } catch (error) {
-      reply = { index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      reply = { failed: message.absolute, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }
     port.postMessage(reply);
   });

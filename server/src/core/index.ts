@@ -10,7 +10,8 @@
  *   fix        fixesFor / fixAllEdits / fixEdits / mergeFixes -> edits, computed on demand
  *   constants  useConstantFix / useAllConstants / constantsBinding, decideConstantsSource, generateConstantsModule
  *   table      loadTable, DEFAULT_TABLE, reasonOf
- *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
+ *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file);
+ *              requestsOf(sites): a file's test requests; endpointsMatching(endpoints, method, path): the routes one hits
  *   matrix     buildMatrix(inputs, table) -> MatrixModel; renderMatrixMarkdown / renderMatrixJson / renderMatrixHtml
  */
 import { runChecks, type CheckOptions } from './checks';
@@ -49,17 +50,24 @@ export { PROJECT_MODULE_FILE } from './constants/libraries';
 export { idiomLabel } from './sites/idioms';
 
 export {
+  ANY_METHOD,
   documentModuleFacts,
+  endpointsMatching,
+  mayCheckRequests,
   mayDeclareRoutes,
   moduleFactsOf,
   ProjectIndex,
   rescopeByFacts,
+  requestsOf,
   rescopeRouteMethods,
+  routeMatcher,
   type Definition,
   type Endpoint,
+  type Handler,
   type HandlerScope,
   type ModuleFacts,
   type PathAliases,
+  type RequestCall,
 } from './routes';
 
 export * from './matrix';

@@ -28,6 +28,15 @@ export const MESSAGES = {
   /** Appended where the method comes from a route in another file: where that route is registered. */
   methodRegisteredAt: (lang: Lang, method: string, registeredAt: string) =>
     lang === 'zh-cn' ? `（${method}，路由注册于 ${registeredAt}）` : ` (${method}, registered at ${registeredAt})`,
+  /**
+   * The code lens above a handler: `POST /v1/users · answers 201, 400` (`, …` when what it answers is not all known;
+   * `· tests 2` when tests call it).
+   */
+  handlerLens: (lang: Lang, endpoints: readonly string[], codes: readonly number[], known: boolean, tests: number) => {
+    const answered = codes.length === 0 && !known ? '…' : `${codes.join(', ')}${known ? '' : ', …'}`;
+    const testCount = tests > 0 ? (lang === 'zh-cn' ? ` · ${tests} 个测试` : ` · ${tests} test${tests === 1 ? '' : 's'}`) : '';
+    return lang === 'zh-cn' ? `${endpoints.join('，')} · 返回 ${answered}${testCount}` : `${endpoints.join(', ')} · answers ${answered}${testCount}`;
+  },
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

@@ -1,4 +1,7 @@
-/** textDocument/definition: from a route registration's handler (`userController.createUser`) to where it is defined. */
+/**
+ * textDocument/definition: from a route registration's handler (`userController.createUser`) to where it is defined;
+ * from a test's request (`request(app).post('/v1/users')`: its path or method) to the routes it hits.
+ */
 import * as fs from 'node:fs';
 import type { CancellationToken, DefinitionParams, Location } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -6,21 +9,32 @@ import { URI } from 'vscode-uri';
 import { openDocument, type ServerContext } from '../context';
 import { throwIfCancelled } from './cancellation';
 
-export async function provideDefinition(context: ServerContext, params: DefinitionParams, token?: CancellationToken): Promise<Location | null> {
+export async function provideDefinition(context: ServerContext, params: DefinitionParams, token?: CancellationToken): Promise<Location | Location[] | null> {
   const settings = await context.settings.get(params.textDocument.uri);
   throwIfCancelled(token);
   const document = openDocument(context, params.textDocument.uri, settings);
   if (!document || !context.routes) return null;
-  const target = context.routes.definitionAt(document.lsp.uri, document.source, document.lsp.offsetAt(params.position));
-  if (!target) return null;
-  // The offset is in the text the index read: the editor's, if the file is open, else the disk's.
-  const open = context.store.documents.get(target.uri);
-  let text: string;
-  try {
-    text = open ? open.getText() : fs.readFileSync(URI.parse(target.uri).fsPath, 'utf8');
-  } catch {
-    return null;
+  const targets = context.routes.definitionAt(document.lsp.uri, document.source, document.lsp.offsetAt(params.position));
+  const locations: Location[] = [];
+  const texts = new Map<string, TextDocument | undefined>();
+  for (const target of targets) {
+    if (!texts.has(target.uri)) texts.set(target.uri, textOf(context, target.uri));
+    const text = texts.get(target.uri);
+    if (!text) continue;
+    const position = text.positionAt(target.at);
+    locations.push({ uri: target.uri, range: { start: position, end: position } });
   }
-  const position = TextDocument.create(target.uri, 'typescript', 0, text).positionAt(target.at);
-  return { uri: target.uri, range: { start: position, end: position } };
+  // One target as a Location (what clients have had from a handler's definition), several as a list.
+  return locations.length === 0 ? null : locations.length === 1 ? locations[0] : locations;
+}
+
+/** The text the index read a file from: the editor's, if the file is open, else the disk's. */
+function textOf(context: ServerContext, uri: string): TextDocument | undefined {
+  const open = context.store.documents.get(uri);
+  if (open) return open;
+  try {
+    return TextDocument.create(uri, 'typescript', 0, fs.readFileSync(URI.parse(uri).fsPath, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

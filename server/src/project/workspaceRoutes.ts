@@ -2,16 +2,50 @@
  * The route index of a workspace folder, kept current: built once from the files on disk (in slices, yielding
  * between them, so a server keeps answering while it builds), then updated one file at a time as files change on
  * disk or in the editor. It gives each file the methods routes elsewhere give its handlers (`scopesFor`), with the
- * place of the route as people read it.
+ * place of the route as people read it; built with `{ requests: true }`, it also knows the requests tests make
+ * (`requestsIn`, `endpointsAt`: the routes a request hits; `testsOf`: the requests that call a route).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, LineIndex, mayDeclareRoutes, moduleFactsOf, ProjectIndex, type Endpoint, type ModuleFacts, type RouteMethodScope } from '../core';
+import {
+  documentModuleFacts,
+  languageOfFile,
+  LineIndex,
+  mayCheckRequests,
+  mayDeclareRoutes,
+  moduleFactsOf,
+  ProjectIndex,
+  requestsOf,
+  routeMatcher,
+  SourceDocument,
+  type Endpoint,
+  type Handler,
+  type ModuleFacts,
+  type RequestCall,
+  type RouteMethodScope,
+  type Site,
+} from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
 
 /** Files read per slice of the first build before yielding to other work. */
 const SLICE = 25;
+
+/** A request a test (or a mock) makes with a known path, in a file of the index. */
+export interface RequestSite extends RequestCall {
+  /** Project path ('/'-separated, relative to the root), as Endpoint.file. */
+  readonly file: string;
+  /** 1-based line of the path. */
+  readonly line: number;
+}
+
+export interface WorkspaceRoutesOptions {
+  /**
+   * Read the requests tests and mocks make (for `endpointsAt`, `testsOf`): a file that may check one is read whole
+   * once (its sites and its module facts from one parse). Off for `check`, which needs only the routes.
+   */
+  requests?: boolean;
+}
 
 export class WorkspaceRoutes {
   private readonly index: ProjectIndex;
@@ -21,10 +55,18 @@ export class WorkspaceRoutes {
   /** Files left out (project paths), with why: they are named, never guessed at. */
   private readonly leftOutFiles = new Map<string, string>();
   private builtValue = false;
+  /** Files -> the requests with a path they make (only files that make one). */
+  private readonly requestsByFile = new Map<string, RequestSite[]>();
+  /** Which requests call each endpoint, for the endpoints and requests as they were when it was made. */
+  private callers: { endpoints: readonly Endpoint[]; requests: number; byEndpoint: Map<Endpoint, RequestSite[]> } | undefined;
+  private matcherOf: { endpoints: readonly Endpoint[]; match: (method: string, path: string) => Endpoint[] } | undefined;
+  /** Bumped whenever a file's requests change. */
+  private requestsVersion = 0;
 
   constructor(
     readonly root: string,
     private readonly maxChars: number,
+    private readonly options: WorkspaceRoutesOptions = {},
   ) {
     this.index = new ProjectIndex(pathAliases(root));
   }
@@ -90,6 +132,36 @@ export class WorkspaceRoutes {
     return { indexed: true, files: scripts.length };
   }
 
+  /**
+   * A file's facts read elsewhere (the CLI takes them from the parse its check made, or from its cache): nothing is
+   * parsed here. `declares`: its text may register, mount or prefix a route; the others are linked only when a link
+   * reaches them, as `build` treats them. No facts: the file is left out, with why.
+   */
+  setFacts(file: string, facts: ModuleFacts | undefined, declares: boolean, leftOut = 'not read'): void {
+    const relative = projectPath(this.root, file);
+    this.lines.delete(relative);
+    if (!facts) {
+      this.index.removeFile(relative);
+      this.leftOutFiles.set(relative, leftOut);
+      return;
+    }
+    this.leftOutFiles.delete(relative);
+    this.index.setFile(relative, declares || mayDeclareRoutes('', relative) ? facts : () => facts);
+  }
+
+  /** A module that declares no route, read from disk only if a link reaches it (as `build` treats one). */
+  readOnDemand(file: string): void {
+    const relative = projectPath(this.root, file);
+    this.lines.delete(relative);
+    this.leftOutFiles.delete(relative);
+    this.index.setFile(relative, () => moduleFactsOf(fs.readFileSync(file, 'utf8'), file));
+  }
+
+  /** A TS/JS file read from disk as `build` reads it (the CLI's files that another shard checks). */
+  readFile(file: string): void {
+    if (isScript(file)) this.readFromDisk(file);
+  }
+
   /** A file changed (or appeared) on disk. Ignored while an editor holds a newer text of it. */
   fileChangedOnDisk(file: string): void {
     if (!this.contains(file) || this.fromEditor.has(projectPath(this.root, file))) return;
@@ -98,6 +170,7 @@ export class WorkspaceRoutes {
 
   fileDeleted(file: string): void {
     const relative = projectPath(this.root, file);
+    this.setRequests(relative, []);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -112,14 +185,49 @@ export class WorkspaceRoutes {
     this.setText(file, relative, text);
   }
 
-  /** An editor's version of a file, its facts already read (from the document's own parse). */
-  editorFacts(file: string, version: number, facts: ModuleFacts, lines: LineIndex): void {
+  /**
+   * An editor's version of a file, its facts already read (from the document's own parse); with its sites, the
+   * requests it makes are read from them too.
+   */
+  editorFacts(file: string, version: number, facts: ModuleFacts, lines: LineIndex, sites?: readonly Site[]): void {
     if (!this.contains(file) || !isScript(file)) return;
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
+    if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
+  }
+
+  /** Every request with a known path across the indexed files, by file and then by place. */
+  requests(): RequestSite[] {
+    return [...this.requestsByFile.keys()].sort().flatMap((file) => this.requestsByFile.get(file) ?? []);
+  }
+
+  /** The requests with a known path a file makes. */
+  requestsIn(file: string): readonly RequestSite[] {
+    return this.contains(file) ? (this.requestsByFile.get(projectPath(this.root, file)) ?? []) : [];
+  }
+
+  /**
+   * The request whose path (or method's name) is at `offset` of `file`, and the endpoints it hits: none where no
+   * route matches, several where several do.
+   */
+  endpointsAt(file: string, offset: number): { request: RequestSite; endpoints: Endpoint[] } | undefined {
+    const request = this.requestsIn(file).find(
+      (r) => (r.start <= offset && offset <= r.end) || (r.methodAt <= offset && offset <= r.methodAt + r.method.length + 2),
+    );
+    return request && { request, endpoints: this.matcher()(request.method, request.path) };
+  }
+
+  /** The test requests (not mocks) that call an endpoint of `endpoints()`, by file and place. */
+  testsOf(endpoint: Endpoint): readonly RequestSite[] {
+    return this.callersByEndpoint().get(endpoint) ?? [];
+  }
+
+  /** Absolute path of a project path of the index. */
+  absolute(file: string): string {
+    return path.join(this.root, ...file.split('/'));
   }
 
   /** The editor closed the file: the disk's text is the truth again. */
@@ -147,10 +255,57 @@ export class WorkspaceRoutes {
     if (!this.contains(file)) return [];
     return this.index.handlerScopes(projectPath(this.root, file)).map((scope) => {
       const route = scope.routes.find((r) => r.file !== projectPath(this.root, file)) ?? scope.routes[0];
-      const registeredAt = `${route.file}:${this.lineOf(route.file, route.at) ?? '?'}`;
+      const registeredAt = this.placeOf(route);
       const endpoints = [...new Set(scope.routes.map((r) => `${r.method} ${r.path ?? '(path not literal)'}`))];
       return { name: scope.name, start: scope.start, end: scope.end, at: scope.at, method: scope.method, registeredAt, endpoints };
     });
+  }
+
+  /** Every handler of `file` that some route names, with its routes (paths project-relative). */
+  handlersOf(file: string): Handler[] {
+    return this.contains(file) ? this.index.handlers(projectPath(this.root, file)) : [];
+  }
+
+  /** Where a route is registered, as people read it: `src/routes/v1/user.route.js:14`. */
+  placeOf(endpoint: Endpoint): string {
+    return `${endpoint.file}:${this.lineOf(endpoint.file, endpoint.at) ?? '?'}`;
+  }
+
+  /** The routes a request hits, over the endpoints as they stand (the matcher is made once per linking). */
+  private matcher(): (method: string, path: string) => Endpoint[] {
+    const endpoints = this.endpoints();
+    if (this.matcherOf?.endpoints !== endpoints) this.matcherOf = { endpoints, match: routeMatcher(endpoints) };
+    return this.matcherOf.match;
+  }
+
+  private callersByEndpoint(): Map<Endpoint, RequestSite[]> {
+    const endpoints = this.endpoints();
+    if (this.callers?.endpoints === endpoints && this.callers.requests === this.requestsVersion) return this.callers.byEndpoint;
+    const byEndpoint = new Map<Endpoint, RequestSite[]>();
+    const match = this.matcher();
+    for (const request of this.requests()) {
+      if (request.mock) continue;
+      for (const endpoint of match(request.method, request.path)) {
+        const list = byEndpoint.get(endpoint);
+        if (list) list.push(request);
+        else byEndpoint.set(endpoint, [request]);
+      }
+    }
+    this.callers = { endpoints, requests: this.requestsVersion, byEndpoint };
+    return byEndpoint;
+  }
+
+  private setRequests(relative: string, calls: readonly RequestCall[], lines?: LineIndex): void {
+    if (calls.length === 0 && !this.requestsByFile.has(relative)) return;
+    this.requestsVersion++;
+    if (calls.length === 0 || !lines) {
+      this.requestsByFile.delete(relative);
+      return;
+    }
+    this.requestsByFile.set(
+      relative,
+      calls.map((call) => ({ ...call, file: relative, line: lines.lineOf(call.start) + 1 })),
+    );
   }
 
   private readFromDisk(file: string): void {
@@ -168,13 +323,25 @@ export class WorkspaceRoutes {
   private setText(file: string, relative: string, text: string): void {
     this.leftOutFiles.delete(relative);
     if (text.length > this.maxChars) {
+      this.setRequests(relative, []);
       this.index.removeFile(relative);
       this.lines.delete(relative);
       this.leftOutFiles.set(relative, 'too large');
       return;
     }
     try {
-      if (mayDeclareRoutes(text, relative)) {
+      const declares = mayDeclareRoutes(text, relative);
+      if (this.options.requests && mayCheckRequests(text)) {
+        // One parse for both: the sites (its requests) and, from the same tree, the module facts.
+        const document = new SourceDocument(text, languageOfFile(file) ?? 'typescript', 0, { maxChars: this.maxChars });
+        this.setRequests(relative, requestsOf(document.facts.sites), document.lines);
+        if (declares) {
+          this.index.setFile(relative, documentModuleFacts(document, file));
+          this.lines.set(relative, document.lines);
+          return;
+        }
+      } else this.setRequests(relative, []);
+      if (declares) {
         this.index.setFile(relative, moduleFactsOf(text, file));
         // Lines are needed where routes are registered (`registered at file:line`), and only there.
         this.lines.set(relative, new LineIndex(text));
@@ -185,6 +352,7 @@ export class WorkspaceRoutes {
         this.lines.delete(relative);
       }
     } catch (error) {
+      this.setRequests(relative, []);
       this.index.removeFile(relative);
       this.lines.delete(relative);
       this.leftOutFiles.set(relative, `not read: ${(error as Error).message}`);

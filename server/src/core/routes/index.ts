@@ -6,13 +6,17 @@
  *   resolve.ts       module specifiers to project files (extensions, index files, tsconfig paths)
  *   paths.ts         project paths and route paths (prefix joining, one spelling for parameters)
  *   projectIndex.ts  the links: routers to their prefixes, routes to their handlers' definitions
+ *   match.ts         which endpoints a request (its method and path) hits
+ *   requests.ts      the requests a file's tests and mocks make, from its sites
  */
 import type { RouteMethodScope } from '../checks';
 import type { SourceDocument } from '../document';
 import type { ModuleFacts } from './moduleFacts';
 
 export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from './moduleFacts';
-export { ProjectIndex, type Definition, type Endpoint, type HandlerScope } from './projectIndex';
+export { ANY_METHOD, ProjectIndex, type Definition, type Endpoint, type Handler, type HandlerScope } from './projectIndex';
+export { endpointsMatching, routeMatcher } from './match';
+export { mayCheckRequests, requestsOf, type RequestCall } from './requests';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;

@@ -209,7 +209,9 @@ class FactsReader {
     };
     visit(this.sourceFile);
     // The facts alone: returning the reader would keep the whole syntax tree alive with them.
-    const { imports, exports, exportAll, locals, registrations, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt } = this;
+    const { imports, exports, exportAll, locals, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt } = this;
+    // msw's `http.post('/orders', resolver)` mocks a request in a test; it serves no route of the project.
+    const registrations = this.registrations.filter((registration) => imports.get(registration.router)?.specifier !== 'msw');
     return { imports, exports, exportAll, locals, registrations, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt };
   }
 

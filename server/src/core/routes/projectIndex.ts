@@ -28,15 +28,19 @@ export interface Endpoint {
   readonly handler: Definition | undefined;
 }
 
-/** A handler defined in a file and the method its routes give it. */
-export interface HandlerScope {
+/** A handler defined in a file (a top-level function, a controller's method) and the routes that name it. */
+export interface Handler {
   readonly name: string;
   readonly start: number;
   readonly end: number;
   /** Offset of the handler's name. */
   readonly at: number;
-  readonly method: string;
   readonly routes: readonly Endpoint[];
+}
+
+/** A handler named by a route in another file, and the one method its routes agree on. */
+export interface HandlerScope extends Handler {
+  readonly method: string;
 }
 
 const MAX_DEPTH = 24;
@@ -93,7 +97,6 @@ export class ProjectIndex {
     return this.link().endpoints;
   }
 
-  /** The routes a handler defined in `file` as `name` is registered under. */
   /** The handler a route registration at `offset` of `file` names (go to definition from a route file). */
   handlerAt(file: string, offset: number): Definition | undefined {
     const registration = this.factsOf(file)?.registrations.find(
@@ -103,6 +106,7 @@ export class ProjectIndex {
     return found && found.name !== '*' && found.at !== undefined ? found : undefined;
   }
 
+  /** The routes a handler defined in `file` as `name` is registered under. */
   routesOfHandler(file: string, name: string): readonly Endpoint[] {
     return this.link().byHandler.get(key({ file, name })) ?? [];
   }
@@ -112,17 +116,24 @@ export class ProjectIndex {
    * agree on (none where they disagree: a handler under POST and PUT is judged on neither).
    */
   handlerScopes(file: string): HandlerScope[] {
+    return this.handlers(file)
+      .filter(({ routes }) => {
+        const methods = new Set(routes.map((route) => route.method));
+        return methods.size === 1 && !methods.has(ANY_METHOD) && routes.some((route) => route.file !== file);
+      })
+      .map((handler) => ({ ...handler, method: handler.routes[0].method }));
+  }
+
+  /** Every handler defined in `file` that some route names (in any file), with its span and routes, in text order. */
+  handlers(file: string): Handler[] {
     const facts = this.factsOf(file);
     if (!facts) return [];
-    const scopes: HandlerScope[] = [];
+    const found: Handler[] = [];
     for (const [name, routes] of this.handlersIn(file)) {
       const local = facts.locals.get(name);
-      const methods = new Set(routes.map((route) => route.method));
-      const elsewhere = routes.filter((route) => route.file !== file);
-      if (!local || methods.size !== 1 || methods.has(ANY_METHOD) || elsewhere.length === 0) continue;
-      scopes.push({ name, start: local.start, end: local.end, at: local.at, method: routes[0].method, routes });
+      if (local) found.push({ name, start: local.start, end: local.end, at: local.at, routes });
     }
-    return scopes.sort((a, b) => a.start - b.start);
+    return found.sort((a, b) => a.start - b.start);
   }
 
   /** The handlers of `file` that some route names, with their routes. */

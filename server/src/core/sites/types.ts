@@ -39,6 +39,15 @@ export interface SiteMethod {
    * the site is judged only where the table gives all of them the same code.
    */
   others?: readonly string[];
+  /**
+   * For a request (source 'request-builder', or an msw handler): the path it calls as written, a leading base URL
+   * dropped, query and hash cut, each part computed at run time a one-segment wildcard `{}` (`${base}/users/${id}` ->
+   * `/users/{}`). Absent where the path is not known (a variable, another host's URL): never guessed.
+   */
+  path?: string;
+  /** Offsets of the expression that writes the path: [pathStart, pathEnd). */
+  pathStart?: number;
+  pathEnd?: number;
 }
 
 /** Named-constant libraries a code can be written with. */

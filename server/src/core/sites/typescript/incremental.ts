@@ -93,13 +93,27 @@ function changedEntries(before: ReadonlyMap<string, SiteMethod> | undefined, aft
 }
 
 function sameMethod(a: SiteMethod | undefined, b: SiteMethod | undefined): boolean {
-  return a === b || (!!a && !!b && a.name === b.name && a.source === b.source && a.at === b.at && String(a.others) === String(b.others));
+  return (
+    a === b ||
+    (!!a &&
+      !!b &&
+      a.name === b.name &&
+      a.source === b.source &&
+      a.at === b.at &&
+      String(a.others) === String(b.others) &&
+      a.path === b.path &&
+      a.pathStart === b.pathStart)
+  );
 }
 
 function moveMethod(method: SiteMethod, move: OffsetMap): SiteMethod | undefined {
   const at = move(method.at);
   if (Number.isNaN(at)) return undefined;
-  return at === method.at ? method : { ...method, at };
+  if (method.pathStart === undefined || method.pathEnd === undefined) return at === method.at ? method : { ...method, at };
+  const pathStart = move(method.pathStart);
+  const pathEnd = move(method.pathEnd);
+  if (Number.isNaN(pathStart) || Number.isNaN(pathEnd)) return undefined;
+  return at === method.at && pathStart === method.pathStart ? method : { ...method, at, pathStart, pathEnd };
 }
 
 /** A reused statement's facts in the new offsets; undefined if an offset they hold fell inside the change. */

@@ -13,6 +13,7 @@ import { koaSwaggerMethod } from './frameworks/koaSwaggerDecorator';
 import { nestRouteMethod } from './frameworks/nestjs';
 import { caseMethods, exits, isMethodExpression, methodTest, type MethodTest } from './methodTests';
 import type { MethodStrategy } from './pattern';
+import { requestPathOf } from './requestPaths';
 import { calleeName, isExported, isStatusCall, methodProperty, stringValue, unwrap } from './syntax';
 
 // Read once: every `ts.X` is a getter on the compiler's exports; these run at every call of a file.
@@ -218,7 +219,13 @@ export class MethodResolver {
     const onRoute = ts.isCallExpression(base) && calleeName(base) === 'route';
     const pathLike = first && (ts.isStringLiteralLike(first) || ts.isTemplateExpression(first) || ts.isRegularExpressionLiteral(first) || isIdentifier(first));
     if (!pathLike && !onRoute) return undefined;
-    return { name: routeCallMethod(callee.name.text), source: 'route', at: callee.name.getStart(this.sourceFile) };
+    const method: SiteMethod = { name: routeCallMethod(callee.name.text), source: 'route', at: callee.name.getStart(this.sourceFile) };
+    // msw's `http.post('/orders', resolver)` mocks a request to that path: the mocked request's path is known.
+    const receiver = callee.expression;
+    if (isIdentifier(receiver) && MSW_RECEIVERS.has(receiver.text) && this.scope.importedFrom(receiver.text) === 'msw') {
+      return withPath(method, requestPathOf(call.arguments[0], this.sourceFile));
+    }
+    return method;
   }
 
   /** Hono `app.on('POST', '/x', h)`, `app.on(['PUT', 'DELETE'], '/x', h)`: every entry a method, then a path. */
@@ -275,12 +282,15 @@ export class MethodResolver {
         if (ts.isPropertyAccessExpression(callee)) {
           const name = callee.name.text;
           if (ROUTE_CALLS.has(name) && current.arguments.length >= 1) {
-            return { name: routeCallMethod(name), source: 'request-builder', at: callee.name.getStart(this.sourceFile) };
+            const method: SiteMethod = { name: routeCallMethod(name), source: 'request-builder', at: callee.name.getStart(this.sourceFile) };
+            return withPath(method, this.chainPath(current));
           }
           if (name === INTERCEPT) {
             // nock(base).intercept('/x', 'PATCH')
             const method = normalizeMethod(stringValue(current.arguments[1]) ?? '');
-            if (method) return { name: method, source: 'request-builder', at: current.arguments[1].getStart(this.sourceFile) };
+            if (method) {
+              return withPath({ name: method, source: 'request-builder', at: current.arguments[1].getStart(this.sourceFile) }, this.chainPath(current));
+            }
           }
         }
         current = unwrap(current.expression);
@@ -290,6 +300,23 @@ export class MethodResolver {
         return undefined;
       }
     }
+  }
+
+  /**
+   * The path a chain's request call names (`.post('/x')`), unless the chain starts at another host:
+   * `nock('https://api.example.com')`, `request('https://other.example')` mock or call another service.
+   */
+  private chainPath(call: ts.CallExpression): ReturnType<typeof requestPathOf> {
+    let root: ts.Expression = unwrap(call.expression);
+    while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) {
+      if (ts.isCallExpression(root) && !isPropertyAccessExpression(root.expression)) break;
+      root = unwrap(root.expression);
+    }
+    if (ts.isCallExpression(root) && root.arguments[0] && !requestPathOf(root.arguments[0], this.sourceFile)) {
+      const base = stringValue(root.arguments[0]);
+      if (base !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(base)) return undefined; // a URL, but not to this machine
+    }
+    return requestPathOf(call.arguments[0], this.sourceFile);
   }
 
   /** The method of the request whose response is checked: `res` traced to `await request(app).post(...)`, fetch, axios. */
@@ -321,7 +348,7 @@ export class MethodResolver {
       for (const arg of expr.arguments) {
         const object = unwrap(arg);
         const method = ts.isObjectLiteralExpression(object) ? methodProperty(object, this.sourceFile) : undefined;
-        if (method) return { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) };
+        if (method) return withPath({ name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }, this.urlArgumentPath(expr));
       }
     }
     return this.chainMethod(expr) ?? this.helperMethod(expr);
@@ -364,15 +391,31 @@ export class MethodResolver {
   }
 
   /** The method of a fetch-style init object: its `method`, GET when there is none, unknown when it may hide one. */
-  private requestInitMethod(initArg: ts.Expression | undefined, call: ts.Node): SiteMethod | undefined {
+  private requestInitMethod(initArg: ts.Expression | undefined, call: ts.CallExpression | ts.NewExpression): SiteMethod | undefined {
     const init = initArg ? unwrap(initArg) : undefined;
     if (init && !ts.isObjectLiteralExpression(init)) return undefined;
     const method = init ? methodProperty(init, this.sourceFile) : undefined;
     // A `method` we cannot read, or a spread that may carry one: unknown, not GET.
     if (init && !method && init.properties.some((p) => p.name?.getText(this.sourceFile) === 'method' || ts.isSpreadAssignment(p))) return undefined;
-    return method
+    const found: SiteMethod = method
       ? { name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }
       : { name: 'GET', source: 'request-builder', at: call.getStart(this.sourceFile) };
+    return withPath(found, this.urlArgumentPath(call));
+  }
+
+  /**
+   * The path of a call that takes the URL first or in its options: `fetch(url, init)`, `new Request(url)`,
+   * `axios(url, { method })`, `axios({ method, url })`, `app.inject({ method, url })` (Fastify also takes `path`).
+   */
+  private urlArgumentPath(call: ts.CallExpression | ts.NewExpression): ReturnType<typeof requestPathOf> {
+    const first = call.arguments?.[0] && unwrap(call.arguments[0]);
+    if (!first) return undefined;
+    if (!ts.isObjectLiteralExpression(first)) return requestPathOf(first, this.sourceFile);
+    for (const property of first.properties) {
+      if (!ts.isPropertyAssignment(property) || !URL_PROPERTY.test(property.name.getText(this.sourceFile))) continue;
+      return requestPathOf(property.initializer, this.sourceFile);
+    }
+    return undefined;
   }
 
   /** The initializer of the variable an identifier names, looked up in the enclosing blocks (or its destructuring source). */
@@ -390,6 +433,17 @@ export class MethodResolver {
     }
     return undefined;
   }
+}
+
+/** msw's request handler namespaces: `http.post(path, resolver)` (v2), `rest.post(path, resolver)` (v1). */
+const MSW_RECEIVERS: ReadonlySet<string> = new Set(['http', 'rest']);
+
+/** The option that names a request's URL: axios and fetch-like `url`, Fastify inject's `url` or `path`. */
+const URL_PROPERTY = /^['"]?(?:url|path)['"]?$/;
+
+/** The method with the path its request names, where that is known. */
+function withPath(method: SiteMethod, path: ReturnType<typeof requestPathOf>): SiteMethod {
+  return path ? { ...method, path: path.path, pathStart: path.start, pathEnd: path.end } : method;
 }
 
 /** `const name = …` or `const { name } = …`: the bindings whose initializer a status subject is traced to. */

@@ -62,8 +62,14 @@ export function sitesAroundEdit(parse: TypeScriptParse, scriptKind: ts.ScriptKin
 function moved(site: Site, by: number): Site {
   const { method } = site;
   return method
-    ? { ...site, start: site.start + by, end: site.end + by, method: { ...method, at: method.at + by } }
+    ? { ...site, start: site.start + by, end: site.end + by, method: movedMethod(method, by) }
     : { ...site, start: site.start + by, end: site.end + by };
+}
+
+function movedMethod(method: SiteMethod, by: number): SiteMethod {
+  const moved = { ...method, at: method.at + by };
+  if (method.pathStart !== undefined && method.pathEnd !== undefined) Object.assign(moved, { pathStart: method.pathStart + by, pathEnd: method.pathEnd + by });
+  return moved;
 }
 
 /**
@@ -123,7 +129,7 @@ class RegionScope implements FileScope {
         }
         // In the region's offsets, as the edited statement's own: the sites found are moved back by `base`.
         const by = (index < this.index ? 0 : this.delta) - this.base;
-        for (const [name, method] of last.registrationsOf(statement)) handlers.set(name, { ...method, at: method.at + by });
+        for (const [name, method] of last.registrationsOf(statement)) handlers.set(name, movedMethod(method, by));
       });
       this.handlers = handlers;
     }

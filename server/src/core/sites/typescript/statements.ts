@@ -119,7 +119,7 @@ export function readStatement(statement: ts.Statement, finder: SiteFinder, scope
   const { handlers, topLevel } = scope.reading;
   scope.reading = {};
   let reach = statement.end;
-  for (const site of sites) if (site.method && site.method.at > reach) reach = site.method.at;
+  for (const site of sites) if (site.method) reach = Math.max(reach, site.method.at, site.method.pathEnd ?? 0);
   return {
     pos: statement.pos,
     end: statement.end,
