@@ -213,7 +213,7 @@ async function matrix(paths: string[], format = 'html', out: string | undefined,
   const root = process.cwd();
   const inForce = new Analyzer({ table, lang: 'en' }).tableForFolder(root);
   if (inForce.problem) return fail(CLI_MESSAGES.badTable('en', inForce.problem));
-  const index = new WorkspaceRoutes(root, CLI_MAX_CHARS);
+  const index = new WorkspaceRoutes(root, CLI_MAX_CHARS, { requests: true });
   await index.build(undefined, undefined, files);
   const { model, leftOut } = projectMatrix(index, files, inForce.table, CLI_MAX_CHARS);
   for (const { file, reason } of leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); the matrix leaves it out\n`);

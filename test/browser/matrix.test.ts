@@ -118,14 +118,14 @@ test('the HTML matrix from file://, offline: filter, drift only, sort, sources, 
     page.evaluate<string[]>(
       `Array.from(document.querySelectorAll('#matrix tbody tr')).filter((r) => !r.hidden).map((r) => r.dataset.method + ' ' + r.dataset.path)`,
     );
-  assert.equal(await page.locator('#count').innerText(), '4 of 4 endpoints');
+  assert.equal(await page.locator('#count').innerText(), '5 of 5 endpoints');
 
   // The text filter, on method and path.
   await page.locator('#filter').fill('delete');
   assert.deepEqual(await visibleRows(), ['DELETE /v1/users/{userId}']);
   await page.locator('#filter').fill('users/{');
   assert.equal((await visibleRows()).length, 3);
-  assert.equal(await page.locator('#count').innerText(), '3 of 4 endpoints');
+  assert.equal(await page.locator('#count').innerText(), '3 of 5 endpoints');
   await page.locator('#filter').fill('');
 
   // Drift only: the GET, where spec and code agree, goes.
@@ -139,17 +139,19 @@ test('the HTML matrix from file://, offline: filter, drift only, sort, sources, 
   assert.equal(await conflict.locator('a.place').first().getAttribute('href'), '../src/users.controller.js#L3');
   const markColor = await page.evaluate<string>(`getComputedStyle(document.querySelector('tr[data-method="POST"] td[data-code="409"]')).backgroundColor`);
   await page.locator('#drift-only').uncheck();
-  assert.equal((await visibleRows()).length, 4);
+  assert.equal((await visibleRows()).length, 5);
 
   // Sort by a code column (its drift first), then by endpoint with the keyboard, both ways.
   await page.locator('th[data-code="409"] button').click();
   assert.equal((await visibleRows())[0], 'POST /v1/users');
   assert.equal(await page.locator('th[data-code="409"]').getAttribute('aria-sort'), 'ascending');
-  await page.locator('th[data-code="404"] button').click();
-  assert.equal((await visibleRows())[0], 'GET /v1/users/{userId}');
+  await page.locator('th[data-code="201"] button').click();
+  assert.equal((await visibleRows())[0], 'POST /v1/users');
+  await page.locator('th[data-code="204"] button').click();
+  assert.equal((await visibleRows())[0], 'DELETE /v1/users/{userId}');
   await page.locator('button[data-sort="path"]').focus();
   await page.keyboard.press('Enter');
-  assert.deepEqual(await visibleRows(), ['POST /v1/users', 'GET /v1/users/{userId}', 'PUT /v1/users/{id}', 'DELETE /v1/users/{userId}']);
+  assert.deepEqual(await visibleRows(), ['GET /v1/nowhere', 'POST /v1/users', 'GET /v1/users/{userId}', 'PUT /v1/users/{id}', 'DELETE /v1/users/{userId}']);
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('button[data-sort="path"]').locator('xpath=..').getAttribute('aria-sort'), 'descending');
   assert.equal((await visibleRows())[0], 'DELETE /v1/users/{userId}');

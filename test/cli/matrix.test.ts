@@ -40,8 +40,9 @@ test('matrix --format md: each endpoint of code and spec, its codes by source, t
     [
       '| Endpoint | 200 | 201 | 204 | 400 | 404 | 409 |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| `POST /v1/users` |  | spec, handler ✓ |  | spec, handler |  | handler ⚠ not in spec |',
-      '| `GET /v1/users/{userId}` | spec, handler ✓ |  |  |  | spec |  |',
+      '| `GET /v1/nowhere` |  |  |  |  | tests |  |',
+      '| `POST /v1/users` |  | spec, handler, tests ✓ |  | spec, handler |  | handler ⚠ not in spec |',
+      '| `GET /v1/users/{userId}` | spec, handler ✓ |  |  |  | spec, tests |  |',
       '| `PUT /v1/users/{id}` ⚠ no route | spec ✓ |  |  |  |  |  |',
       '| `DELETE /v1/users/{userId}` ⚠ not in spec |  |  | handler ✓ |  |  |  |',
     ].join('\n'),

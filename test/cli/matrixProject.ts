@@ -22,6 +22,15 @@ export const MATRIX_PROJECT = {
     '};',
     '',
   ].join('\n'),
+  'test/users.test.js': [
+    "const request = require('supertest');",
+    "const app = require('../src/app');",
+    '',
+    "test('creates', () => request(app).post('/v1/users').send({}).expect(201));",
+    "test('a missing user', () => request(app).get('/v1/users/42').expect(404));",
+    "test('nothing there', () => request(app).get('/v1/nowhere').expect(404));",
+    '',
+  ].join('\n'),
   'docs/openapi.yaml': [
     'openapi: 3.0.3',
     'servers:',

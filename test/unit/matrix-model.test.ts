@@ -179,6 +179,12 @@ describe('tests and mocks', () => {
     assert.equal(cellOf(model, 'GET /orders/summary', '200').tests.length, 0, 'a literal segment is not a parameter');
   });
 
+  test("a request's unknown part (`{}`, as the request reader writes a template part) matches a parameter", () => {
+    const model = matrix({ endpoints: [endpoint('GET', '/orders/:id', ['200'])], requests: [request('tests', 'GET', '/orders/{}', ['200'])] });
+    assert.equal(model.rows.length, 1);
+    assert.equal(cellOf(model, 'GET /orders/{id}', '200').tests.length, 1);
+  });
+
   test('expected but not answered is judged only when the handler is known', () => {
     const model = matrix({ endpoints: [endpoint('GET', '/a', ['200'])], requests: [request('tests', 'GET', '/a', ['404'])] });
     assert.deepEqual(cellOf(model, 'GET /a', '404').drift, []);

@@ -1,8 +1,8 @@
 /**
  * The matrix's inputs from a folder, for the CLI and the server alike: the route index's endpoints with the status
  * sites of their handlers (the handler's span in its file's parse; an inline handler's sites carry its route's
- * method), and the operations of the OpenAPI/Swagger YAML files given. Test and mock requests come when the request
- * resolver lands (`requests` is empty until then); whether a handler's codes are all known, with the answers resolver.
+ * method), the operations of the OpenAPI/Swagger YAML files given, and the requests tests and mocks make (an index
+ * built with `{ requests: true }`). Whether a handler's codes are all known comes with the answers resolver.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +16,7 @@ import {
   type MatrixInputs,
   type MatrixPlace,
   type OperationInput,
+  type RequestInput,
 } from '../core';
 import { projectPath } from './routeIndex';
 import type { WorkspaceRoutes } from './workspaceRoutes';
@@ -96,7 +97,18 @@ export function gatherMatrixInputs(routes: WorkspaceRoutes, files: readonly stri
       });
     }
   }
-  return { inputs: { endpoints, operations, requests: [] }, leftOut: [...leftOut].map(([file, reason]) => ({ file, reason })) };
+  // Test and mock requests, on the routes the index's matcher says they hit (HEAD on a GET, a base URL dropped);
+  // one that hits none keeps its own path. A code's place is its request's path: the request says what it expects.
+  const requests: RequestInput[] = [];
+  for (const request of routes.requests()) {
+    const place = { file: request.file, ...(routes.positionOf(request.file, request.start) ?? { line: request.line, column: 1 }) };
+    const codes = request.codes.map((code) => ({ code: String(code), place }));
+    const kind = request.mock ? 'mocks' : 'tests';
+    const hit = (routes.endpointsAt(routes.absolute(request.file), request.start)?.endpoints ?? []).filter((endpoint) => endpoint.path !== undefined);
+    if (hit.length === 0) requests.push({ kind, method: request.method, path: request.path, codes });
+    for (const endpoint of hit) requests.push({ kind, method: endpoint.method, path: endpoint.path!, codes });
+  }
+  return { inputs: { endpoints, operations, requests }, leftOut: [...leftOut].map(([file, reason]) => ({ file, reason })) };
 }
 
 /** A module's facts, or none where the compiler's parser could not read it (too deep): its handlers show no codes. */

@@ -52,7 +52,7 @@ export interface OperationInput {
 export interface RequestInput {
   readonly kind: 'tests' | 'mocks';
   readonly method: string;
-  /** The path requested, literal (`/orders/42`) or a template; the query string is ignored. */
+  /** The path requested, literal (`/orders/42`) or a template (`/orders/{}` for a part not known); no query string. */
   readonly path: string;
   readonly codes: readonly CodeAt[];
 }
@@ -231,7 +231,7 @@ function stripQuery(path: string): string {
   return path.replace(/[?#].*$/, '');
 }
 
-const PARAMETER = /^(?::(\w+)\??|\{(\w+)\}|\[(?:\.\.\.)?(\w+)\])$/;
+const PARAMETER = /^(?::(\w+)\??|\{(\w*)\}|\[(?:\.\.\.)?(\w+)\])$/;
 
 /** A path's parameters written `{name}`, one '/' between segments, no trailing '/'. */
 function canonicalPath(path: string): string {
@@ -247,12 +247,12 @@ function canonicalPath(path: string): string {
 
 /** A template's identity: its literal segments, parameters unnamed (`/orders/{id}` and `/orders/:orderId` are one). */
 function templateKey(path: string): string {
-  return canonicalPath(path).replace(/\{\w+\}/g, '{}');
+  return canonicalPath(path).replace(/\{\w*\}/g, '{}');
 }
 
 /** Whether a requested path (`/orders/42`, or a template) falls under a row's template. */
 function pathMatches(template: string, requested: string): boolean {
   const want = canonicalPath(template).split('/');
   const got = canonicalPath(requested).split('/');
-  return want.length === got.length && want.every((segment, i) => segment === got[i] || /^\{\w+\}$/.test(segment) || /^\{\w+\}$/.test(got[i]));
+  return want.length === got.length && want.every((segment, i) => segment === got[i] || /^\{\w*\}$/.test(segment) || /^\{\w*\}$/.test(got[i]));
 }
