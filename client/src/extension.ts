@@ -5,7 +5,15 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions, type TableInfo } from '../../server/src/protocol';
+import {
+  MATRIX_REQUEST,
+  TABLE_CHANGED_NOTIFICATION,
+  TABLE_INFO_REQUEST,
+  type InitializationOptions,
+  type MatrixResult,
+  type TableInfo,
+} from '../../server/src/protocol';
+import { showMatrix } from './matrixView';
 import { TableDocuments, TABLE_SCHEME } from './tableDocument';
 import { showLocations } from './showLocations';
 import { TableStatus } from './tableStatus';
@@ -61,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('statusdoc.showOutput', () => output.show()),
     vscode.commands.registerCommand('statusdoc.openTable', () => openTable(tables)),
     vscode.commands.registerCommand('statusdoc.showLocations', showLocations),
+    vscode.commands.registerCommand('statusdoc.showMatrix', () => showMatrix((params) => client?.sendRequest<MatrixResult | null>(MATRIX_REQUEST, params))),
     vscode.window.onDidChangeActiveTextEditor(() => void status.update()),
     vscode.window.onDidChangeVisibleTextEditors(() => void status.update()),
     // Trust granted: the server may now read a table doc from outside the workspace.

@@ -3,11 +3,13 @@
  *   statusdoc check [paths…]   problems, as text, json (ESLint's shape), sarif or a CI's own format; --fix applies the safe fixes
  *   statusdoc sites [paths…]   every status-code site with its documented meaning
  *   statusdoc routes [paths…]  every route of the project, its full path, its handler and the codes it answers
+ *   statusdoc matrix [paths…]  the endpoint status matrix: where each endpoint's codes appear (spec, handler, tests, mocks)
  *   statusdoc merge reports…   the JSON or SARIF reports of shards as one
  * Exit codes: 0 no error found, 1 an error-severity problem found or a file not checked, 2 could not run: bad usage,
  * a table doc or .statusdoc.json that cannot be read, or a file or folder the system would not let us read or write. The same bundle is the code of the worker threads `check` and `sites` analyse files on.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { CLI_MAX_CHARS, CLI_MESSAGES, type Lang } from './core';
@@ -16,6 +18,7 @@ import { checkFiles, type CheckRun } from './cli/checkRun';
 import { CI_FORMATS } from './cli/formats/index';
 import { writeConstantsModule } from './cli/constants';
 import { mergeReports } from './cli/merge';
+import { formatMatrix, MATRIX_FORMATS, projectMatrix, type MatrixFormat } from './cli/matrix';
 import { formatRoutes } from './cli/routes';
 import { systemReason } from './cli/safeWrite';
 import { parseShard } from './cli/shard';
@@ -33,13 +36,16 @@ Commands:
   check [paths…]   report status codes that break the documented table (default paths: .)
   sites [paths…]   list every status-code site with what the documented table says it means
   routes [paths…]  list the project's routes: method, full path (mounts followed across files), handler
+  matrix [paths…]  the endpoint status matrix: a row per endpoint, a column per code, where each code appears
+                   (spec, handler, tests, mocks), the documented success code, drift between spec and code
   constants        write the project's constants module (DocumentedStatus) from the documented table
   merge REPORT…    merge the --format json (or sarif) reports of shards into one report, printed in that format;
                    exit 1 when it holds an error, a file not checked or more than --max-warnings warnings
 
 Options:
   --format FORMAT  check: text (default), json (ESLint's shape), sarif, gitlab (Code Quality), junit, checkstyle,
-                   github (Actions annotations); sites, routes: text (default), json
+                   github (Actions annotations); sites, routes: text (default), json;
+                   matrix: html (default: one self-contained page, works offline), md, json
   --fix            check: apply the safe fixes to the files, then report what remains
   --max-warnings N check, merge: also exit 1 when there are more than N warnings
   --exit-zero      check, merge: exit 0 even when errors are found (for showing results, not gating)
@@ -51,7 +57,8 @@ Options:
   --concurrency N  check, sites: threads to analyse files on; 1 = in-process; auto (default) = one core fewer
                    than the machine has (at most 4), in-process for fewer than 40 files
   --out FILE       constants: where to write the module (default: .statusdoc.json's constants.module,
-                   else src/http-status.ts, or http-status.ts without a src folder)
+                   else src/http-status.ts, or http-status.ts without a src folder); matrix: where to write
+                   the matrix (default: standard output)
   --check          constants: write nothing; exit 1 when the module is missing or out of date
   --table FILE     the table doc to use, instead of .statusdoc.json's "table" or the bundled default
   --lang LANG      language of messages and meanings: en (default), zh-cn
@@ -119,7 +126,11 @@ async function main(argv: string[]): Promise<number> {
     (outcome.code === 0 ? process.stdout : process.stderr).write(outcome.message);
     return outcome.code;
   }
-  if (values.out !== undefined || values.check) throw new UsageError('--out and --check go with constants');
+  if (command === 'matrix') {
+    if (values.check) throw new UsageError('--check goes with constants');
+    return matrix(paths, values.format, values.out, values.table);
+  }
+  if (values.out !== undefined || values.check) throw new UsageError('--out goes with constants and matrix, --check with constants');
   if (command === 'merge') return merge(paths, maxWarnings, values['exit-zero'] === true, values.format);
   if (command === 'routes') return routes(paths, values.format);
   if (command !== 'check' && command !== 'sites') {
@@ -192,6 +203,31 @@ async function routes(paths: string[], format = 'text'): Promise<number> {
   for (const { file, reason } of index.leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); its routes are not listed\n`);
   process.stdout.write(formatRoutes(index, format));
   return index.leftOut.length > 0 ? 2 : 0;
+}
+
+/** `statusdoc matrix`: the endpoint status matrix of the current folder's project, written to --out or printed. */
+async function matrix(paths: string[], format = 'html', out: string | undefined, table: string | undefined): Promise<number> {
+  if (!(MATRIX_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" for matrix (use ${MATRIX_FORMATS.join(', ')})`);
+  const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.']);
+  if (missing.length > 0) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+  const root = process.cwd();
+  const inForce = new Analyzer({ table, lang: 'en' }).tableForFolder(root);
+  if (inForce.problem) return fail(CLI_MESSAGES.badTable('en', inForce.problem));
+  const index = new WorkspaceRoutes(root, CLI_MAX_CHARS, { requests: true });
+  await index.build(undefined, undefined, files);
+  const { model, leftOut } = projectMatrix(index, files, inForce.table, CLI_MAX_CHARS);
+  for (const { file, reason } of leftOut) process.stderr.write(`statusdoc: ${file}: not read (${reason}); the matrix leaves it out\n`);
+  const outFile = out === undefined ? undefined : path.resolve(out);
+  const text = formatMatrix(model, format as MatrixFormat, root, outFile);
+  if (outFile === undefined) process.stdout.write(text);
+  else {
+    try {
+      fs.writeFileSync(outFile, text);
+    } catch (error) {
+      return fail(`cannot write ${out}: ${systemReason(error)}`);
+    }
+  }
+  return leftOut.length > 0 ? 2 : 0;
 }
 
 /** `statusdoc merge`: the shards' reports as one, in their format; the exit code as `check` would give it. */

@@ -29,7 +29,8 @@ import { provideHover } from './features/hover';
 import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
 import { tableInfo } from './features/tableInfo';
-import { TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions } from './protocol';
+import { provideMatrix } from './features/matrix';
+import { MATRIX_REQUEST, TABLE_CHANGED_NOTIFICATION, TABLE_INFO_REQUEST, type InitializationOptions, type MatrixParams } from './protocol';
 import { EDITOR_MAX_INDEXED_FILES, ServerRoutes } from './routes';
 import { SettingsStore } from './settings';
 import { Workspace } from './workspace';
@@ -240,6 +241,7 @@ export function startServer(connection: Connection): void {
     context ? provideCodeActions(context, params, capabilities.workspace?.workspaceEdit?.documentChanges === true, token) : [],
   );
   connection.onRequest(TABLE_INFO_REQUEST, (params: { uri: string }) => (context ? tableInfo(context, params.uri) : null));
+  connection.onRequest(MATRIX_REQUEST, (params: MatrixParams | null) => (context ? provideMatrix(context, params) : null));
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
     if (command !== CREATE_CONSTANTS_COMMAND || !context) return undefined;
     const canCreate = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;

@@ -1,4 +1,5 @@
 /** statusdoc's own LSP extensions, shared by the server and the VS Code client. Types and names only. */
+import type { MatrixModel } from './core';
 
 /** Request: which table is in force for a document. Params { uri }; result TableInfo. */
 export const TABLE_INFO_REQUEST = 'statusdoc/tableInfo';
@@ -22,4 +23,30 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** For clients without workspace/configuration: the `statusdoc` settings object. */
   settings?: unknown;
+}
+
+/**
+ * Request: the endpoint status matrix of a workspace folder, once its route index is built. Params MatrixParams;
+ * result MatrixResult, or null where the folder is not a file folder of the workspace.
+ */
+export const MATRIX_REQUEST = 'statusdoc/matrix';
+
+export interface MatrixParams {
+  /** A workspace folder, or a file in one; absent: the first folder. */
+  uri?: string;
+  /**
+   * Also the page for a webview: the HTML renderer's page (the CLI's) with links that post
+   * `{ command: 'open', file, line, column }`, its style and script under this nonce. The client stays thin.
+   */
+  html?: { nonce: string };
+}
+
+export interface MatrixResult {
+  /** The folder's URI: the model's places are paths relative to it, '/'-separated. */
+  root: string;
+  model: MatrixModel;
+  /** Files that were not read, with why: the matrix is incomplete there. */
+  leftOut: { file: string; reason: string }[];
+  /** The page, when `html` was asked for. */
+  html?: string;
 }

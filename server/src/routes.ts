@@ -55,6 +55,8 @@ export class ServerRoutes {
   private folders: WorkspaceRoutes[] = [];
   /** Each folder's specs, linked to its routes (operation-without-route, route-not-in-spec). */
   private specs = new Map<WorkspaceRoutes, WorkspaceSpecs>();
+  /** The latest indexing of the folders: what a request for the whole index waits on. */
+  private building: Promise<void> = Promise.resolve();
   /** What each open document was last judged by (route methods), to refresh only when that changes. */
   private readonly judgedBy = new Map<string, string>();
   /** The endpoints the code lenses were last drawn from. */
@@ -68,7 +70,30 @@ export class ServerRoutes {
   ) {}
 
   /** Indexes the folders (file URIs), one after another, in slices that leave the server answering. */
-  async setFolders(uris: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  setFolders(uris: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    this.building = this.indexFolders(uris, onProgress);
+    return this.building;
+  }
+
+  /**
+   * The index of the folder holding `uri` (a folder or a file in it; absent: the first folder) once it is built:
+   * for requests about the whole project (the matrix), which wait for it, unlike diagnostics.
+   */
+  async builtFolder(uri: string | undefined): Promise<WorkspaceRoutes | undefined> {
+    for (;;) {
+      const building = this.building;
+      await building.catch(() => undefined);
+      // Folders that changed meanwhile are indexed again: wait for that one.
+      if (building === this.building) break;
+    }
+    if (uri === undefined) return this.folders[0]?.built ? this.folders[0] : undefined;
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    const folder = this.folders.find((candidate) => candidate.root === parsed.fsPath || candidate.contains(parsed.fsPath));
+    return folder?.built ? folder : undefined;
+  }
+
+  private async indexFolders(uris: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const roots = uris
       .map((uri) => URI.parse(uri))
       .filter((uri) => uri.scheme === 'file')

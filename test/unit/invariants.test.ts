@@ -103,7 +103,7 @@ test('no core module imports upward: checks never import fixes, the adapters nev
     ['routes/'],
     ['checks/'],
     ['constants/', 'fixes/'],
-    ['hover', 'completion'],
+    ['hover', 'completion', 'matrix/'],
     ['index'],
   ];
   const layerOf = (relative: string) => {

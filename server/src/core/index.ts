@@ -15,6 +15,7 @@
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
  *   answers    handlerAnswers(document, span) -> the codes a handler answers, and whether they are all it can
  *   specs      readSpec(text, 'yaml' | 'json') -> operations, response keys, prefixes; linkSpecs(endpoints, specs)
+ *   matrix     buildMatrix(inputs, table) -> MatrixModel; renderMatrixMarkdown / renderMatrixJson / renderMatrixHtml
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -95,6 +96,7 @@ export {
 export { mayBeJsonSpec, mayBeYamlSpec, readSpec } from './spec/operations';
 export { isTestFile, linkSpecs, type DriftFact, type LinkedOperation, type SpecLinks, type SpecSource } from './spec/link';
 export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';
+export * from './matrix';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';
 export { CLI_MESSAGES, MESSAGES, renderConfigIssue, renderProblem, renderTableProblem } from './messages';

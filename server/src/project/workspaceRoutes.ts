@@ -114,6 +114,11 @@ export class WorkspaceRoutes {
 
   /** The 1-based line of an offset in a file of the index (read from disk if its lines were not kept). */
   lineOf(file: string, offset: number): number | undefined {
+    return this.positionOf(file, offset)?.line;
+  }
+
+  /** The 1-based line and column (UTF-16) of an offset in a file of the index. */
+  positionOf(file: string, offset: number): { line: number; column: number } | undefined {
     let lines = this.lines.get(file);
     if (!lines) {
       try {
@@ -123,7 +128,8 @@ export class WorkspaceRoutes {
       }
       this.lines.set(file, lines);
     }
-    return lines.lineOf(offset) + 1;
+    const position = lines.positionAt(offset);
+    return { line: position.line + 1, column: position.character + 1 };
   }
 
   /**

@@ -101,4 +101,16 @@ suite('statusdoc in VS Code', () => {
     assert.match(document.getText(), /@HttpCode\(HttpStatus\.NO_CONTENT\)\n {2}@Delete\(':id\/items\/:item'\)/);
     await waitForDiagnostics(document.uri, (all) => !all.some((d) => d.source === 'statusdoc' && d.severity === vscode.DiagnosticSeverity.Error));
   });
+
+  test('"statusdoc: Show Endpoint Status Matrix" opens the matrix in a webview', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('statusdoc.showMatrix');
+    assert.ok(panel, 'the command gives its panel');
+    assert.equal(panel.viewType, 'statusdoc.matrix');
+    assert.match(panel.title, /Endpoint Status Matrix|接口状态码矩阵/);
+    const html = panel.webview.html;
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[^']+'; script-src 'nonce-[^']+'">/);
+    assert.match(html, /data-method="POST" data-path="\/orders"/);
+    assert.match(html, /<body data-links="message">/);
+    panel.dispose();
+  });
 });

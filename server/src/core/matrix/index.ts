@@ -1,0 +1,26 @@
+/**
+ * The endpoint status matrix: the model (model.ts) from plain inputs, the spec's operations as a stand-in input
+ * (specOperations.ts), and its renderers: Markdown, JSON, one self-contained HTML page.
+ */
+export {
+  buildMatrix,
+  compareCodes,
+  MATRIX_SOURCES,
+  type CellDrift,
+  type CodeAt,
+  type EndpointInput,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixInputs,
+  type MatrixModel,
+  type MatrixPlace,
+  type MatrixRow,
+  type MatrixSource,
+  type OperationInput,
+  type RequestInput,
+  type RowDrift,
+} from './model';
+export { specOperations, type SpecOperation } from './specOperations';
+export { renderMatrixMarkdown } from './markdown';
+export { MATRIX_JSON_VERSION, renderMatrixJson } from './json';
+export { escapeHtml, renderMatrixHtml, type MatrixHtmlOptions, type MatrixLinks } from './html';
