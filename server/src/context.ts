@@ -67,5 +67,11 @@ export function findingsOf(context: ServerContext, document: OpenDocument, setti
   if (document.source.facts.sites.length === 0) return [];
   const inForce = context.workspace.tableFor(document.lsp.uri, settings);
   const routeMethods = context.routes?.routeMethodsFor(document.lsp.uri, document.source);
-  return check(document.source, inForce.table, { severities: { ...inForce.rules, ...settings.rules }, lang: context.languageFor(settings), routeMethods });
+  const requestAnswers = context.routes?.requestAnswersFor(document.lsp.uri, document.source);
+  return check(document.source, inForce.table, {
+    severities: { ...inForce.rules, ...settings.rules },
+    lang: context.languageFor(settings),
+    routeMethods,
+    requestAnswers,
+  });
 }

@@ -5,7 +5,17 @@
  * index is built, its documents are judged alone, and they are refreshed when it is.
  */
 import { URI } from 'vscode-uri';
-import { answeredCodes, documentModuleFacts, languageOfFile, rescopeByFacts, type Handler, type RouteMethodScope, type SourceDocument } from './core';
+import {
+  answeredCodes,
+  documentModuleFacts,
+  languageOfFile,
+  requestsOf,
+  rescopeByFacts,
+  type Handler,
+  type RequestAnswers,
+  type RouteMethodScope,
+  type SourceDocument,
+} from './core';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
 
 /**
@@ -41,6 +51,8 @@ export class ServerRoutes {
   private folders: WorkspaceRoutes[] = [];
   /** What each open document was last judged by, to refresh only when that changes. */
   private readonly judgedBy = new Map<string, string>();
+  /** What each open test file's requests were last judged by (their handlers' answers), likewise. */
+  private readonly requestsJudgedBy = new Map<string, string>();
   /** The endpoints the code lenses were last drawn from. */
   private lensedRoutes = '';
 
@@ -89,6 +101,23 @@ export class ServerRoutes {
     const scopes = rescopeByFacts(found.folder.scopesFor(found.file), facts);
     this.judgedBy.set(uri, JSON.stringify(scopes.map((s) => [s.name, s.method, s.registeredAt])));
     return scopes.length > 0 ? scopes : undefined;
+  }
+
+  /**
+   * What this document's test requests are judged by: the endpoints each hits and what their handlers answer (from
+   * the document's own sites at this version; the handlers' files from the editor or the disk).
+   */
+  requestAnswersFor(uri: string, document: SourceDocument): RequestAnswers[] | undefined {
+    const found = this.folderOf(uri);
+    if (!found) return undefined;
+    if (!found.folder.built || document.language === 'yaml') {
+      // Judged alone for now: the index's build refreshes this document if its requests hit routes.
+      this.requestsJudgedBy.set(uri, '[]');
+      return undefined;
+    }
+    const answers = found.folder.requestAnswers(requestsOf(document.facts.sites));
+    this.requestsJudgedBy.set(uri, answersKey(answers));
+    return answers.length > 0 ? answers : undefined;
   }
 
   /**
@@ -144,6 +173,7 @@ export class ServerRoutes {
 
   documentClosed(uri: string): void {
     this.judgedBy.delete(uri);
+    this.requestsJudgedBy.delete(uri);
     const found = this.folderOf(uri);
     found?.folder.editorClosed(found.file);
   }
@@ -174,6 +204,14 @@ export class ServerRoutes {
       const now = JSON.stringify(found.folder.scopesFor(found.file).map((s) => [s.name, s.method, s.registeredAt]));
       if (now !== before) return this.events.changed();
     }
+    // A test file's requests as the index last read them (its text once typing paused, or the disk's): only the open
+    // test files are looked at, each handler file read once (answersOf's cache), never every test of the project.
+    for (const uri of uris) {
+      const before = this.requestsJudgedBy.get(uri);
+      const found = this.folderOf(uri);
+      if (before === undefined || !found) continue;
+      if (answersKey(found.folder.requestAnswers(found.folder.requestsIn(found.file))) !== before) return this.events.changed();
+    }
   }
 
   private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {
@@ -183,4 +221,9 @@ export class ServerRoutes {
     const folder = this.folders.find((candidate) => candidate.contains(file));
     return folder && { folder, file };
   }
+}
+
+/** What a file's requests are judged by, without offsets (an edit above a request moves it, and changes no verdict). */
+function answersKey(answers: readonly RequestAnswers[]): string {
+  return JSON.stringify(answers);
 }

@@ -14,6 +14,7 @@ const FIXABLE: Readonly<Record<RuleMeta['id'], boolean>> = {
   'wrong-success-code': true,
   'undocumented-code': false,
   'implicit-success-code': true,
+  'test-expects-unanswered-code': false,
 };
 
 function statusdocRule(meta: RuleMeta): Rule.RuleModule {

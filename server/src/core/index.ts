@@ -12,8 +12,8 @@
  *   table      loadTable, DEFAULT_TABLE, reasonOf
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file);
  *              requestsOf(sites): a file's test requests; endpointsMatching(endpoints, method, path): the routes one hits
- *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
  *   answers    handlerAnswers(document, span) -> the codes a handler answers, and whether they are all it can
+ *   tests      check(…, { requestAnswers }) judges a test's expected codes by them; requestAnswersOf(site, all) for hover
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -47,6 +47,7 @@ export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn
 export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
 
 export type { CheckOptions, RouteMethodScope } from './checks';
+export { requestAnswersOf, unansweredBy, type EndpointAnswer, type Place, type RequestAnswers } from './checks/requestAnswers';
 export { RULES, RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleMeta } from './checks/rules';
 export type { Finding, RuleId, RuleSeverities, Severity, SeveritySetting } from './checks/types';
 

@@ -37,6 +37,18 @@ export const MESSAGES = {
     const testCount = tests > 0 ? (lang === 'zh-cn' ? ` · ${tests} 个测试` : ` · ${tests} test${tests === 1 ? '' : 's'}`) : '';
     return lang === 'zh-cn' ? `${endpoints.join('，')} · 返回 ${answered}${testCount}` : `${endpoints.join(', ')} · answers ${answered}${testCount}`;
   },
+  /**
+   * test-expects-unanswered-code: `GET /v1/users/{userId} never answers 400 (its handler getUser answers 200, 404;
+   * src/controllers/user.controller.js:20)`, one clause per endpoint the request hits.
+   */
+  unansweredCode: (lang: Lang, code: number, endpoints: readonly { endpoint: string; handler?: string; codes: readonly number[]; at?: string }[]) =>
+    endpoints
+      .map(({ endpoint, handler, codes, at }) => {
+        const where = at ? (lang === 'zh-cn' ? `；${at}` : `; ${at}`) : '';
+        if (lang === 'zh-cn') return `${endpoint} 从不返回 ${code}（其处理函数${handler ? ` ${handler} ` : ''}只返回 ${codes.join('、')}${where}）`;
+        return `${endpoint} never answers ${code} (its handler${handler ? ` ${handler}` : ''} answers ${codes.join(', ')}${where})`;
+      })
+      .join(lang === 'zh-cn' ? '；' : '; ') + (lang === 'zh-cn' ? '。' : '.'),
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

@@ -21,9 +21,11 @@ import {
   SourceDocument,
   type DocumentFacts,
   type Endpoint,
+  type EndpointAnswer,
   type Handler,
   type HandlerAnswers,
   type ModuleFacts,
+  type RequestAnswers,
   type RequestCall,
   type RouteMethodScope,
   type Site,
@@ -240,6 +242,24 @@ export class WorkspaceRoutes {
     return request && { request, endpoints: this.matcher()(request.method, request.path) };
   }
 
+  /**
+   * What the tests' requests (`calls`, not mocks) are judged by: for each method and path that hits some route, the
+   * endpoints it hits and what their handlers answer, with places (core `RequestAnswers`). A request that hits no
+   * route is left out: it is not judged.
+   */
+  requestAnswers(calls: readonly Pick<RequestCall, 'method' | 'path' | 'mock'>[]): RequestAnswers[] {
+    const seen = new Set<string>();
+    const found: RequestAnswers[] = [];
+    for (const call of calls) {
+      const key = `${call.method} ${call.path}`;
+      if (call.mock || seen.has(key)) continue;
+      seen.add(key);
+      const endpoints = this.matcher()(call.method, call.path);
+      if (endpoints.length > 0) found.push({ method: call.method, path: call.path, endpoints: endpoints.map((endpoint) => this.endpointAnswer(endpoint)) });
+    }
+    return found;
+  }
+
   /** The test requests (not mocks) that call an endpoint of `endpoints()`, by file and place. */
   testsOf(endpoint: Endpoint): readonly RequestSite[] {
     return this.callersByEndpoint().get(endpoint) ?? [];
@@ -290,6 +310,28 @@ export class WorkspaceRoutes {
     const answers = answersIn(facts, span);
     if (!endpoint.middleware) return { ...answers, file };
     return { ...answers, file, known: false, middleware: { file: endpoint.file, ...endpoint.middleware } };
+  }
+
+  /** An endpoint and what its handler answers, with places as people read them. */
+  private endpointAnswer(endpoint: Endpoint): EndpointAnswer {
+    const label = `${endpoint.method} ${endpoint.path ?? '…'}`;
+    const answers = this.answersOf(endpoint);
+    const place = (file: string, offset: number) => ({ file, line: this.lineOf(file, offset) ?? 0 });
+    if (!answers) return { endpoint: label, codes: [], known: false };
+    const handlerAt = endpoint.handler
+      ? place(endpoint.handler.file, endpoint.handler.at ?? this.index.handlerSpan(endpoint.handler)?.start ?? 0)
+      : place(endpoint.file, endpoint.at);
+    const firstOpen = answers.middleware
+      ? { reason: 'middleware' as const, at: place(answers.middleware.file, answers.middleware.start) }
+      : answers.openEnds[0] && { reason: answers.openEnds[0].reason, at: place(answers.file, answers.openEnds[0].start) };
+    return {
+      endpoint: label,
+      ...(endpoint.handler ? { handler: endpoint.handler.name } : {}),
+      handlerAt,
+      codes: answers.codes.map((answered) => ({ code: answered.code, at: place(answers.file, answered.start) })),
+      known: answers.known,
+      ...(firstOpen ? { openEnd: firstOpen } : {}),
+    };
   }
 
   /** The methods routes in other files give the handlers of `file`, with where each route is registered. */

@@ -10,6 +10,7 @@ import { reasonOf } from '../table/lookup';
 import type { Lang, StatusTable } from '../table/types';
 import { disabledRules } from './disable';
 import { changeToDocumented, documentedInstead, methodLabel, NamedCodes } from './documented';
+import { codesOf, placeText, requestAnswersOf, unansweredBy, type RequestAnswers } from './requestAnswers';
 import { RULES } from './rules';
 import type { Finding, RuleId, RuleSeverities, SeveritySetting } from './types';
 
@@ -21,6 +22,11 @@ export interface CheckOptions {
    * one, with no method of its own, is judged under the route's method.
    */
   routeMethods?: readonly RouteMethodScope[];
+  /**
+   * The requests this document's tests make that hit routes of the project, with what their handlers answer (the
+   * project's route index): an expected code none of them answers is flagged (test-expects-unanswered-code).
+   */
+  requestAnswers?: readonly RequestAnswers[];
 }
 
 /** A span of the document (a handler's declaration) and the method a route elsewhere gives it. */
@@ -52,6 +58,7 @@ interface RuleContext {
   named: NamedCodes;
   lang: Lang;
   severities: RuleSeverities;
+  requestAnswers?: readonly RequestAnswers[];
 }
 
 function named(table: StatusTable, code: number) {
@@ -95,6 +102,18 @@ const CHECKS: Record<RuleId, Rule> = {
       fixable: true,
     };
   },
+  'test-expects-unanswered-code': (site, { lang, requestAnswers }) => {
+    const request = requestAnswersOf(site, requestAnswers);
+    const wrongAbout = request ? unansweredBy(request, site.code) : [];
+    if (wrongAbout.length === 0) return undefined;
+    const endpoints = wrongAbout.map((answer) => ({
+      endpoint: answer.endpoint,
+      handler: answer.handler,
+      codes: codesOf(answer),
+      at: answer.handlerAt && placeText(answer.handlerAt),
+    }));
+    return { message: MESSAGES.unansweredCode(lang, site.code, endpoints), fixable: false };
+  },
 };
 
 /** The sites with the methods routes in other files give their handlers, where they have none of their own. */
@@ -121,7 +140,14 @@ function severityOf(rule: RuleId, severities: RuleSeverities): SeveritySetting {
 export function runChecks(document: SourceDocument, table: StatusTable, options: CheckOptions): Finding[] {
   const sites = withRouteMethods(document.facts.sites, options.routeMethods);
   if (sites.length === 0) return [];
-  const context: RuleContext = { table, document, named: new NamedCodes(sites), lang: options.lang, severities: options.severities };
+  const context: RuleContext = {
+    table,
+    document,
+    named: new NamedCodes(sites),
+    lang: options.lang,
+    severities: options.severities,
+    requestAnswers: options.requestAnswers,
+  };
   const disabled = document.derived(disabledIn);
   const findings: Finding[] = [];
   for (const site of sites) {
