@@ -92,6 +92,21 @@ describe('test-expects-unanswered-code: the judgement', () => {
     );
   });
 
+  test("a success code wrong by the table is wrong-success-code's: one problem per place, unless that rule is off", () => {
+    const post = TEST.replace(`get('/v1/users/not-an-id').expect(400)`, `post('/v1/users').expect(200)`);
+    const created: RequestAnswers[] = [
+      { method: 'POST', path: '/v1/users', endpoints: [{ ...GET_USER, endpoint: 'POST /v1/users', codes: [{ code: 201, at: { file: 'a.js', line: 2 } }] }] },
+    ];
+    assert.deepEqual(
+      checkText(post, 'javascript', { requestAnswers: created }).map((finding) => finding.rule),
+      ['wrong-success-code'],
+    );
+    assert.deepEqual(
+      checkText(post, 'javascript', { requestAnswers: created, severities: { 'wrong-success-code': 'off' } }).map((finding) => finding.rule),
+      [RULE],
+    );
+  });
+
   test('500 is never judged: any handler answers it when something it awaits throws', () => {
     assert.deepEqual(flagged(TEST.replace('expect(400)', 'expect(500)'), answersFor(GET_USER)), []);
   });

@@ -69,9 +69,15 @@ export interface CachedRoutes {
 /** A cached answer: the findings, and for TS/JS checked with the route index, its part in the index. */
 export type CachedFile = FileFindings & { routes?: CachedRoutes };
 
-/** The key of the route methods a file is judged under: '' for none. */
-export function methodsKey(routeMethods: readonly unknown[] | undefined): string {
-  return routeMethods && routeMethods.length > 0 ? contentHash(JSON.stringify(routeMethods)) : '';
+/**
+ * The key of what the route index gives a file to be judged by (its handlers' route methods, its tests' requests'
+ * answers): '' for nothing.
+ */
+export function methodsKey(project: { routeMethods?: readonly unknown[]; requestAnswers?: readonly unknown[] } | undefined): string {
+  const routeMethods = project?.routeMethods ?? [];
+  const requestAnswers = project?.requestAnswers ?? [];
+  if (routeMethods.length === 0 && requestAnswers.length === 0) return '';
+  return contentHash(JSON.stringify(requestAnswers.length > 0 ? [routeMethods, requestAnswers] : routeMethods));
 }
 
 export type CacheNote = { why: 'unreadable' | 'damaged' | 'foreign' };
@@ -223,8 +229,17 @@ function readEntries(text: string, version: string): Map<string, Entry> | 'stale
 function isStoredRoutes(value: unknown): boolean {
   if (value === undefined) return true;
   if (typeof value !== 'object' || value === null) return false;
-  const { declares, methodsMatter, methods, leftOut } = value as Record<string, unknown>;
+  const { declares, methodsMatter, methods, leftOut, requests } = value as Record<string, unknown>;
   return (
-    typeof declares === 'boolean' && typeof methodsMatter === 'boolean' && typeof methods === 'string' && (leftOut === undefined || typeof leftOut === 'string')
+    typeof declares === 'boolean' &&
+    typeof methodsMatter === 'boolean' &&
+    typeof methods === 'string' &&
+    (leftOut === undefined || typeof leftOut === 'string') &&
+    (requests === undefined || (Array.isArray(requests) && requests.every(isRequest)))
   );
+}
+
+function isRequest(value: unknown): boolean {
+  const { method, path } = (value ?? {}) as Record<string, unknown>;
+  return typeof method === 'string' && typeof path === 'string';
 }

@@ -4,9 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, languageOfFile, type Lang, type RouteMethodScope } from '../core';
+import { caughtText, CLI_MESSAGES, languageOfFile, type Lang } from '../core';
 import type { TableInForce } from '../project/tables';
-import { Analyzer, displayPath } from './analyze';
+import { Analyzer, displayPath, type ProjectJudgement } from './analyze';
 import { cacheFileOf, contentHash, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
 import type { TaskResult } from './fileTask';
 import type { FileRouteFacts } from './routeFacts';
@@ -77,9 +77,15 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   // that can change are judged again (their kept analysis, unparsed).
   const project = run.project && run.command === 'check';
   const routes = project ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
-  const routeMethodsOf = (absolute: string) => {
-    const scopes = routes?.scopesFor(absolute);
-    return scopes && scopes.length > 0 ? scopes : undefined;
+  /**
+   * What the index gives a file: its handlers' route methods where a response site has no method of its own (the
+   * only kind they change), its tests' requests' answers where it makes requests.
+   */
+  const projectOf = (absolute: string, facts: FileRouteFacts | undefined): ProjectJudgement | undefined => {
+    const scopes = facts?.methodsMatter ? routes?.scopesFor(absolute) : undefined;
+    const answers = facts?.requests ? routes?.requestAnswers(facts.requests.map((request) => ({ ...request, mock: false }))) : undefined;
+    if (!scopes?.length && !answers?.length) return undefined;
+    return { ...(scopes?.length ? { routeMethods: scopes } : {}), ...(answers?.length ? { requestAnswers: answers } : {}) };
   };
   const settingsKey = (absolute: string) => cache!.settingsKey(absolute, tables.get(path.dirname(absolute))!);
 
@@ -99,7 +105,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
       if (!hit) return true;
       // With the index a TS/JS file's facts are needed (an entry written by --no-project has none); without it, an
       // answer judged under route methods is not this run's.
-      if (project ? isScript(absolute) && !hit.routes : hit.routes?.facts.methodsMatter && hit.routes.methods !== '') return true;
+      if (project ? isScript(absolute) && !hit.routes : (hit.routes?.methods ?? '') !== '') return true;
       // Under --fix a file with fixable findings is read again, so the fix is applied as without a cache.
       if (run.fix && hit.findings.some((finding) => finding.fixable)) return true;
       hits.set(index, hit);
@@ -109,8 +115,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     });
   }
 
-  /** Files looked at again once the index is built: their index in `files`, and the route methods they get. */
-  const againOf: { index: number; routeMethods?: RouteMethodScope[] }[] = [];
+  /** Files looked at again once the index is built: their index in `files`, and what the index gives them. */
+  const againOf: { index: number; project?: ProjectJudgement }[] = [];
   const again = (results: readonly TaskResult[]): AgainItem[] => {
     if (!routes) return [];
     const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
@@ -127,22 +133,23 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
 
     const items: AgainItem[] = [];
     const add = (index: number, item: AgainItem) => {
-      againOf.push({ index, routeMethods: item.routeMethods });
+      againOf.push({ index, project: item.project });
       items.push(item);
     };
-    // Only a file with a response site without a method of its own can be changed by route methods: only such a
-    // file's handlers are looked up in the index.
+    // Only a file with a response site without a method of its own can be changed by route methods, and only a file
+    // whose tests make requests by their answers: only such files are looked up in the index.
     toAnalyse.forEach((index, k) => {
-      const kept = results[k].routeFacts?.methodsMatter ?? false;
-      const routeMethods = kept ? routeMethodsOf(files[index]) : undefined;
+      const facts = results[k].routeFacts;
+      const kept = (facts?.methodsMatter ?? false) || facts?.requests !== undefined;
+      const judgedBy = kept ? projectOf(files[index], facts) : undefined;
       const fixable = results[k].report.findings.some((finding) => finding.fixable);
-      if ((kept && routeMethods) || (run.fix && (kept || fixable))) add(index, { absolute: files[index], first: k, routeMethods });
+      if ((kept && judgedBy) || (run.fix && (kept || fixable))) add(index, { absolute: files[index], first: k, project: judgedBy });
     });
     for (const [index, hit] of hits) {
-      if (!hit.routes?.facts.methodsMatter) continue;
-      const routeMethods = routeMethodsOf(files[index]);
-      // A cached answer stands where the route methods cannot change it, or are those it was judged under.
-      if (hit.routes.methods !== methodsKey(routeMethods)) add(index, { absolute: files[index], routeMethods });
+      if (!hit.routes?.facts.methodsMatter && !hit.routes?.facts.requests) continue;
+      const judgedBy = projectOf(files[index], hit.routes.facts);
+      // A cached answer stands where the index cannot change it, or gives what it was judged by.
+      if (hit.routes.methods !== methodsKey(judgedBy)) add(index, { absolute: files[index], project: judgedBy });
     }
     return items;
   };
@@ -162,15 +169,15 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     again,
   );
   if (run.debug) notes.push(threadsNote(files.length, analysed));
-  if (run.debug && analysed.againResults.length > 0) notes.push(`${analysed.againResults.length} judged again under the methods of routes in other files`);
-  const fresh = new Map<number, { result: TaskResult; routeMethods?: RouteMethodScope[] }>();
+  if (run.debug && analysed.againResults.length > 0) notes.push(`${analysed.againResults.length} judged again by the routes in other files`);
+  const fresh = new Map<number, { result: TaskResult; project?: ProjectJudgement }>();
   analysed.results.forEach((result, k) => fresh.set(toAnalyse[k], { result }));
-  analysed.againResults.forEach((result, slot) => fresh.set(againOf[slot].index, { result, routeMethods: againOf[slot].routeMethods }));
-  for (const [index, { result, routeMethods }] of fresh) {
+  analysed.againResults.forEach((result, slot) => fresh.set(againOf[slot].index, { result, project: againOf[slot].project }));
+  for (const [index, { result, project: judgedBy }] of fresh) {
     reports[index] = result.report;
     // A file --fix rewrote has a new stamp: it is hashed on the next run.
     const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
-    const routesPart = result.routeFacts && { facts: result.routeFacts, methods: methodsKey(routeMethods) };
+    const routesPart = result.routeFacts && { facts: result.routeFacts, methods: methodsKey(judgedBy) };
     if (cache && result.contentHash) cache.set(files[index], stamp, result.contentHash, settingsKey(files[index]), result.report, routesPart);
   }
   const unsaved = cache?.save();

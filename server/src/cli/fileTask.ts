@@ -8,8 +8,8 @@
  * under their methods without parsing it again.
  */
 import * as path from 'node:path';
-import { applyEdits, fixAllEdits, rescopeRouteMethods, type Lang, type RouteMethodScope } from '../core';
-import { displayPath, type Analyzer, type FileResult } from './analyze';
+import { applyEdits, fixAllEdits, rescopeRouteMethods, type Lang } from '../core';
+import { displayPath, type Analyzer, type FileResult, type ProjectJudgement } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
 import { fileRouteFacts, letParseGo, type FileRouteFacts } from './routeFacts';
@@ -42,12 +42,12 @@ export interface KeptTask {
 
 const BOM = '\uFEFF';
 
-export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): TaskResult {
-  return runFileTaskKeeping(analyzer, absolute, options, routeMethods).result;
+export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, project?: ProjectJudgement): TaskResult {
+  return runFileTaskKeeping(analyzer, absolute, options, project).result;
 }
 
 /** `runFileTask`, keeping the analysis of a file whose findings the route index may still change (under `facts`). */
-export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, routeMethods?: RouteMethodScope[]): KeptTask {
+export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, project?: ProjectJudgement): KeptTask {
   let snapshot: ReadSnapshot;
   try {
     snapshot = readSnapshot(absolute);
@@ -59,7 +59,7 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
   const bom = snapshot.text.startsWith(BOM) ? BOM : '';
   const text = snapshot.text.slice(bom.length);
   const inForce = analyzer.tableForFolder(path.dirname(absolute));
-  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods);
+  const first = analyzer.analyzeFile(absolute, inForce, text, project);
   let result = first;
   let fixed: number | undefined;
   let notWritten: string | undefined;
@@ -70,8 +70,9 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
       try {
         if (writeIfUnchanged(absolute, snapshot, bom + fixedText) === 'written') {
           // The fixes moved the handlers: their spans are found again, by name, in the fixed text.
-          const moved = routeMethods && rescopeRouteMethods(routeMethods, fixedText, absolute);
-          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved);
+          // (Request answers are keyed by method and path, not offsets: they stay as they are.)
+          const moved = project?.routeMethods && rescopeRouteMethods(project.routeMethods, fixedText, absolute);
+          result = analyzer.analyzeFile(absolute, inForce, fixedText, project && { ...project, routeMethods: moved });
           fixed = first.findings.length - result.findings.length;
         } else {
           changedMeanwhile = true;
@@ -95,7 +96,8 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
     ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}),
     ...(routeFacts ? { routeFacts } : {}),
   };
-  return { result: taskResult, ...(routeFacts?.methodsMatter ? { kept: letParseGo(result) } : {}) };
+  const judgedAgain = routeFacts?.methodsMatter || (routeFacts?.requests?.length ?? 0) > 0;
+  return { result: taskResult, ...(judgedAgain ? { kept: letParseGo(result) } : {}) };
 }
 
 /** The options of the first pass over the files: with the route index, fixes wait for the methods it gives. */
@@ -107,19 +109,13 @@ export function firstPass(options: TaskOptions): TaskOptions {
  * A file once the route index is built: a kept analysis judged again under the methods the index gives its handlers
  * (the same sites, no parse); else, and under --fix where there is something to fix, the whole task with them.
  */
-export function runTaskAgain(
-  analyzer: Analyzer,
-  absolute: string,
-  first: KeptTask | undefined,
-  options: TaskOptions,
-  routeMethods?: RouteMethodScope[],
-): TaskResult {
+export function runTaskAgain(analyzer: Analyzer, absolute: string, first: KeptTask | undefined, options: TaskOptions, project?: ProjectJudgement): TaskResult {
   if (first?.kept) {
-    const again = analyzer.checkAgain(first.kept, routeMethods);
+    const again = analyzer.checkAgain(first.kept, project);
     const report = reportOf(again, { sites: options.sites, lang: options.lang });
     if (first.result.report.caught) report.caught = first.result.report.caught;
     else delete report.caught;
     if (!options.fix || !report.findings.some((finding) => finding.fixable)) return { ...first.result, report };
   }
-  return runFileTask(analyzer, absolute, options, routeMethods);
+  return runFileTask(analyzer, absolute, options, project);
 }

@@ -6,8 +6,7 @@
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Analyzer, AnalyzeOptions } from './analyze';
-import type { RouteMethodScope } from '../core';
+import type { Analyzer, AnalyzeOptions, ProjectJudgement } from './analyze';
 import { firstPass, runFileTaskKeeping, runTaskAgain, type KeptTask, type TaskOptions, type TaskResult } from './fileTask';
 
 /** What a worker needs to analyse files exactly as the main thread does. */
@@ -19,7 +18,7 @@ export interface WorkerSetup {
 }
 
 /** A file of the first pass, or a file again once the route index is built (`first`: its index in the first pass). */
-export type ToWorker = { index: number; absolute: string } | { again: number; absolute: string; first?: number; routeMethods?: RouteMethodScope[] };
+export type ToWorker = { index: number; absolute: string } | { again: number; absolute: string; first?: number; project?: ProjectJudgement };
 export type FromWorker = { ready: true } | { index: number; result: TaskResult } | { again: number; result: TaskResult } | { failed: string; error: string };
 
 /** A file to look at again once the first pass is done, with the methods routes elsewhere give its handlers. */
@@ -27,7 +26,7 @@ export interface AgainItem {
   absolute: string;
   /** Its index in the first pass, if it was analysed there: its analysis may be kept, to be judged again unparsed. */
   first?: number;
-  routeMethods?: RouteMethodScope[];
+  project?: ProjectJudgement;
 }
 
 /** After the first pass: which files to look at again (the CLI builds the route index from the results). */
@@ -95,7 +94,7 @@ export async function analyzeFiles(
   const runAgain = (item: AgainItem) => {
     const previous = item.first === undefined ? undefined : kept.get(item.first);
     if (item.first !== undefined) kept.delete(item.first);
-    return runTaskAgain(analyzer, item.absolute, previous, setup.task, item.routeMethods);
+    return runTaskAgain(analyzer, item.absolute, previous, setup.task, item.project);
   };
   const workerCount = Math.min(threads, files.length) - (WORKERS_ONLY ? 0 : 1);
   if (workerCount <= 0 || threads === 1) {
@@ -171,7 +170,7 @@ export async function analyzeFiles(
       const lane = item.first === undefined ? undefined : lanes[laneOf[item.first]];
       if (!lane) return void mine.push(slot);
       lane.inFlight++;
-      lane.worker.postMessage({ again: slot, absolute: item.absolute, first: item.first, routeMethods: item.routeMethods } satisfies ToWorker);
+      lane.worker.postMessage({ again: slot, absolute: item.absolute, first: item.first, project: item.project } satisfies ToWorker);
     });
     for (const slot of mine) {
       againResults[slot] = runAgain(items[slot]);

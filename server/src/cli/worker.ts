@@ -25,7 +25,7 @@ export function serveWorker(): void {
       if ('again' in message) {
         const previous = message.first === undefined ? undefined : kept.get(message.first);
         if (message.first !== undefined) kept.delete(message.first);
-        reply = { again: message.again, result: runTaskAgain(analyzer, message.absolute, previous, setup.task, message.routeMethods) };
+        reply = { again: message.again, result: runTaskAgain(analyzer, message.absolute, previous, setup.task, message.project) };
       } else {
         const task = runFileTaskKeeping(analyzer, message.absolute, first);
         if (task.kept) kept.set(message.index, task);
