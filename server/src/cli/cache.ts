@@ -229,17 +229,24 @@ function readEntries(text: string, version: string): Map<string, Entry> | 'stale
 function isStoredRoutes(value: unknown): boolean {
   if (value === undefined) return true;
   if (typeof value !== 'object' || value === null) return false;
-  const { declares, methodsMatter, methods, leftOut, requests } = value as Record<string, unknown>;
+  const { declares, methodsMatter, methods, leftOut, requests, answers } = value as Record<string, unknown>;
   return (
     typeof declares === 'boolean' &&
     typeof methodsMatter === 'boolean' &&
     typeof methods === 'string' &&
     (leftOut === undefined || typeof leftOut === 'string') &&
-    (requests === undefined || (Array.isArray(requests) && requests.every(isRequest)))
+    (requests === undefined || (Array.isArray(requests) && requests.every(isRequest))) &&
+    (answers === undefined || isAnswerFacts(answers))
   );
 }
 
 function isRequest(value: unknown): boolean {
   const { method, path } = (value ?? {}) as Record<string, unknown>;
   return typeof method === 'string' && typeof path === 'string';
+}
+
+function isAnswerFacts(value: unknown): boolean {
+  const { read, answers, openEnds } = (value ?? {}) as Record<string, unknown>;
+  const spans = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item?.start === 'number' && typeof item?.end === 'number');
+  return typeof read === 'boolean' && spans(answers) && spans(openEnds);
 }

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, languageOfFile, type Lang } from '../core';
+import { caughtText, CLI_MESSAGES, languageOfFile, type AnswerFacts, type Lang } from '../core';
 import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath, type ProjectJudgement } from './analyze';
 import { cacheFileOf, contentHash, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
@@ -127,6 +127,14 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
       if (isScript(files[at])) index(files[at], results[k].routeFacts, results[k].report.notChecked?.kind);
     });
     for (const [at, hit] of hits) if (hit.routes) index(files[at], hit.routes.facts);
+    // What each file answers, from its first parse (or the cache): a test's handlers need no second parse.
+    const answers = new Map<string, AnswerFacts>();
+    toAnalyse.forEach((at, k) => {
+      const known = results[k].routeFacts?.answers;
+      if (known) answers.set(files[at], known);
+    });
+    for (const [at, hit] of hits) if (hit.routes?.facts.answers) answers.set(files[at], hit.routes.facts.answers);
+    routes.useKnownAnswers((file) => answers.get(file));
     // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
     const inShard = new Set(files);
     for (const file of run.files) if (!inShard.has(file)) routes.readFile(file);

@@ -4,7 +4,16 @@
  * methods from routes elsewhere could change its findings at all; and the requests its tests make, which the index
  * resolves to the handlers whose answers judge them.
  */
-import { documentModuleFacts, languageOfFile, mayDeclareRoutes, requestsOf, type ModuleFacts, type SourceDocument } from '../core';
+import {
+  answerFactsOf,
+  documentModuleFacts,
+  languageOfFile,
+  mayDeclareRoutes,
+  requestsOf,
+  type AnswerFacts,
+  type ModuleFacts,
+  type SourceDocument,
+} from '../core';
 import type { FileResult } from './analyze';
 
 export interface FileRouteFacts {
@@ -21,6 +30,8 @@ export interface FileRouteFacts {
   methodsMatter: boolean;
   /** The method and path of each request its tests make whose code they expect (not mocks), each once. */
   requests?: { method: string; path: string }[];
+  /** Where the file answers codes, and its open ends: what its handlers answer, read without a second parse. */
+  answers?: AnswerFacts;
 }
 
 export function fileRouteFacts(document: SourceDocument, absolute: string): FileRouteFacts | undefined {
@@ -29,7 +40,8 @@ export function fileRouteFacts(document: SourceDocument, absolute: string): File
   const methodsMatter = document.facts.sites.some((site) => !site.method && site.role === 'response');
   const declares = mayDeclareRoutes(document.text, '');
   const requests = testRequests(document);
-  const withRequests = requests.length > 0 ? { requests } : {};
+  const answers = answerFactsOf(document.facts);
+  const withRequests = { ...(requests.length > 0 ? { requests } : {}), ...(answers ? { answers } : {}) };
   // The index leaves out what the check does not read for its size, as it does reading the disk.
   if (document.facts.skipped?.kind === 'too-large') return { leftOut: 'too large', declares, methodsMatter };
   if (!declares && !methodsMatter) return { declares, methodsMatter, ...withRequests };

@@ -66,6 +66,7 @@ export { idiomLabel } from './sites/idioms';
 
 export {
   answeredCodes,
+  answerFactsOf,
   answersIn,
   ANY_METHOD,
   handlerAnswers,
@@ -79,6 +80,7 @@ export {
   requestsOf,
   rescopeRouteMethods,
   routeMatcher,
+  type AnswerFacts,
   type AnsweredCode,
   type Definition,
   type Endpoint,

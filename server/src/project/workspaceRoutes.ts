@@ -19,6 +19,7 @@ import {
   requestsOf,
   routeMatcher,
   SourceDocument,
+  type AnswerFacts,
   type DocumentFacts,
   type Endpoint,
   type EndpointAnswer,
@@ -87,6 +88,7 @@ export class WorkspaceRoutes {
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
   private readonly answerFacts = new Map<string, DocumentFacts>();
   private openDocuments: OpenDocuments | undefined;
+  private knownAnswers: ((file: string) => AnswerFacts | undefined) | undefined;
 
   constructor(
     readonly root: string,
@@ -296,6 +298,14 @@ export class WorkspaceRoutes {
   }
 
   /**
+   * Where `answersOf` finds files' answers already read (the CLI's first pass over each file), before reading the
+   * disk: absolute path -> the file's `AnswerFacts`, undefined where not read.
+   */
+  useKnownAnswers(lookup: ((file: string) => AnswerFacts | undefined) | undefined): void {
+    this.knownAnswers = lookup;
+  }
+
+  /**
    * What an endpoint's handler answers (core `answersIn`), read in the open document's facts or a cached read of the
    * file on disk; not known where middleware comes before it. Undefined where the handler is not found (a package, a
    * name the index cannot follow, a file not read): its answers are unknown.
@@ -393,13 +403,15 @@ export class WorkspaceRoutes {
   }
 
   /** A handler file's facts: the open document's (the index brought to its version), else a cached read of the disk. */
-  private handlerFileFacts(relative: string): DocumentFacts | undefined {
+  private handlerFileFacts(relative: string): DocumentFacts | AnswerFacts | undefined {
     const file = path.join(this.root, ...relative.split('/'));
     const open = this.openDocuments?.(file);
     if (open && open.language !== 'yaml') {
       if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
       return open.facts;
     }
+    const known = this.knownAnswers?.(file);
+    if (known) return known;
     const cached = this.answerFacts.get(relative);
     if (cached) {
       this.answerFacts.delete(relative);
