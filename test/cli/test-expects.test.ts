@@ -30,7 +30,7 @@ function check(dir: string, args: string[], env: Record<string, string> = {}) {
 }
 
 const BAD_ID =
-  'tests/user.test.js:11:58 warning test-expects-unanswered-code GET /v1/users/{userId} never answers 400 (its handler getUser answers 200, 404; src/controllers/user.controller.js:14).';
+  'tests/user.test.js:12:58 warning test-expects-unanswered-code GET /v1/users/{userId} never answers 400 (its handler getUser answers 200, 404; src/controllers/user.controller.js:14).';
 
 /** The rule's lines of a text report. */
 function ruleLines(stdout: string): string[] {
@@ -41,7 +41,7 @@ test("the example app: the test expecting 400 of getUser, and the one expecting 
   const dir = exampleApp();
   const { stdout } = check(dir, ['.']);
   assert.deepEqual(ruleLines(stdout), [
-    'tests/user.test.js:6:71 warning test-expects-unanswered-code POST /v1/users never answers 201 (its handler createUser answers 200; src/controllers/user.controller.js:5).',
+    'tests/user.test.js:7:71 warning test-expects-unanswered-code POST /v1/users never answers 201 (its handler createUser answers 200; src/controllers/user.controller.js:5).',
     BAD_ID,
   ]);
   assert.deepEqual(ruleLines(check(dir, ['.', '--no-project']).stdout), [], 'judged file by file, no test knows its handler');
@@ -51,7 +51,7 @@ test('every format names the rule; worker threads and shards give the same findi
   const dir = exampleApp();
   const json = JSON.parse(check(dir, ['.', '--format', 'json']).stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
   const flagged = json.flatMap((file) => file.messages.filter((m) => m.ruleId === RULE).map((m) => `${path.relative(dir, file.filePath)}:${m.line}`));
-  assert.deepEqual(flagged, ['tests/user.test.js:6', 'tests/user.test.js:11']);
+  assert.deepEqual(flagged, ['tests/user.test.js:7', 'tests/user.test.js:12']);
   const sarif = JSON.parse(check(dir, ['.', '--format', 'sarif']).stdout) as { runs: { results: { ruleId: string }[] }[] };
   assert.equal(sarif.runs[0].results.filter((result) => result.ruleId === RULE).length, 2);
   const inProcess = check(dir, ['.']).stdout;
