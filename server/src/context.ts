@@ -68,10 +68,12 @@ export function findingsOf(context: ServerContext, document: OpenDocument, setti
   const inForce = context.workspace.tableFor(document.lsp.uri, settings);
   const routeMethods = context.routes?.routeMethodsFor(document.lsp.uri, document.source);
   const drift = context.routes?.driftFor(document.lsp.uri);
+  const requestAnswers = context.routes?.requestAnswersFor(document.lsp.uri, document.source);
   return check(document.source, inForce.table, {
     severities: { ...inForce.rules, ...settings.rules },
     lang: context.languageFor(settings),
     routeMethods,
     drift,
+    requestAnswers,
   });
 }

@@ -10,9 +10,11 @@ import {
   documentModuleFacts,
   isScriptLanguage,
   languageOfFile,
+  requestsOf,
   rescopeByFacts,
   type DriftFact,
   type Handler,
+  type RequestAnswers,
   type RouteMethodScope,
   type SourceDocument,
   type SpecLinks,
@@ -59,6 +61,8 @@ export class ServerRoutes {
   private building: Promise<void> = Promise.resolve();
   /** What each open document was last judged by (route methods), to refresh only when that changes. */
   private readonly judgedBy = new Map<string, string>();
+  /** What each open test file's requests were last judged by (their handlers' answers), likewise. */
+  private readonly requestsJudgedBy = new Map<string, string>();
   /** The endpoints the code lenses were last drawn from. */
   private lensedRoutes = '';
   /** The drift each open document was last judged with, likewise. */
@@ -159,6 +163,23 @@ export class ServerRoutes {
   }
 
   /**
+   * What this document's test requests are judged by: the endpoints each hits and what their handlers answer (from
+   * the document's own sites at this version; the handlers' files from the editor or the disk).
+   */
+  requestAnswersFor(uri: string, document: SourceDocument): RequestAnswers[] | undefined {
+    const found = this.folderOf(uri);
+    if (!found) return undefined;
+    if (!found.folder.built || !isScriptLanguage(document.language)) {
+      // Judged alone for now: the index's build refreshes this document if its requests hit routes.
+      this.requestsJudgedBy.set(uri, '[]');
+      return undefined;
+    }
+    const answers = found.folder.requestAnswers(requestsOf(document.facts.sites));
+    this.requestsJudgedBy.set(uri, answersKey(answers));
+    return answers.length > 0 ? answers : undefined;
+  }
+
+  /**
    * An open document changed: its routes may name other documents' handlers. Refreshes when what an open document
    * was judged by is no longer what the index gives it.
    */
@@ -221,6 +242,7 @@ export class ServerRoutes {
   documentClosed(uri: string): void {
     this.judgedBy.delete(uri);
     this.driftJudged.delete(uri);
+    this.requestsJudgedBy.delete(uri);
     const found = this.folderOf(uri);
     found?.folder.editorClosed(found.file);
     // A spec closed unsaved: the disk's text is the truth again.
@@ -263,6 +285,14 @@ export class ServerRoutes {
       const driftBefore = this.driftJudged.get(uri);
       if (driftBefore !== undefined && JSON.stringify(this.driftOf(found.folder, found.file) ?? []) !== driftBefore) return this.events.changed();
     }
+    // A test file's requests as the index last read them (its text once typing paused, or the disk's): only the open
+    // test files are looked at, each handler file read once (answersOf's cache), never every test of the project.
+    for (const uri of uris) {
+      const before = this.requestsJudgedBy.get(uri);
+      const found = this.folderOf(uri);
+      if (before === undefined || !found) continue;
+      if (answersKey(found.folder.requestAnswers(found.folder.requestsIn(found.file))) !== before) return this.events.changed();
+    }
   }
 
   private driftOf(folder: WorkspaceRoutes, file: string): readonly DriftFact[] | undefined {
@@ -282,4 +312,9 @@ export class ServerRoutes {
     const folder = this.folders.find((candidate) => candidate.contains(file));
     return folder && { folder, file };
   }
+}
+
+/** What a file's requests are judged by, without offsets (an edit above a request moves it, and changes no verdict). */
+function answersKey(answers: readonly RequestAnswers[]): string {
+  return JSON.stringify(answers);
 }

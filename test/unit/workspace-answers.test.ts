@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { answeredCodes, SourceDocument } from '../../server/src/core';
+import { answeredCodes, answerFactsOf, SourceDocument } from '../../server/src/core';
 import { WorkspaceRoutes } from '../../server/src/project/workspaceRoutes';
 
 const made: string[] = [];
@@ -95,6 +95,29 @@ test("an open document's facts are read, at its version, not the disk's", async 
   routes.useOpenDocuments(undefined);
   routes.editorClosed(controller);
   assert.match(answers(routes).join('\n'), /POST \/orders: 201, 400$/m);
+});
+
+async function built(dir: string): Promise<WorkspaceRoutes> {
+  const routes = new WorkspaceRoutes(dir, 1_000_000);
+  await routes.build();
+  return routes;
+}
+
+test("answers already read (the CLI's first pass, its cache) are used before the disk, and give what the disk would", async () => {
+  const dir = workspace({ 'src/route.js': ROUTE, 'src/controller.js': CONTROLLER });
+  const fromDisk = answers(await built(dir));
+  const routes = await built(dir);
+  routes.endpoints(); // linked: the controller's module facts are read
+  const controller = path.join(dir, 'src/controller.js');
+  const read = answerFactsOf(new SourceDocument(CONTROLLER, 'javascript').facts);
+  // Gone from the disk before any answer was asked: only the answers read before can say what the handlers answer.
+  fs.rmSync(controller);
+  assert.deepEqual(answers(routes).filter((line) => line.endsWith('not found')).length, 3, 'without them, not found');
+  routes.useKnownAnswers((file) => (file === controller ? read : undefined));
+  assert.deepEqual(answers(routes), fromDisk);
+  // Plain data: what a cache keeps and gives back.
+  routes.useKnownAnswers((file) => (file === controller ? JSON.parse(JSON.stringify(read)) : undefined));
+  assert.deepEqual(answers(routes), fromDisk);
 });
 
 test('middleware before the handler may answer first: the endpoint is not known; route options without hooks are not middleware', async () => {

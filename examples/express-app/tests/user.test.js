@@ -3,6 +3,7 @@ const app = require('../src/app');
 
 describe('users', () => {
   test('creates a user', async () => {
+    // Right by the table, but createUser answers 200 (the controller's wrong-success-code): flagged until it is fixed
     await request(app).post('/v1/users').send({ name: 'Ada' }).expect(201);
   });
 

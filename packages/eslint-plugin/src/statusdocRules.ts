@@ -16,6 +16,7 @@ const FIXABLE: Readonly<Record<RuleMeta['id'], boolean>> = {
   'implicit-success-code': true,
   'operation-without-route': false,
   'route-not-in-spec': false,
+  'test-expects-unanswered-code': false,
 };
 
 function statusdocRule(meta: RuleMeta): Rule.RuleModule {

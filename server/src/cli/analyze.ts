@@ -4,7 +4,18 @@
  * `notChecked`, so every format reports it instead of counting it clean.
  */
 import * as path from 'node:path';
-import { check, CLI_MAX_CHARS, languageOfFile, SourceDocument, type Finding, type Lang, type DriftFact, type NotChecked, type RouteMethodScope } from '../core';
+import {
+  check,
+  CLI_MAX_CHARS,
+  languageOfFile,
+  SourceDocument,
+  type DriftFact,
+  type Finding,
+  type Lang,
+  type NotChecked,
+  type RequestAnswers,
+  type RouteMethodScope,
+} from '../core';
 import { TableResolver, type TableInForce } from '../project/tables';
 
 export interface FileResult {
@@ -30,6 +41,17 @@ export function displayPath(absolute: string): string {
   return path.relative(process.cwd(), absolute) || absolute;
 }
 
+/**
+ * What the project's route index gives a file: the methods routes in other files give its handlers, and what the
+ * handlers of the routes its tests call answer. Plain data: it crosses to worker threads, and its key is cached.
+ */
+export interface ProjectJudgement {
+  routeMethods?: RouteMethodScope[];
+  requestAnswers?: RequestAnswers[];
+  /** What the specs, linked to the routes, say of this file (operation-without-route, route-not-in-spec). */
+  drift?: DriftFact[];
+}
+
 export class Analyzer {
   private readonly resolver = new TableResolver();
   /** One run is one snapshot: a folder's table is resolved once, not once per file (a walk up to the root each). */
@@ -48,22 +70,21 @@ export class Analyzer {
   }
 
   /**
-   * `text` is the file's text as the editor shows it: without a byte order mark. `routeMethods`: the methods routes in
-   * other files give this file's handlers (the project's route index); `drift`: what the specs and routes say of it.
+   * `text` is the file's text as the editor shows it: without a byte order mark. `project`: what the project's route
+   * index gives this file (see `ProjectJudgement`).
    */
-  analyzeFile(absolute: string, inForce: TableInForce, text: string, routeMethods?: RouteMethodScope[], drift?: readonly DriftFact[]): FileResult {
+  analyzeFile(absolute: string, inForce: TableInForce, text: string, project?: ProjectJudgement): FileResult {
     const file = displayPath(absolute);
     const document = new SourceDocument(text, languageOfFile(absolute)!, 0, { maxChars: this.options.maxChars ?? CLI_MAX_CHARS });
     const { skipped, failure } = document.facts;
-    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang, routeMethods, drift });
+    const findings = check(document, inForce.table, { severities: inForce.rules, lang: this.options.lang, ...project });
     const notChecked: NotChecked | undefined = skipped ?? (failure ? { kind: 'failure', firstLine: failure.split('\n', 1)[0] } : undefined);
     return { file, absolute, document, inForce, findings, notChecked };
   }
 
   /** The same document judged again under other route methods: its sites are read already, nothing is parsed. */
-  checkAgain(result: FileResult, project: { routeMethods?: RouteMethodScope[]; drift?: readonly DriftFact[] } = {}): FileResult {
-    const { routeMethods, drift } = project;
-    const findings = check(result.document, result.inForce.table, { severities: result.inForce.rules, lang: this.options.lang, routeMethods, drift });
+  checkAgain(result: FileResult, project?: ProjectJudgement): FileResult {
+    const findings = check(result.document, result.inForce.table, { severities: result.inForce.rules, lang: this.options.lang, ...project });
     return { ...result, findings };
   }
 }

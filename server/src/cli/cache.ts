@@ -71,9 +71,20 @@ export interface CachedRoutes {
 /** A cached answer: the findings, and for TS/JS checked with the route index, its part in the index. */
 export type CachedFile = FileFindings & { routes?: CachedRoutes; drift?: string };
 
-/** The key of the route methods a file is judged under: '' for none. */
-export function methodsKey(routeMethods: readonly unknown[] | undefined): string {
-  return routeMethods && routeMethods.length > 0 ? contentHash(JSON.stringify(routeMethods)) : '';
+/**
+ * The key of what the route index gives a file to be judged by (its handlers' route methods, its tests' requests'
+ * answers): '' for nothing.
+ */
+export function methodsKey(project: { routeMethods?: readonly unknown[]; requestAnswers?: readonly unknown[] } | undefined): string {
+  const routeMethods = project?.routeMethods ?? [];
+  const requestAnswers = project?.requestAnswers ?? [];
+  if (routeMethods.length === 0 && requestAnswers.length === 0) return '';
+  return contentHash(JSON.stringify(requestAnswers.length > 0 ? [routeMethods, requestAnswers] : routeMethods));
+}
+
+/** The key of the specs' drift facts a file is judged under: '' for none. */
+export function driftKey(drift: readonly unknown[] | undefined): string {
+  return drift && drift.length > 0 ? contentHash(JSON.stringify(drift)) : '';
 }
 
 export type CacheNote = { why: 'unreadable' | 'damaged' | 'foreign' };
@@ -226,8 +237,24 @@ function readEntries(text: string, version: string): Map<string, Entry> | 'stale
 function isStoredRoutes(value: unknown): boolean {
   if (value === undefined) return true;
   if (typeof value !== 'object' || value === null) return false;
-  const { declares, methodsMatter, methods, leftOut } = value as Record<string, unknown>;
+  const { declares, methodsMatter, methods, leftOut, requests, answers } = value as Record<string, unknown>;
   return (
-    typeof declares === 'boolean' && typeof methodsMatter === 'boolean' && typeof methods === 'string' && (leftOut === undefined || typeof leftOut === 'string')
+    typeof declares === 'boolean' &&
+    typeof methodsMatter === 'boolean' &&
+    typeof methods === 'string' &&
+    (leftOut === undefined || typeof leftOut === 'string') &&
+    (requests === undefined || (Array.isArray(requests) && requests.every(isRequest))) &&
+    (answers === undefined || isAnswerFacts(answers))
   );
+}
+
+function isRequest(value: unknown): boolean {
+  const { method, path } = (value ?? {}) as Record<string, unknown>;
+  return typeof method === 'string' && typeof path === 'string';
+}
+
+function isAnswerFacts(value: unknown): boolean {
+  const { read, answers, openEnds } = (value ?? {}) as Record<string, unknown>;
+  const spans = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item?.start === 'number' && typeof item?.end === 'number');
+  return typeof read === 'boolean' && spans(answers) && spans(openEnds);
 }

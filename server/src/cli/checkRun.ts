@@ -4,11 +4,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, isScriptLanguage, languageOfFile, type DriftFact, type Lang, type RouteMethodScope } from '../core';
+import { caughtText, CLI_MESSAGES, isScriptLanguage, languageOfFile, type AnswerFacts, type DriftFact, type Lang } from '../core';
 import type { TableInForce } from '../project/tables';
-import { Analyzer, displayPath } from './analyze';
-import { cacheFileOf, contentHash, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
-import type { ProjectFacts, TaskResult } from './fileTask';
+import { Analyzer, displayPath, type ProjectJudgement } from './analyze';
+import { cacheFileOf, contentHash, driftKey, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
+import type { TaskResult } from './fileTask';
 import type { FileRouteFacts } from './routeFacts';
 import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
@@ -79,9 +79,15 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   // that can change are judged again (their kept analysis, unparsed).
   const project = run.project && run.command === 'check';
   const routes = project ? new WorkspaceRoutes(cwd, run.maxChars) : undefined;
-  const routeMethodsOf = (absolute: string) => {
-    const scopes = routes?.scopesFor(absolute);
-    return scopes && scopes.length > 0 ? scopes : undefined;
+  /**
+   * What the index gives a file: its handlers' route methods where a response site has no method of its own (the
+   * only kind they change), its tests' requests' answers where it makes requests.
+   */
+  const projectOf = (absolute: string, facts: FileRouteFacts | undefined): ProjectJudgement | undefined => {
+    const scopes = facts?.methodsMatter ? routes?.scopesFor(absolute) : undefined;
+    const answers = facts?.requests ? routes?.requestAnswers(facts.requests.map((request) => ({ ...request, mock: false }))) : undefined;
+    if (!scopes?.length && !answers?.length) return undefined;
+    return { ...(scopes?.length ? { routeMethods: scopes } : {}), ...(answers?.length ? { requestAnswers: answers } : {}) };
   };
   /** What the specs, linked to the index's routes, say of a file (set once the index is built). */
   let driftOf: (absolute: string) => DriftFact[] | undefined = () => undefined;
@@ -103,7 +109,7 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
       if (!hit) return true;
       // With the index a TS/JS file's facts are needed (an entry written by --no-project has none); without it, an
       // answer judged under route methods is not this run's.
-      if (project ? isScript(absolute) && !hit.routes : hit.routes?.facts.methodsMatter && hit.routes.methods !== '') return true;
+      if (project ? isScript(absolute) && !hit.routes : (hit.routes?.methods ?? '') !== '') return true;
       // Under --fix a file with fixable findings is read again, so the fix is applied as without a cache.
       if (run.fix && hit.findings.some((finding) => finding.fixable)) return true;
       hits.set(index, hit);
@@ -113,8 +119,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     });
   }
 
-  /** Files looked at again once the index is built: their index in `files`, and the route methods they get. */
-  const againOf: { index: number; routeMethods?: RouteMethodScope[]; drift?: DriftFact[] }[] = [];
+  /** Files looked at again once the index is built: their index in `files`, and what the index gives them. */
+  const againOf: { index: number; project?: ProjectJudgement }[] = [];
   const again = (results: readonly TaskResult[]): AgainItem[] => {
     if (!routes) return [];
     const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
@@ -125,6 +131,14 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
       if (isScript(files[at])) index(files[at], results[k].routeFacts, results[k].report.notChecked?.kind);
     });
     for (const [at, hit] of hits) if (hit.routes) index(files[at], hit.routes.facts);
+    // What each file answers, from its first parse (or the cache): a test's handlers need no second parse.
+    const answers = new Map<string, AnswerFacts>();
+    toAnalyse.forEach((at, k) => {
+      const known = results[k].routeFacts?.answers;
+      if (known) answers.set(files[at], known);
+    });
+    for (const [at, hit] of hits) if (hit.routes?.facts.answers) answers.set(files[at], hit.routes.facts.answers);
+    routes.useKnownAnswers((file) => answers.get(file));
     // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
     const inShard = new Set(files);
     for (const file of run.files) if (!inShard.has(file)) routes.readFile(file);
@@ -141,32 +155,31 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
 
     const items: AgainItem[] = [];
     const add = (index: number, item: AgainItem) => {
-      againOf.push({ index, routeMethods: item.project?.routeMethods, drift: item.project?.drift });
+      againOf.push({ index, project: item.project });
       items.push(item);
     };
-    const projectOf = (routeMethods: RouteMethodScope[] | undefined, drift: DriftFact[] | undefined): ProjectFacts => ({
-      ...(routeMethods ? { routeMethods } : {}),
-      ...(drift ? { drift } : {}),
-    });
-    // Only a file with a response site without a method of its own can be changed by route methods: only such a
-    // file's handlers are looked up in the index. The specs' drift lands in spec and route files.
+    /** What a file is judged by: what the index gives it, and the specs' drift. */
+    const withDrift = (judgedBy: ProjectJudgement | undefined, drift: DriftFact[] | undefined): ProjectJudgement | undefined =>
+      drift ? { ...judgedBy, drift } : judgedBy;
+    // Only a file with a response site without a method of its own can be changed by route methods, and only a file
+    // whose tests make requests by their answers: only such files are looked up in the index. The specs' drift lands
+    // in spec and route files.
     toAnalyse.forEach((index, k) => {
-      const methodsMatter = results[k].routeFacts?.methodsMatter ?? false;
-      const routeMethods = methodsMatter ? routeMethodsOf(files[index]) : undefined;
+      const facts = results[k].routeFacts;
+      const kept = (facts?.methodsMatter ?? false) || facts?.requests !== undefined;
+      const judgedBy = kept ? projectOf(files[index], facts) : undefined;
       const drift = driftOf(files[index]);
       const fixable = results[k].report.findings.some((finding) => finding.fixable);
-      if (routeMethods || drift || (run.fix && (methodsMatter || fixable)))
-        add(index, { absolute: files[index], first: k, project: projectOf(routeMethods, drift) });
+      if ((kept && judgedBy) || drift || (run.fix && (kept || fixable))) add(index, { absolute: files[index], first: k, project: withDrift(judgedBy, drift) });
     });
     for (const [index, hit] of hits) {
-      const methodsMatter = hit.routes?.facts.methodsMatter ?? false;
-      const routeMethods = methodsMatter ? routeMethodsOf(files[index]) : undefined;
+      const tracked = hit.routes !== undefined && (hit.routes.facts.methodsMatter || hit.routes.facts.requests !== undefined);
+      const judgedBy = tracked ? projectOf(files[index], hit.routes!.facts) : undefined;
       const drift = driftOf(files[index]);
-      // A cached answer stands where the route methods cannot change it, or are those it was judged under, and where
-      // the specs' drift is what it was judged under.
-      const methodsChanged = methodsMatter && hit.routes?.methods !== methodsKey(routeMethods);
-      const driftChanged = (hit.drift ?? '') !== methodsKey(drift);
-      if (methodsChanged || driftChanged) add(index, { absolute: files[index], project: projectOf(routeMethods, drift) });
+      // A cached answer stands where the index cannot change it, or gives what it was judged by, and where the specs'
+      // drift is what it was judged under.
+      const changed = (tracked && hit.routes!.methods !== methodsKey(judgedBy)) || (hit.drift ?? '') !== driftKey(drift);
+      if (changed) add(index, { absolute: files[index], project: withDrift(judgedBy, drift) });
     }
     return items;
   };
@@ -186,19 +199,17 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     again,
   );
   if (run.debug) notes.push(threadsNote(files.length, analysed));
-  if (run.debug && analysed.againResults.length > 0) notes.push(`${analysed.againResults.length} judged again under the methods of routes in other files`);
-  const fresh = new Map<number, { result: TaskResult; routeMethods?: RouteMethodScope[]; drift?: DriftFact[] }>();
+  if (run.debug && analysed.againResults.length > 0) notes.push(`${analysed.againResults.length} judged again by the routes in other files`);
+  const fresh = new Map<number, { result: TaskResult; project?: ProjectJudgement }>();
   analysed.results.forEach((result, k) => fresh.set(toAnalyse[k], { result }));
-  analysed.againResults.forEach((result, slot) =>
-    fresh.set(againOf[slot].index, { result, routeMethods: againOf[slot].routeMethods, drift: againOf[slot].drift }),
-  );
-  for (const [index, { result, routeMethods, drift }] of fresh) {
+  analysed.againResults.forEach((result, slot) => fresh.set(againOf[slot].index, { result, project: againOf[slot].project }));
+  for (const [index, { result, project: judgedBy }] of fresh) {
     reports[index] = result.report;
     // A file --fix rewrote has a new stamp: it is hashed on the next run.
     const stamp = result.report.fixed === undefined ? stamps[index] : undefined;
-    const routesPart = result.routeFacts && { facts: result.routeFacts, methods: methodsKey(routeMethods) };
+    const routesPart = result.routeFacts && { facts: result.routeFacts, methods: methodsKey(judgedBy) };
     if (cache && result.contentHash)
-      cache.set(files[index], stamp, result.contentHash, settingsKey(files[index]), result.report, routesPart, methodsKey(drift));
+      cache.set(files[index], stamp, result.contentHash, settingsKey(files[index]), result.report, routesPart, driftKey(judgedBy?.drift));
   }
   const unsaved = cache?.save();
   if (cache && unsaved) notes.push(CLI_MESSAGES.cacheNotWritten(run.lang, displayPath(cache.file), unsaved));

@@ -8,8 +8,8 @@
  * under their methods without parsing it again.
  */
 import * as path from 'node:path';
-import { applyEdits, fixAllEdits, rescopeRouteMethods, type DriftFact, type Lang, type RouteMethodScope, type TextEdit } from '../core';
-import { displayPath, type Analyzer, type FileResult } from './analyze';
+import { applyEdits, fixAllEdits, rescopeRouteMethods, type DriftFact, type Lang, type TextEdit } from '../core';
+import { displayPath, type Analyzer, type FileResult, type ProjectJudgement } from './analyze';
 import { contentHash } from './cache';
 import { reportOf, type FileReport } from './report';
 import { fileRouteFacts, letParseGo, type FileRouteFacts } from './routeFacts';
@@ -42,19 +42,12 @@ export interface KeptTask {
 
 const BOM = '\uFEFF';
 
-/** What the project gives one file beyond its text: the route index's methods, the specs' drift (see checkRun). */
-export interface ProjectFacts {
-  routeMethods?: RouteMethodScope[];
-  drift?: DriftFact[];
-}
-
-export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, project: ProjectFacts = {}): TaskResult {
+export function runFileTask(analyzer: Analyzer, absolute: string, options: TaskOptions, project?: ProjectJudgement): TaskResult {
   return runFileTaskKeeping(analyzer, absolute, options, project).result;
 }
 
 /** `runFileTask`, keeping the analysis of a file whose findings the route index may still change (under `facts`). */
-export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, project: ProjectFacts = {}): KeptTask {
-  const { routeMethods, drift } = project;
+export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options: TaskOptions, project?: ProjectJudgement): KeptTask {
   let snapshot: ReadSnapshot;
   try {
     snapshot = readSnapshot(absolute);
@@ -66,7 +59,7 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
   const bom = snapshot.text.startsWith(BOM) ? BOM : '';
   const text = snapshot.text.slice(bom.length);
   const inForce = analyzer.tableForFolder(path.dirname(absolute));
-  const first = analyzer.analyzeFile(absolute, inForce, text, routeMethods, drift);
+  const first = analyzer.analyzeFile(absolute, inForce, text, project);
   let result = first;
   let fixed: number | undefined;
   let notWritten: string | undefined;
@@ -78,8 +71,10 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
       try {
         if (writeIfUnchanged(absolute, snapshot, bom + fixedText) === 'written') {
           // The fixes moved the handlers: their spans are found again, by name, in the fixed text.
-          const moved = routeMethods && rescopeRouteMethods(routeMethods, fixedText, absolute);
-          result = analyzer.analyzeFile(absolute, inForce, fixedText, moved, drift && shiftDrift(drift, edits));
+          // (Request answers are keyed by method and path, not offsets: they stay as they are; drift facts move with the edits.)
+          const moved = project?.routeMethods && rescopeRouteMethods(project.routeMethods, fixedText, absolute);
+          const drift = project?.drift && shiftDrift(project.drift, edits);
+          result = analyzer.analyzeFile(absolute, inForce, fixedText, project && { ...project, routeMethods: moved, drift });
           fixed = first.findings.length - result.findings.length;
         } else {
           changedMeanwhile = true;
@@ -104,8 +99,9 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
     ...(routeFacts ? { routeFacts } : {}),
   };
   // A spec is kept too: the specs' drift (operation-without-route) is judged on it once the index is built.
-  const keep = routeFacts?.methodsMatter || (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
-  return { result: taskResult, ...(keep ? { kept: letParseGo(result) } : {}) };
+  const judgedAgain =
+    routeFacts?.methodsMatter || (routeFacts?.requests?.length ?? 0) > 0 || (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
+  return { result: taskResult, ...(judgedAgain ? { kept: letParseGo(result) } : {}) };
 }
 
 /** The options of the first pass over the files: with the route index, fixes wait for the methods it gives. */
@@ -117,7 +113,7 @@ export function firstPass(options: TaskOptions): TaskOptions {
  * A file once the route index is built: a kept analysis judged again under what the index gives it (its handlers'
  * methods, the specs' drift: the same sites, no parse); else, and under --fix where there is something to fix, the whole task with them.
  */
-export function runTaskAgain(analyzer: Analyzer, absolute: string, first: KeptTask | undefined, options: TaskOptions, project: ProjectFacts = {}): TaskResult {
+export function runTaskAgain(analyzer: Analyzer, absolute: string, first: KeptTask | undefined, options: TaskOptions, project?: ProjectJudgement): TaskResult {
   if (first?.kept) {
     const again = analyzer.checkAgain(first.kept, project);
     const report = reportOf(again, { sites: options.sites, lang: options.lang });

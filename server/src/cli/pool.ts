@@ -6,8 +6,8 @@
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Analyzer, AnalyzeOptions } from './analyze';
-import { firstPass, runFileTaskKeeping, runTaskAgain, type KeptTask, type ProjectFacts, type TaskOptions, type TaskResult } from './fileTask';
+import type { Analyzer, AnalyzeOptions, ProjectJudgement } from './analyze';
+import { firstPass, runFileTaskKeeping, runTaskAgain, type KeptTask, type TaskOptions, type TaskResult } from './fileTask';
 
 /** What a worker needs to analyse files exactly as the main thread does. */
 export interface WorkerSetup {
@@ -18,7 +18,7 @@ export interface WorkerSetup {
 }
 
 /** A file of the first pass, or a file again once the route index is built (`first`: its index in the first pass). */
-export type ToWorker = { index: number; absolute: string } | { again: number; absolute: string; first?: number; project?: ProjectFacts };
+export type ToWorker = { index: number; absolute: string } | { again: number; absolute: string; first?: number; project?: ProjectJudgement };
 export type FromWorker = { ready: true } | { index: number; result: TaskResult } | { again: number; result: TaskResult } | { failed: string; error: string };
 
 /** A file to look at again once the first pass is done, with the methods routes elsewhere give its handlers. */
@@ -26,8 +26,8 @@ export interface AgainItem {
   absolute: string;
   /** Its index in the first pass, if it was analysed there: its analysis may be kept, to be judged again unparsed. */
   first?: number;
-  /** What the index gives it: its handlers' methods, the specs' drift. */
-  project?: ProjectFacts;
+  /** What the index gives it: its handlers' methods, its tests' answers, the specs' drift. */
+  project?: ProjectJudgement;
 }
 
 /** After the first pass: which files to look at again (the CLI builds the route index from the results). */

@@ -1,9 +1,20 @@
 /**
  * What the project's route index needs of one TS/JS file, read from the parse its check already made: its module
  * facts, whether its text may declare routes (the index reads the others only when a link reaches them), and whether
- * methods from routes elsewhere could change its findings at all.
+ * methods from routes elsewhere could change its findings at all; and the requests its tests make, which the index
+ * resolves to the handlers whose answers judge them.
  */
-import { documentModuleFacts, isScriptLanguage, languageOfFile, mayDeclareRoutes, type ModuleFacts, type SourceDocument } from '../core';
+import {
+  answerFactsOf,
+  documentModuleFacts,
+  isScriptLanguage,
+  languageOfFile,
+  mayDeclareRoutes,
+  requestsOf,
+  type AnswerFacts,
+  type ModuleFacts,
+  type SourceDocument,
+} from '../core';
 import type { FileResult } from './analyze';
 
 export interface FileRouteFacts {
@@ -18,6 +29,10 @@ export interface FileRouteFacts {
   declares: boolean;
   /** A response site without a method: the only kind a route elsewhere gives one (core/checks `withRouteMethods`). */
   methodsMatter: boolean;
+  /** The method and path of each request its tests make whose code they expect (not mocks), each once. */
+  requests?: { method: string; path: string }[];
+  /** Where the file answers codes, and its open ends: what its handlers answer, read without a second parse. */
+  answers?: AnswerFacts;
 }
 
 export function fileRouteFacts(document: SourceDocument, absolute: string): FileRouteFacts | undefined {
@@ -25,14 +40,28 @@ export function fileRouteFacts(document: SourceDocument, absolute: string): File
   if (!language || !isScriptLanguage(language)) return undefined;
   const methodsMatter = document.facts.sites.some((site) => !site.method && site.role === 'response');
   const declares = mayDeclareRoutes(document.text, '');
+  const requests = testRequests(document);
+  const answers = answerFactsOf(document.facts);
+  const withRequests = { ...(requests.length > 0 ? { requests } : {}), ...(answers ? { answers } : {}) };
   // The index leaves out what the check does not read for its size, as it does reading the disk.
   if (document.facts.skipped?.kind === 'too-large') return { leftOut: 'too large', declares, methodsMatter };
-  if (!declares && !methodsMatter) return { declares, methodsMatter };
+  if (!declares && !methodsMatter) return { declares, methodsMatter, ...withRequests };
   try {
-    return { module: documentModuleFacts(document, absolute), declares, methodsMatter };
+    return { module: documentModuleFacts(document, absolute), declares, methodsMatter, ...withRequests };
   } catch (error) {
-    return { leftOut: `not read: ${(error as Error).message}`, declares, methodsMatter };
+    return { leftOut: `not read: ${(error as Error).message}`, declares, methodsMatter, ...withRequests };
   }
+}
+
+/** The requests with a known path whose codes the file's tests expect, each method and path once. */
+function testRequests(document: SourceDocument): { method: string; path: string }[] {
+  const seen = new Set<string>();
+  return requestsOf(document.facts.sites).flatMap((request) => {
+    const key = `${request.method} ${request.path}`;
+    if (request.mock || seen.has(key)) return [];
+    seen.add(key);
+    return [{ method: request.method, path: request.path }];
+  });
 }
 
 /**

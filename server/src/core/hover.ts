@@ -1,5 +1,7 @@
 /** What a hover over a status-code site says: the documented table's word on that code. */
+import { codesOf, placeText, type EndpointAnswer, type Place, type RequestAnswers } from './checks/requestAnswers';
 import { STANDARD_REASONS, statusClass } from './httpStatus';
+import type { OpenEndReason } from './sites/types';
 import type { Site } from './sites/types';
 import type { Lang, StatusEntry, StatusTable } from './table/types';
 
@@ -11,6 +13,8 @@ export interface HoverContext {
   tableLabel: string;
   /** The endpoints a route in another file serves this handler under (the project's route index). */
   route?: { endpoints: readonly string[]; registeredAt: string };
+  /** A test's expected code: the endpoints its request hits and what their handlers answer (the route index). */
+  request?: RequestAnswers;
 }
 
 const LABELS = {
@@ -26,6 +30,11 @@ const LABELS = {
     line: 'line',
     endpoint: 'Endpoint',
     registeredAt: 'registered at',
+    handler: 'handler',
+    inlineHandler: 'its inline handler',
+    answers: 'answers',
+    handlerNotFound: 'handler not found: what it answers is not known',
+    andNotKnown: 'and codes not known',
   },
   'zh-cn': {
     success: '正常返回码',
@@ -39,6 +48,11 @@ const LABELS = {
     line: '行',
     endpoint: '接口',
     registeredAt: '路由注册于',
+    handler: '处理函数',
+    inlineHandler: '其内联处理函数',
+    answers: '返回',
+    handlerNotFound: '未找到处理函数，其返回码未知',
+    andNotKnown: '另有未知返回码',
   },
 } as const;
 
@@ -76,6 +90,54 @@ function routeLines(context: HoverContext): string[] {
   return [`${labels.endpoint}: ${endpoints} (${labels.registeredAt} ${context.route.registeredAt})`];
 }
 
+const OPEN_END_LABELS: Record<Lang, Record<OpenEndReason, string>> = {
+  en: {
+    'status-from-value': 'a status from a value',
+    'error-passed-on': 'an error passed on',
+    'unknown-throw': 'a throw',
+    'response-handed-off': 'the response handed off',
+    middleware: 'middleware before the handler',
+  },
+  'zh-cn': {
+    'status-from-value': '状态码来自变量',
+    'error-passed-on': '错误被传递出去',
+    'unknown-throw': '抛出异常',
+    'response-handed-off': '响应交给了其他函数',
+    middleware: '处理函数之前的中间件',
+  },
+};
+
+/** `user.controller.js:22`: the file's name is enough beside the handler's full place. */
+function shortPlace(place: Place): string {
+  return `${place.file.slice(place.file.lastIndexOf('/') + 1)}:${place.line}`;
+}
+
+/**
+ * `GET /v1/users/{userId}` → handler `getUser` answers 200 (user.controller.js:22), 404 (user.controller.js:24), for
+ * each endpoint a test's request hits; "and codes not known (…)" naming the first open end where there is one.
+ */
+function endpointLine(answer: EndpointAnswer, lang: Lang): string {
+  const labels = LABELS[lang];
+  const head = `\`${answer.endpoint}\` →`;
+  if (!answer.handlerAt) return `${head} ${labels.handlerNotFound}`;
+  const handler = answer.handler ? `${labels.handler} \`${answer.handler}\`` : labels.inlineHandler;
+  const places = codesOf(answer).map((code) => {
+    const at = answer.codes.filter((answered) => answered.code === code).map((answered) => shortPlace(answered.at));
+    return `${code} (${at.join(', ')})`;
+  });
+  const comma = lang === 'zh-cn' ? '，' : ', ';
+  const open = answer.openEnd
+    ? `${places.length > 0 ? comma : ''}${labels.andNotKnown} (${OPEN_END_LABELS[lang][answer.openEnd.reason]}, ${shortPlace(answer.openEnd.at)})`
+    : answer.known
+      ? ''
+      : `${places.length > 0 ? comma : ''}${labels.andNotKnown}`;
+  return `${head} ${handler} (${placeText(answer.handlerAt)}) ${labels.answers} ${places.join(comma)}${open}`;
+}
+
+function requestLines(context: HoverContext): string[] {
+  return context.request?.endpoints.map((answer) => endpointLine(answer, context.lang)) ?? [];
+}
+
 /** Markdown for a hover over a site. */
 export function hoverMarkdown(site: Site, context: HoverContext): string {
   const labels = LABELS[context.lang];
@@ -87,13 +149,14 @@ export function hoverMarkdown(site: Site, context: HoverContext): string {
       `⚠ ${labels.notDocumented}`,
       `${labels.documented}: ${documented}`,
       ...routeLines(context),
+      ...requestLines(context),
       tableLine(context),
     ].join('\n\n');
   }
   const kind = `${labels[entry.kind]} (${CLASS_LABELS[context.lang][statusClass(entry.code)]})`;
   const parts = [`${codeLine(site, entry.reason)} — ${kind}`, ...meaningLines(entry, context.lang)];
   if (entry.methods.length > 0) parts.push(`${labels.normalAnswerOf}: ${entry.methods.join(', ')}`);
-  parts.push(...routeLines(context), tableLine(context, entry));
+  parts.push(...routeLines(context), ...requestLines(context), tableLine(context, entry));
   return parts.join('\n\n');
 }
 

@@ -12,10 +12,10 @@
  *   table      loadTable, DEFAULT_TABLE, reasonOf
  *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file);
  *              requestsOf(sites): a file's test requests; endpointsMatching(endpoints, method, path): the routes one hits
- *   routes     moduleFactsOf(text, file) per module; ProjectIndex links them: endpoints(), handlersIn(file)
  *   answers    handlerAnswers(document, span) -> the codes a handler answers, and whether they are all it can
  *   specs      readSpec(text, 'yaml' | 'json') -> operations, response keys, prefixes; linkSpecs(endpoints, specs)
  *   matrix     buildMatrix(inputs, table) -> MatrixModel; renderMatrixMarkdown / renderMatrixJson / renderMatrixHtml
+ *   tests      check(…, { requestAnswers }) judges a test's expected codes by them; requestAnswersOf(site, all) for hover
  */
 import { runChecks, type CheckOptions } from './checks';
 import type { Finding } from './checks/types';
@@ -50,6 +50,7 @@ export { LineIndex, collapseChanges, diffTexts, positionLocator, type LineColumn
 export { CLI_MAX_CHARS, EDITOR_MAX_CHARS, EDITOR_MAX_CODE_CHARS, skipReason, type NotChecked, type SkipReason } from './limits';
 
 export type { CheckOptions, RouteMethodScope } from './checks';
+export { requestAnswersOf, unansweredBy, type EndpointAnswer, type Place, type RequestAnswers } from './checks/requestAnswers';
 export { RULES, RULE_IDS, SEVERITY_SETTINGS, isRuleId, isSeveritySetting, type RuleMeta } from './checks/rules';
 export type { Finding, RuleId, RuleSeverities, Severity, SeveritySetting } from './checks/types';
 
@@ -68,6 +69,7 @@ export { idiomLabel } from './sites/idioms';
 
 export {
   answeredCodes,
+  answerFactsOf,
   answersIn,
   ANY_METHOD,
   handlerAnswers,
@@ -81,6 +83,7 @@ export {
   requestsOf,
   rescopeRouteMethods,
   routeMatcher,
+  type AnswerFacts,
   type AnsweredCode,
   type Definition,
   type Endpoint,

@@ -41,6 +41,18 @@ export const MESSAGES = {
     lang === 'zh-cn' ? `规范列出了 ${endpoint}，但代码中没有提供它的路由。` : `The spec lists ${endpoint}, but no route in the code serves it.`,
   routeNotInSpec: (lang: Lang, endpoint: string, specs: readonly string[]) =>
     lang === 'zh-cn' ? `路由 ${endpoint} 未列在规范中（${specs.join('、')}）。` : `The route ${endpoint} is not listed in the spec (${specs.join(', ')}).`,
+  /**
+   * test-expects-unanswered-code: `GET /v1/users/{userId} never answers 400 (its handler getUser answers 200, 404;
+   * src/controllers/user.controller.js:20)`, one clause per endpoint the request hits.
+   */
+  unansweredCode: (lang: Lang, code: number, endpoints: readonly { endpoint: string; handler?: string; codes: readonly number[]; at?: string }[]) =>
+    endpoints
+      .map(({ endpoint, handler, codes, at }) => {
+        const where = at ? (lang === 'zh-cn' ? `；${at}` : `; ${at}`) : '';
+        if (lang === 'zh-cn') return `${endpoint} 从不返回 ${code}（其处理函数${handler ? ` ${handler} ` : ''}只返回 ${codes.join('、')}${where}）`;
+        return `${endpoint} never answers ${code} (its handler${handler ? ` ${handler}` : ''} answers ${codes.join(', ')}${where})`;
+      })
+      .join(lang === 'zh-cn' ? '；' : '; ') + (lang === 'zh-cn' ? '。' : '.'),
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

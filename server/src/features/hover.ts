@@ -1,6 +1,6 @@
 /** textDocument/hover: what the documented table says about the status code under the cursor. */
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
-import { hoverMarkdown, siteAt } from '../core';
+import { hoverMarkdown, requestAnswersOf, siteAt } from '../core';
 import { toHover } from '../convert';
 import { openDocument, type ServerContext } from '../context';
 import { throwIfCancelled } from './cancellation';
@@ -14,5 +14,7 @@ export async function provideHover(context: ServerContext, params: HoverParams, 
   const { table, label } = context.workspace.tableFor(document.lsp.uri, settings);
   const scope = context.routes?.routeMethodsFor(document.lsp.uri, document.source)?.find((s) => s.start <= site.start && site.end <= s.end);
   const route = scope?.endpoints && { endpoints: scope.endpoints, registeredAt: scope.registeredAt };
-  return toHover(document.lsp, site, hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label, route }));
+  // A test's expected code: what the handlers of the routes its request hits answer.
+  const request = site.role === 'expectation' ? requestAnswersOf(site, context.routes?.requestAnswersFor(document.lsp.uri, document.source)) : undefined;
+  return toHover(document.lsp, site, hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label, route, request }));
 }

@@ -20,11 +20,14 @@ import {
   requestsOf,
   routeMatcher,
   SourceDocument,
+  type AnswerFacts,
   type DocumentFacts,
   type Endpoint,
+  type EndpointAnswer,
   type Handler,
   type HandlerAnswers,
   type ModuleFacts,
+  type RequestAnswers,
   type RequestCall,
   type RouteMethodScope,
   type Site,
@@ -86,6 +89,7 @@ export class WorkspaceRoutes {
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
   private readonly answerFacts = new Map<string, DocumentFacts>();
   private openDocuments: OpenDocuments | undefined;
+  private knownAnswers: ((file: string) => AnswerFacts | undefined) | undefined;
 
   constructor(
     readonly root: string,
@@ -247,6 +251,24 @@ export class WorkspaceRoutes {
     return request && { request, endpoints: this.matcher()(request.method, request.path) };
   }
 
+  /**
+   * What the tests' requests (`calls`, not mocks) are judged by: for each method and path that hits some route, the
+   * endpoints it hits and what their handlers answer, with places (core `RequestAnswers`). A request that hits no
+   * route is left out: it is not judged.
+   */
+  requestAnswers(calls: readonly Pick<RequestCall, 'method' | 'path' | 'mock'>[]): RequestAnswers[] {
+    const seen = new Set<string>();
+    const found: RequestAnswers[] = [];
+    for (const call of calls) {
+      const key = `${call.method} ${call.path}`;
+      if (call.mock || seen.has(key)) continue;
+      seen.add(key);
+      const endpoints = this.matcher()(call.method, call.path);
+      if (endpoints.length > 0) found.push({ method: call.method, path: call.path, endpoints: endpoints.map((endpoint) => this.endpointAnswer(endpoint)) });
+    }
+    return found;
+  }
+
   /** The test requests (not mocks) that call an endpoint of `endpoints()`, by file and place. */
   testsOf(endpoint: Endpoint): readonly RequestSite[] {
     return this.callersByEndpoint().get(endpoint) ?? [];
@@ -283,6 +305,14 @@ export class WorkspaceRoutes {
   }
 
   /**
+   * Where `answersOf` finds files' answers already read (the CLI's first pass over each file), before reading the
+   * disk: absolute path -> the file's `AnswerFacts`, undefined where not read.
+   */
+  useKnownAnswers(lookup: ((file: string) => AnswerFacts | undefined) | undefined): void {
+    this.knownAnswers = lookup;
+  }
+
+  /**
    * What an endpoint's handler answers (core `answersIn`), read in the open document's facts or a cached read of the
    * file on disk; not known where middleware comes before it. Undefined where the handler is not found (a package, a
    * name the index cannot follow, a file not read): its answers are unknown.
@@ -297,6 +327,28 @@ export class WorkspaceRoutes {
     const answers = answersIn(facts, span);
     if (!endpoint.middleware) return { ...answers, file };
     return { ...answers, file, known: false, middleware: { file: endpoint.file, ...endpoint.middleware } };
+  }
+
+  /** An endpoint and what its handler answers, with places as people read them. */
+  private endpointAnswer(endpoint: Endpoint): EndpointAnswer {
+    const label = `${endpoint.method} ${endpoint.path ?? '…'}`;
+    const answers = this.answersOf(endpoint);
+    const place = (file: string, offset: number) => ({ file, line: this.lineOf(file, offset) ?? 0 });
+    if (!answers) return { endpoint: label, codes: [], known: false };
+    const handlerAt = endpoint.handler
+      ? place(endpoint.handler.file, endpoint.handler.at ?? this.index.handlerSpan(endpoint.handler)?.start ?? 0)
+      : place(endpoint.file, endpoint.at);
+    const firstOpen = answers.middleware
+      ? { reason: 'middleware' as const, at: place(answers.middleware.file, answers.middleware.start) }
+      : answers.openEnds[0] && { reason: answers.openEnds[0].reason, at: place(answers.file, answers.openEnds[0].start) };
+    return {
+      endpoint: label,
+      ...(endpoint.handler ? { handler: endpoint.handler.name } : {}),
+      handlerAt,
+      codes: answers.codes.map((answered) => ({ code: answered.code, at: place(answers.file, answered.start) })),
+      known: answers.known,
+      ...(firstOpen ? { openEnd: firstOpen } : {}),
+    };
   }
 
   /** The methods routes in other files give the handlers of `file`, with where each route is registered. */
@@ -358,13 +410,15 @@ export class WorkspaceRoutes {
   }
 
   /** A handler file's facts: the open document's (the index brought to its version), else a cached read of the disk. */
-  private handlerFileFacts(relative: string): DocumentFacts | undefined {
+  private handlerFileFacts(relative: string): DocumentFacts | AnswerFacts | undefined {
     const file = path.join(this.root, ...relative.split('/'));
     const open = this.openDocuments?.(file);
     if (open && isScriptLanguage(open.language)) {
       if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
       return open.facts;
     }
+    const known = this.knownAnswers?.(file);
+    if (known) return known;
     const cached = this.answerFacts.get(relative);
     if (cached) {
       this.answerFacts.delete(relative);

@@ -11,6 +11,7 @@ import { reasonOf } from '../table/lookup';
 import type { Lang, StatusTable } from '../table/types';
 import { disabledRules } from './disable';
 import { changeToDocumented, documentedInstead, methodLabel, NamedCodes } from './documented';
+import { codesOf, placeText, requestAnswersOf, unansweredBy, type RequestAnswers } from './requestAnswers';
 import { RULES } from './rules';
 import type { Finding, RuleId, RuleSeverities, SeveritySetting } from './types';
 
@@ -27,6 +28,11 @@ export interface CheckOptions {
    * route here no spec lists. Judged with the rules' severities and the document's disable comments.
    */
   drift?: readonly DriftFact[];
+  /**
+   * The requests this document's tests make that hit routes of the project, with what their handlers answer (the
+   * project's route index): an expected code none of them answers is flagged (test-expects-unanswered-code).
+   */
+  requestAnswers?: readonly RequestAnswers[];
 }
 
 /** A span of the document (a handler's declaration) and the method a route elsewhere gives it. */
@@ -58,6 +64,7 @@ interface RuleContext {
   named: NamedCodes;
   lang: Lang;
   severities: RuleSeverities;
+  requestAnswers?: readonly RequestAnswers[];
 }
 
 function named(table: StatusTable, code: number) {
@@ -104,6 +111,21 @@ const CHECKS: Record<SiteRuleId, Rule> = {
       fixable: true,
     };
   },
+  'test-expects-unanswered-code': (site, { table, lang, severities, requestAnswers }) => {
+    // One problem per place: a success code the table gives the method another one for is wrong-success-code's (its
+    // fix, the documented code, is what a handler true to the table answers).
+    if (severityOf('wrong-success-code', severities) !== 'off' && wrongSuccessExpected(site, table) !== undefined) return undefined;
+    const request = requestAnswersOf(site, requestAnswers);
+    const wrongAbout = request ? unansweredBy(request, site.code) : [];
+    if (wrongAbout.length === 0) return undefined;
+    const endpoints = wrongAbout.map((answer) => ({
+      endpoint: answer.endpoint,
+      handler: answer.handler,
+      codes: codesOf(answer),
+      at: answer.handlerAt && placeText(answer.handlerAt),
+    }));
+    return { message: MESSAGES.unansweredCode(lang, site.code, endpoints), fixable: false };
+  },
 };
 
 /** The sites with the methods routes in other files give their handlers, where they have none of their own. */
@@ -131,7 +153,14 @@ export function runChecks(document: SourceDocument, table: StatusTable, options:
   const sites = withRouteMethods(document.facts.sites, options.routeMethods);
   const drift = options.drift && options.drift.length > 0 ? driftFindings(document, options.drift, options) : [];
   if (sites.length === 0) return drift;
-  const context: RuleContext = { table, document, named: new NamedCodes(sites), lang: options.lang, severities: options.severities };
+  const context: RuleContext = {
+    table,
+    document,
+    named: new NamedCodes(sites),
+    lang: options.lang,
+    severities: options.severities,
+    requestAnswers: options.requestAnswers,
+  };
   const disabled = document.derived(disabledIn);
   const findings: Finding[] = [];
   for (const site of sites) {

@@ -54,6 +54,14 @@ const RULE_SPECS = [
       'zh-cn': '代码中注册了、但描述该代码的 OpenAPI 规范没有列出的路由。',
     },
   },
+  {
+    id: 'test-expects-unanswered-code',
+    defaultSeverity: 'warning',
+    description: {
+      en: 'A test expects a status code that the handler of the route it calls never answers (judged only where all its answers are known).',
+      'zh-cn': '测试期望的状态码，其请求的路由处理函数从不返回（仅在该处理函数的所有返回码均已知时判断）。',
+    },
+  },
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleId = (typeof RULE_SPECS)[number]['id'];

@@ -40,23 +40,44 @@ export function handlerAnswers(document: SourceDocument, span: Span): HandlerAns
   return answersIn(document.facts, span);
 }
 
-/** The same from a document's facts (a file read once for several handlers). */
-export function answersIn(facts: DocumentFacts, span: Span): HandlerAnswers {
-  const inside = (place: { start: number; end: number }) => place.start >= span.start && place.end <= span.end;
-  const codes: AnsweredCode[] = [];
+/**
+ * What `answersIn` reads of a file's facts, as small plain data: every place the file answers a code (response sites
+ * and implicit answers, in order) and its open ends. The CLI keeps it per file from its first parse (and caches it),
+ * so a handler's answers need no second parse.
+ */
+export interface AnswerFacts {
+  /** Read in full (not skipped, no failure, not YAML). */
+  readonly read: boolean;
+  readonly answers: readonly AnsweredCode[];
+  readonly openEnds: readonly OpenEnd[];
+}
+
+/** A document's facts as `AnswerFacts`; undefined where the file answers nothing and leaves nothing open. */
+export function answerFactsOf(facts: DocumentFacts): AnswerFacts | undefined {
+  const answers: AnsweredCode[] = [];
   for (const site of facts.sites) {
-    if (site.role !== 'response' || !inside(site)) continue;
-    codes.push(
+    if (site.role !== 'response') continue;
+    answers.push(
       site.form.kind === 'implicit'
         ? { code: site.code, start: site.start, end: site.end, implicit: true }
         : { code: site.code, start: site.start, end: site.end },
     );
   }
-  for (const answer of facts.implicitAnswers) if (inside(answer)) codes.push({ code: answer.code, start: answer.start, end: answer.end, implicit: true });
-  codes.sort((a, b) => a.start - b.start);
-  const openEnds = facts.openEnds.filter(inside);
+  for (const answer of facts.implicitAnswers) answers.push({ code: answer.code, start: answer.start, end: answer.end, implicit: true });
+  if (answers.length === 0 && facts.openEnds.length === 0) return undefined;
+  answers.sort((a, b) => a.start - b.start);
   const read = !facts.skipped && facts.failure === undefined && facts.language !== 'yaml' && facts.language !== 'json';
-  return { codes, known: read && codes.length > 0 && openEnds.length === 0, openEnds };
+  return { read, answers, openEnds: facts.openEnds.map(({ start, end, reason }) => ({ start, end, reason })) };
+}
+
+/** The same from a document's facts (a file read once for several handlers), or from its `AnswerFacts`. */
+export function answersIn(facts: DocumentFacts | AnswerFacts, span: Span): HandlerAnswers {
+  const inside = (place: { start: number; end: number }) => place.start >= span.start && place.end <= span.end;
+  const file = 'answers' in facts ? facts : answerFactsOf(facts);
+  if (!file) return { codes: [], known: false, openEnds: [] };
+  const codes = file.answers.filter(inside);
+  const openEnds = file.openEnds.filter(inside);
+  return { codes, known: file.read && codes.length > 0 && openEnds.length === 0, openEnds };
 }
 
 /** The distinct codes, in order: what people read (`answers 201, 400`). */
