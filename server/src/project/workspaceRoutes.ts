@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  answerFactsOf,
   answersIn,
   documentModuleFacts,
   isScriptLanguage,
@@ -34,6 +35,9 @@ import {
 } from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
+
+/** A file read whole that answers nothing and leaves nothing open. */
+const NO_ANSWERS: AnswerFacts = { read: true, answers: [], openEnds: [] };
 
 /** Files read per slice of the first build before yielding to other work. */
 const SLICE = 25;
@@ -88,6 +92,8 @@ export class WorkspaceRoutes {
   private requestsVersion = 0;
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
   private readonly answerFacts = new Map<string, DocumentFacts>();
+  /** What each file read whole (with `requests`) answers, from the parse that gave its module facts. */
+  private readonly builtAnswers = new Map<string, AnswerFacts>();
   private openDocuments: OpenDocuments | undefined;
   private knownAnswers: ((file: string) => AnswerFacts | undefined) | undefined;
 
@@ -200,6 +206,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     this.setRequests(relative, []);
     this.answerFacts.delete(relative);
+    this.builtAnswers.delete(relative);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -212,6 +219,7 @@ export class WorkspaceRoutes {
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.answerFacts.delete(relative);
+    this.builtAnswers.delete(relative);
     this.setText(file, relative, text);
   }
 
@@ -225,6 +233,7 @@ export class WorkspaceRoutes {
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.answerFacts.delete(relative);
+    this.builtAnswers.delete(relative);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
     if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
@@ -419,6 +428,8 @@ export class WorkspaceRoutes {
     }
     const known = this.knownAnswers?.(file);
     if (known) return known;
+    const built = this.builtAnswers.get(relative);
+    if (built) return built;
     const cached = this.answerFacts.get(relative);
     if (cached) {
       this.answerFacts.delete(relative);
@@ -439,6 +450,14 @@ export class WorkspaceRoutes {
     return facts;
   }
 
+  /** One parse of a file's text: its module facts, and (kept) what its functions answer. */
+  private readWhole(file: string, relative: string, text: string): { module: ModuleFacts; document: SourceDocument } {
+    const document = new SourceDocument(text, languageOfFile(file) ?? 'typescript', 0, { maxChars: this.maxChars });
+    const module = documentModuleFacts(document, file);
+    this.builtAnswers.set(relative, answerFactsOf(document.facts) ?? NO_ANSWERS);
+    return { module, document };
+  }
+
   private readFromDisk(file: string): void {
     let text: string;
     try {
@@ -454,6 +473,7 @@ export class WorkspaceRoutes {
   private setText(file: string, relative: string, text: string): void {
     this.leftOutFiles.delete(relative);
     this.answerFacts.delete(relative);
+    this.builtAnswers.delete(relative);
     if (text.length > this.maxChars) {
       this.setRequests(relative, []);
       this.index.removeFile(relative);
@@ -463,16 +483,26 @@ export class WorkspaceRoutes {
     }
     try {
       const declares = mayDeclareRoutes(text, relative);
-      if (this.options.requests && mayCheckRequests(text)) {
-        // One parse for both: the sites (its requests) and, from the same tree, the module facts.
-        const document = new SourceDocument(text, languageOfFile(file) ?? 'typescript', 0, { maxChars: this.maxChars });
-        this.setRequests(relative, requestsOf(document.facts.sites), document.lines);
-        if (declares) {
-          this.index.setFile(relative, documentModuleFacts(document, file));
-          this.lines.set(relative, document.lines);
+      if (this.options.requests) {
+        // What a handler answers and what a test requests are read too (`routes`, the server): one parse gives them
+        // with the module facts, for a file that may declare routes or check requests now, for any other file when a
+        // link first reaches it. A handler file is then never parsed a second time for its answers.
+        const checks = mayCheckRequests(text);
+        if (!declares && !checks) {
+          this.setRequests(relative, []);
+          this.builtAnswers.delete(relative);
+          this.index.setFile(relative, () => this.readWhole(file, relative, fs.readFileSync(file, 'utf8')).module);
+          this.lines.delete(relative);
           return;
         }
-      } else this.setRequests(relative, []);
+        const { module, document } = this.readWhole(file, relative, text);
+        this.setRequests(relative, checks ? requestsOf(document.facts.sites) : [], document.lines);
+        this.index.setFile(relative, module);
+        if (declares) this.lines.set(relative, document.lines);
+        else this.lines.delete(relative);
+        return;
+      }
+      this.setRequests(relative, []);
       if (declares) {
         this.index.setFile(relative, moduleFactsOf(text, file));
         // Lines are needed where routes are registered (`registered at file:line`), and only there.
