@@ -247,7 +247,7 @@ export class ServerRoutes {
     // No routes, nothing to compare: the specs are read (a walk, every YAML and JSON file) once there are some.
     if (endpoints.length === 0) return undefined;
     if (!specs.built) specs.build(collectFiles([folder.root]).files);
-    return specs.links(endpoints).driftIn(projectPath(folder.root, file));
+    return specs.driftIn(folder, projectPath(folder.root, file));
   }
 
   private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {

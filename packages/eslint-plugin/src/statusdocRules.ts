@@ -16,6 +16,9 @@ const FIXABLE: Readonly<Record<RuleMeta['id'], boolean>> = {
   'implicit-success-code': true,
   'operation-without-route': false,
   'route-not-in-spec': false,
+  // Its fix edits the spec, another file: offered in the editor only.
+  'response-not-in-spec': false,
+  'spec-response-unanswered': false,
 };
 
 function statusdocRule(meta: RuleMeta): Rule.RuleModule {

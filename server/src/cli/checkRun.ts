@@ -133,9 +133,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     // nothing to compare them with: a spec-only run reads no spec twice.
     const specs = routes.endpoints().length > 0 ? new WorkspaceSpecs(cwd, run.maxChars) : undefined;
     specs?.build(run.files);
-    const links = specs?.links(routes.endpoints());
     driftOf = (absolute) => {
-      const drift = links?.driftIn(projectPath(cwd, absolute));
+      const drift = specs?.driftIn(routes, projectPath(cwd, absolute));
       return drift && drift.length > 0 ? [...drift] : undefined;
     };
 

@@ -131,7 +131,5 @@ export function runTaskAgain(analyzer: Analyzer, absolute: string, first: KeptTa
 /** The drift facts' places in the text the edits made (each edit before a place moves it by what it added). */
 function shiftDrift(facts: readonly DriftFact[], edits: readonly TextEdit[]): DriftFact[] {
   const moved = (offset: number) => edits.reduce((sum, edit) => (edit.end <= offset ? sum + edit.newText.length - (edit.end - edit.start) : sum), offset);
-  return facts.map((fact) =>
-    fact.rule === 'operation-without-route' ? { ...fact, start: moved(fact.start), end: moved(fact.end) } : { ...fact, start: moved(fact.start) },
-  );
+  return facts.map((fact) => ('end' in fact ? { ...fact, start: moved(fact.start), end: moved(fact.end) } : { ...fact, start: moved(fact.start) }));
 }

@@ -93,7 +93,18 @@ export {
 } from './routes';
 
 export { mayBeJsonSpec, mayBeYamlSpec, readSpec } from './spec/operations';
-export { isTestFile, linkSpecs, type DriftFact, type LinkedOperation, type SpecLinks, type SpecSource } from './spec/link';
+export {
+  isTestFile,
+  linkSpecs,
+  type DriftFact,
+  type LinkedOperation,
+  type ResponseNotInSpec,
+  type SpecLinks,
+  type SpecResponseUnanswered,
+  type SpecSource,
+} from './spec/link';
+export { coveringResponse, handlerFileOf, responseDriftIn, type AnswersView, type ResponseDriftSources } from './spec/responses';
+export { addResponseEdit } from './spec/addResponse';
 export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';

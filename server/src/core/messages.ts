@@ -41,6 +41,15 @@ export const MESSAGES = {
     lang === 'zh-cn' ? `规范列出了 ${endpoint}，但代码中没有提供它的路由。` : `The spec lists ${endpoint}, but no route in the code serves it.`,
   routeNotInSpec: (lang: Lang, endpoint: string, specs: readonly string[]) =>
     lang === 'zh-cn' ? `路由 ${endpoint} 未列在规范中（${specs.join('、')}）。` : `The route ${endpoint} is not listed in the spec (${specs.join(', ')}).`,
+  responseNotInSpec: (lang: Lang, code: number, operation: string, place: string) =>
+    lang === 'zh-cn'
+      ? `处理方法返回 ${code}，但规范中的操作 ${operation}（${place}）没有列出它。`
+      : `The handler answers ${code}, which the spec's operation ${operation} (${place}) does not list.`,
+  specResponseUnanswered: (lang: Lang, code: number, operation: string, handlers: readonly string[]) =>
+    lang === 'zh-cn'
+      ? `${operation} 列出了 ${code}，但其处理方法（${handlers.join('、')}）从不返回它。`
+      : `${operation} lists ${code}, but its handler (${handlers.join(', ')}) never answers it.`,
+  fixAddToSpec: (lang: Lang, code: number) => (lang === 'zh-cn' ? `将 '${code}' 添加到规范` : `Add '${code}' to the spec`),
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>
