@@ -122,7 +122,7 @@ test("response-not-in-spec and its cross-file quick-fix, closed spec then open; 
       [],
     );
     const second = (await pull(client, app)).find((d) => d.code === 'response-not-in-spec');
-    assert.equal(second?.message.slice(0, 24), 'The handler answers 503,');
+    assert.equal(String(second?.message).slice(0, 24), 'The handler answers 503,');
     const actions2 = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: app },
       range: second!.range,
