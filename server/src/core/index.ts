@@ -105,6 +105,7 @@ export {
 } from './spec/link';
 export { coveringResponse, handlerFileOf, responseDriftIn, type AnswersView, type ResponseDriftSources } from './spec/responses';
 export { addResponseEdit } from './spec/addResponse';
+export { responseDescription } from './spec/describe';
 export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';
 
 export { hoverMarkdown, summaryLine, type HoverContext } from './hover';

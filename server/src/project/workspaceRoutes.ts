@@ -246,6 +246,17 @@ export class WorkspaceRoutes {
     return this.callersByEndpoint().get(endpoint) ?? [];
   }
 
+  /** The mocks (nock, msw) whose requests hit an endpoint of `endpoints()`. */
+  mocksOf(endpoint: Endpoint): RequestSite[] {
+    const match = this.matcher();
+    return this.requests().filter((request) => request.mock && match(request.method, request.path).includes(endpoint));
+  }
+
+  /** A script file's facts (project path): the open document's, else a cached read of the disk (as `answersOf` reads). */
+  factsOf(relative: string): DocumentFacts | undefined {
+    return this.handlerFileFacts(relative);
+  }
+
   /** Absolute path of a project path of the index. */
   absolute(file: string): string {
     return path.join(this.root, ...file.split('/'));

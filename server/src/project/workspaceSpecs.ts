@@ -38,8 +38,9 @@ export class WorkspaceSpecs {
   /** Specs whose text came from an editor: the disk does not overwrite them until they are closed. */
   private readonly fromEditor = new Set<string>();
   private builtValue = false;
-  /** Each spec's lines, for the `file:line` messages and navigation name. */
+  /** Each spec's text and lines, for the `file:line` messages, hovers and navigation. */
   private readonly lineIndexes = new Map<string, LineIndex>();
+  private readonly texts = new Map<string, string>();
   /** The drift per file under the links it was found with (the links change whenever a route or handler file does). */
   private driftMemo: { links: SpecLinks; byFile: Map<string, DriftFact[]> } | undefined;
 
@@ -114,9 +115,11 @@ export class WorkspaceSpecs {
     if (facts) {
       this.specs.set(relative, facts);
       this.lineIndexes.set(relative, new LineIndex(text));
+      this.texts.set(relative, text);
     } else {
       this.specs.delete(relative);
       this.lineIndexes.delete(relative);
+      this.texts.delete(relative);
     }
     this.linked = undefined;
   }
@@ -127,6 +130,7 @@ export class WorkspaceSpecs {
 
   fileDeleted(file: string): void {
     this.lineIndexes.delete(projectPath(this.root, file));
+    this.texts.delete(projectPath(this.root, file));
     if (this.specs.delete(projectPath(this.root, file))) this.linked = undefined;
   }
 
@@ -143,6 +147,11 @@ export class WorkspaceSpecs {
   links(endpoints: readonly Endpoint[]): SpecLinks {
     if (this.linked?.endpoints !== endpoints) this.linked = { endpoints, links: linkSpecs(endpoints, this.sources()) };
     return this.linked.links;
+  }
+
+  /** The text a spec's facts were read from (project path). */
+  textOf(relative: string): string | undefined {
+    return this.texts.get(relative);
   }
 
   /** 1-based line of an offset in a spec (project path), from the text its facts were read from. */
