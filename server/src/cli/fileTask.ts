@@ -24,6 +24,8 @@ export interface TaskOptions {
   hash: boolean;
   /** Read the file's module facts for the route index from the same parse (see `firstPass`). */
   facts?: boolean;
+  /** The run may hold a spec: a file whose handlers answer anything is kept, for the specs' drift per code. */
+  specs?: boolean;
 }
 
 export interface TaskResult {
@@ -104,7 +106,10 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
     ...(routeFacts ? { routeFacts } : {}),
   };
   // A spec is kept too: the specs' drift (operation-without-route) is judged on it once the index is built.
-  const keep = routeFacts?.methodsMatter || (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
+  const keep =
+    routeFacts?.methodsMatter ||
+    (options.specs && routeFacts?.answers !== undefined) ||
+    (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
   return { result: taskResult, ...(keep ? { kept: letParseGo(result) } : {}) };
 }
 

@@ -3,7 +3,7 @@
  * facts, whether its text may declare routes (the index reads the others only when a link reaches them), and whether
  * methods from routes elsewhere could change its findings at all.
  */
-import { documentModuleFacts, isScriptLanguage, languageOfFile, mayDeclareRoutes, type ModuleFacts, type SourceDocument } from '../core';
+import { documentModuleFacts, isScriptLanguage, languageOfFile, mayDeclareRoutes, type AnswerSource, type ModuleFacts, type SourceDocument } from '../core';
 import type { FileResult } from './analyze';
 
 export interface FileRouteFacts {
@@ -18,6 +18,19 @@ export interface FileRouteFacts {
   declares: boolean;
   /** A response site without a method: the only kind a route elsewhere gives one (core/checks `withRouteMethods`). */
   methodsMatter: boolean;
+  /**
+   * What its handlers answer, read from this parse (its response sites, implicit answers and open ends): the specs'
+   * drift per code asks it of handler files, which then need no second parse. Absent where it answers nothing.
+   */
+  answers?: AnswerSource;
+}
+
+/** The part of a file's facts `answersIn` reads, where it has any answer or open end at all. */
+function answerSourceOf(document: SourceDocument): AnswerSource | undefined {
+  const { language, skipped, failure, sites, openEnds, implicitAnswers } = document.facts;
+  const responses = sites.filter((site) => site.role === 'response');
+  if (responses.length === 0 && implicitAnswers.length === 0 && openEnds.length === 0) return undefined;
+  return { language, sites: responses, openEnds, implicitAnswers, ...(skipped ? { skipped } : {}), ...(failure !== undefined ? { failure } : {}) };
 }
 
 export function fileRouteFacts(document: SourceDocument, absolute: string): FileRouteFacts | undefined {
@@ -27,9 +40,11 @@ export function fileRouteFacts(document: SourceDocument, absolute: string): File
   const declares = mayDeclareRoutes(document.text, '');
   // The index leaves out what the check does not read for its size, as it does reading the disk.
   if (document.facts.skipped?.kind === 'too-large') return { leftOut: 'too large', declares, methodsMatter };
-  if (!declares && !methodsMatter) return { declares, methodsMatter };
+  const answers = answerSourceOf(document);
+  const withAnswers = answers ? { answers } : {};
+  if (!declares && !methodsMatter) return { declares, methodsMatter, ...withAnswers };
   try {
-    return { module: documentModuleFacts(document, absolute), declares, methodsMatter };
+    return { module: documentModuleFacts(document, absolute), declares, methodsMatter, ...withAnswers };
   } catch (error) {
     return { leftOut: `not read: ${(error as Error).message}`, declares, methodsMatter };
   }

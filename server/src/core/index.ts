@@ -81,6 +81,7 @@ export {
   rescopeRouteMethods,
   routeMatcher,
   type AnsweredCode,
+  type AnswerSource,
   type Definition,
   type Endpoint,
   type Handler,
@@ -103,7 +104,7 @@ export {
   type SpecResponseUnanswered,
   type SpecSource,
 } from './spec/link';
-export { coveringResponse, handlerFileOf, responseDriftIn, type AnswersView, type ResponseDriftSources } from './spec/responses';
+export { coveringResponse, handlerFileOf, ResponseDrift, responseDriftIn, type AnswersView, type ResponseDriftSources } from './spec/responses';
 export { addResponseEdit } from './spec/addResponse';
 export { responseDescription } from './spec/describe';
 export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';

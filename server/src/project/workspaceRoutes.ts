@@ -20,6 +20,7 @@ import {
   requestsOf,
   routeMatcher,
   SourceDocument,
+  type AnswerSource,
   type DocumentFacts,
   type Endpoint,
   type Handler,
@@ -86,6 +87,8 @@ export class WorkspaceRoutes {
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
   private readonly answerFacts = new Map<string, DocumentFacts>();
   private openDocuments: OpenDocuments | undefined;
+  /** Answers of files read elsewhere (the CLI's first pass), by project path: no second parse for them. */
+  private readonly givenAnswers = new Map<string, AnswerSource>();
 
   constructor(
     readonly root: string,
@@ -167,6 +170,11 @@ export class WorkspaceRoutes {
     this.index.setFile(relative, declares || mayDeclareRoutes('', relative) ? facts : () => facts);
   }
 
+  /** What a file's handlers answer, from a parse made elsewhere (the CLI's check of it); kept until the file changes. */
+  setAnswerSource(file: string, answers: AnswerSource): void {
+    this.givenAnswers.set(projectPath(this.root, file), answers);
+  }
+
   /** A module that declares no route, read from disk only if a link reaches it (as `build` treats one). */
   readOnDemand(file: string): void {
     const relative = projectPath(this.root, file);
@@ -190,6 +198,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     this.setRequests(relative, []);
     this.answerFacts.delete(relative);
+    this.givenAnswers.delete(relative);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -202,6 +211,7 @@ export class WorkspaceRoutes {
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.answerFacts.delete(relative);
+    this.givenAnswers.delete(relative);
     this.setText(file, relative, text);
   }
 
@@ -215,6 +225,7 @@ export class WorkspaceRoutes {
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.answerFacts.delete(relative);
+    this.givenAnswers.delete(relative);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
     if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
@@ -253,7 +264,7 @@ export class WorkspaceRoutes {
   }
 
   /** A script file's facts (project path): the open document's, else a cached read of the disk (as `answersOf` reads). */
-  factsOf(relative: string): DocumentFacts | undefined {
+  factsOf(relative: string): AnswerSource | undefined {
     return this.handlerFileFacts(relative);
   }
 
@@ -363,13 +374,15 @@ export class WorkspaceRoutes {
   }
 
   /** A handler file's facts: the open document's (the index brought to its version), else a cached read of the disk. */
-  private handlerFileFacts(relative: string): DocumentFacts | undefined {
+  private handlerFileFacts(relative: string): AnswerSource | undefined {
     const file = path.join(this.root, ...relative.split('/'));
     const open = this.openDocuments?.(file);
     if (open && isScriptLanguage(open.language)) {
       if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
       return open.facts;
     }
+    const given = this.givenAnswers.get(relative);
+    if (given) return given;
     const cached = this.answerFacts.get(relative);
     if (cached) {
       this.answerFacts.delete(relative);
@@ -405,6 +418,7 @@ export class WorkspaceRoutes {
   private setText(file: string, relative: string, text: string): void {
     this.leftOutFiles.delete(relative);
     this.answerFacts.delete(relative);
+    this.givenAnswers.delete(relative);
     if (text.length > this.maxChars) {
       this.setRequests(relative, []);
       this.index.removeFile(relative);

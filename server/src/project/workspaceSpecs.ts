@@ -10,7 +10,7 @@ import {
   LineIndex,
   linkSpecs,
   readSpec,
-  responseDriftIn,
+  ResponseDrift,
   type DriftFact,
   type Endpoint,
   type SpecFacts,
@@ -42,7 +42,7 @@ export class WorkspaceSpecs {
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly texts = new Map<string, string>();
   /** The drift per file under the links it was found with (the links change whenever a route or handler file does). */
-  private driftMemo: { links: SpecLinks; byFile: Map<string, DriftFact[]> } | undefined;
+  private driftMemo: { links: SpecLinks; responses: ResponseDrift; byFile: Map<string, DriftFact[]> } | undefined;
 
   constructor(
     readonly root: string,
@@ -166,13 +166,16 @@ export class WorkspaceSpecs {
    */
   driftIn(routes: WorkspaceRoutes, relative: string): DriftFact[] {
     const links = this.links(routes.endpoints());
-    if (this.driftMemo?.links !== links) this.driftMemo = { links, byFile: new Map() };
-    let found = this.driftMemo.byFile.get(relative);
-    if (!found) {
-      const responses = responseDriftIn(relative, links, {
+    if (this.driftMemo?.links !== links) {
+      const responses = new ResponseDrift(links, {
         answersOf: (endpoint) => routes.answersOf(endpoint),
         lineOf: (file, offset) => (this.specs.has(file) ? this.lineOf(file, offset) : routes.lineOf(file, offset)),
       });
+      this.driftMemo = { links, responses, byFile: new Map() };
+    }
+    let found = this.driftMemo.byFile.get(relative);
+    if (!found) {
+      const responses = this.driftMemo.responses.in(relative);
       const endpoints = links.driftIn(relative);
       found = responses.length === 0 ? [...endpoints] : [...endpoints, ...responses].sort((a, b) => a.start - b.start);
       this.driftMemo.byFile.set(relative, found);

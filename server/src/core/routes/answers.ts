@@ -40,8 +40,11 @@ export function handlerAnswers(document: SourceDocument, span: Span): HandlerAns
   return answersIn(document.facts, span);
 }
 
+/** What `answersIn` reads of a document's facts (a shell may keep only this much of a file it parsed). */
+export type AnswerSource = Pick<DocumentFacts, 'language' | 'skipped' | 'failure' | 'sites' | 'openEnds' | 'implicitAnswers'>;
+
 /** The same from a document's facts (a file read once for several handlers). */
-export function answersIn(facts: DocumentFacts, span: Span): HandlerAnswers {
+export function answersIn(facts: AnswerSource, span: Span): HandlerAnswers {
   const inside = (place: { start: number; end: number }) => place.start >= span.start && place.end <= span.end;
   const codes: AnsweredCode[] = [];
   for (const site of facts.sites) {

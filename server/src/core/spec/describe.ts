@@ -16,9 +16,14 @@ export function responseDescription(text: string, format: 'yaml' | 'json', respo
 function yamlDescription(text: string, response: SpecResponse): string | undefined {
   const keyIndent = response.start - (text.lastIndexOf('\n', response.start - 1) + 1);
   const lines = text.slice(response.end).split(/\r?\n/).slice(1);
+  let childIndent: number | undefined;
   for (const [i, line] of lines.entries()) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (/^ */.exec(line)![0].length <= keyIndent) return undefined;
+    const indent = /^ */.exec(line)![0].length;
+    if (indent <= keyIndent) return undefined;
+    // The key's own description, not one of a schema nested under it.
+    childIndent ??= indent;
+    if (indent !== childIndent) continue;
     const found = /^\s*description:\s*(.*)$/.exec(line);
     if (!found) continue;
     const value = found[1].replace(/\s+#.*$/, '');

@@ -41,21 +41,70 @@ function operationLabel(linked: LinkedOperation): string {
   return `${linked.operation.method} ${linked.operation.path}`;
 }
 
-/** The response drift that lands in `file` (a handler's file or a spec), in the order of its places. */
-export function responseDriftIn(file: string, links: SpecLinks, sources: ResponseDriftSources): DriftFact[] {
-  const facts: DriftFact[] = [];
-  for (const linked of links.operations) {
-    if (linked.endpoints.length === 0) continue;
-    if (linked.spec === file) facts.push(...unanswered(linked, sources));
-    if (linked.endpoints.some((endpoint) => handlerFileOf(endpoint) === file)) facts.push(...notInSpec(file, linked, sources));
+/**
+ * The response drift of a set of links, file by file, on demand: the operations are grouped once by the files their
+ * handlers and specs are in, and each endpoint's answers are asked for once.
+ */
+export class ResponseDrift {
+  private byFile: Map<string, LinkedOperation[]> | undefined;
+  private readonly answers = new Map<Endpoint, AnswersView | undefined>();
+  private readonly sources: ResponseDriftSources;
+
+  constructor(
+    private readonly links: SpecLinks,
+    sources: ResponseDriftSources,
+  ) {
+    this.sources = {
+      lineOf: sources.lineOf,
+      answersOf: (endpoint) => {
+        if (!this.answers.has(endpoint)) this.answers.set(endpoint, sources.answersOf(endpoint));
+        return this.answers.get(endpoint);
+      },
+    };
   }
-  const seen = new Set<string>();
-  return facts
-    .filter((fact) => {
-      const key = `${fact.rule} ${fact.start} ${'operation' in fact ? fact.operation : ''}`;
-      return !seen.has(key) && seen.add(key) !== undefined;
-    })
-    .sort((a, b) => a.start - b.start);
+
+  /** The response drift that lands in `file` (a handler's file or a spec), in the order of its places. */
+  in(file: string): DriftFact[] {
+    const facts: DriftFact[] = [];
+    for (const linked of this.operationsIn(file)) {
+      if (linked.spec === file) facts.push(...unanswered(linked, this.sources));
+      if (linked.endpoints.some((endpoint) => handlerFileOf(endpoint) === file)) facts.push(...notInSpec(file, linked, this.sources));
+    }
+    const seen = new Set<string>();
+    return facts
+      .filter((fact) => {
+        const key = `${fact.rule} ${fact.start} ${'operation' in fact ? fact.operation : ''}`;
+        return !seen.has(key) && seen.add(key) !== undefined;
+      })
+      .sort((a, b) => a.start - b.start);
+  }
+
+  /** The linked operations (with routes) whose spec or one of whose handlers is in `file`. */
+  private operationsIn(file: string): readonly LinkedOperation[] {
+    if (!this.byFile) {
+      const byFile = new Map<string, LinkedOperation[]>();
+      const add = (key: string, linked: LinkedOperation) => {
+        const list = byFile.get(key);
+        if (!list) byFile.set(key, [linked]);
+        else if (list[list.length - 1] !== linked) list.push(linked);
+      };
+      for (const linked of this.links.operations) {
+        if (linked.endpoints.length === 0) continue;
+        add(linked.spec, linked);
+        for (const endpoint of linked.endpoints) {
+          const handlerFile = handlerFileOf(endpoint);
+          if (handlerFile !== undefined) add(handlerFile, linked);
+        }
+      }
+      this.byFile = byFile;
+    }
+    return this.byFile.get(file) ?? [];
+  }
+}
+
+/** The response drift that lands in `file`, for one question (a shell asking about many files keeps a ResponseDrift). */
+export function responseDriftIn(file: string, links: SpecLinks, sources: ResponseDriftSources): DriftFact[] {
+  return new ResponseDrift(links, sources).in(file);
 }
 
 function notInSpec(file: string, linked: LinkedOperation, sources: ResponseDriftSources): DriftFact[] {
