@@ -25,6 +25,7 @@ import { CREATE_CONSTANTS_COMMAND, CREATE_CONSTANTS_KIND, createConstantsModule,
 import { DiagnosticsPublisher, provideDocumentDiagnostics } from './features/diagnostics';
 import { provideCodeLenses } from './features/codeLens';
 import { provideDefinition } from './features/definition';
+import { provideReferences } from './features/references';
 import { provideHover } from './features/hover';
 import { COMPLETION_TRIGGERS, provideCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
@@ -175,6 +176,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         definitionProvider: true,
+        referencesProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         inlayHintProvider: true,
@@ -234,6 +236,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => (context ? provideHover(context, params, token) : null));
   connection.onDefinition((params, token) => (context ? provideDefinition(context, params, token) : null));
+  connection.onReferences((params, token) => (context ? provideReferences(context, params, token) : null));
   connection.onCodeLens((params, token) => (context ? provideCodeLenses(context, params, token) : []));
   connection.onCompletion((params, token) => (context ? provideCompletion(context, params, token) : null));
   connection.languages.inlayHint.on((params, token) => (context ? provideInlayHints(context, params, token) : []));

@@ -12,6 +12,7 @@ import {
   languageOfFile,
   requestsOf,
   rescopeByFacts,
+  responseDescription,
   type DriftFact,
   type Handler,
   type RequestAnswers,
@@ -19,6 +20,7 @@ import {
   type SourceDocument,
   type SpecLinks,
 } from './core';
+import { EndpointCodes } from './project/endpointCodes';
 import { collectFiles } from './project/files';
 import { projectPath } from './project/routeIndex';
 import { WorkspaceRoutes } from './project/workspaceRoutes';
@@ -216,6 +218,48 @@ export class ServerRoutes {
   }
 
   /**
+   * An endpoint's status code from where it is written (a handler's site, a spec's response key, a test's expectation,
+   * a mock): its definition (site -> the spec key that speaks for the code; spec key -> the sites that answer it) or
+   * every place of it (references). File URIs and offsets; empty where the place speaks of no endpoint's code.
+   */
+  codePlaces(uri: string, document: SourceDocument, offset: number, what: 'definition' | 'references'): { uri: string; at: number; end: number }[] {
+    const found = this.folderOf(uri);
+    const specs = found && this.specs.get(found.folder);
+    if (!found?.folder.built || !specs) return [];
+    if (!specs.built) specs.build(collectFiles([found.folder.root]).files);
+    if (isScriptLanguage(document.language) && !document.facts.skipped)
+      found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
+    const codes = new EndpointCodes(found.folder, specs);
+    const relative = projectPath(found.folder.root, found.file);
+    const places = what === 'definition' ? codes.definition(relative, offset) : codes.references(relative, offset);
+    return places.map((place) => ({ uri: URI.file(found.folder.absolute(place.file)).toString(), at: place.start, end: place.end }));
+  }
+
+  /**
+   * What the specs say of the code a handler's site at `offset` answers: for each operation of its endpoints, the key
+   * that speaks for the code, its description and where it is (for the hover).
+   */
+  specResponsesAt(uri: string, document: SourceDocument, offset: number): { key: string; description?: string; place: string }[] {
+    const found = this.folderOf(uri);
+    const specs = found && this.specs.get(found.folder);
+    if (!found?.folder.built || !specs || !isScriptLanguage(document.language)) return [];
+    const places = this.codePlaces(uri, document, offset, 'definition');
+    return places.flatMap((place) => {
+      const file = projectPath(found.folder.root, URI.parse(place.uri).fsPath);
+      const text = specs.textOf(file);
+      const key = text?.slice(place.at, place.end).replace(/^['"]|['"]$/g, '');
+      if (!text || !key) return [];
+      const response = specs
+        .sources()
+        .find((s) => s.file === file)
+        ?.facts.operations.flatMap((op) => op.responses)
+        .find((r) => r.start === place.at);
+      const description = response && responseDescription(text, languageOfFile(file) === 'json' ? 'json' : 'yaml', response);
+      return [{ key, ...(description ? { description } : {}), place: `${file}:${specs.lineOf(file, place.at) ?? '?'}` }];
+    });
+  }
+
+  /**
    * The handlers of an open document that routes name, at its current version: their routes, the codes they answer
    * (known only where every route's answers are) and the test requests that call them.
    */
@@ -302,7 +346,7 @@ export class ServerRoutes {
     // No routes, nothing to compare: the specs are read (a walk, every YAML and JSON file) once there are some.
     if (endpoints.length === 0) return undefined;
     if (!specs.built) specs.build(collectFiles([folder.root]).files);
-    return specs.links(endpoints).driftIn(projectPath(folder.root, file));
+    return specs.driftIn(folder, projectPath(folder.root, file));
   }
 
   private folderOf(uri: string): { folder: WorkspaceRoutes; file: string } | undefined {

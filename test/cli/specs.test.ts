@@ -36,7 +36,7 @@ test('the example: the operation no route serves, in the spec; the route the spe
   const { stdout } = check(ROOT, 'examples/express-app', '--exit-zero');
   const drift = stdout.split('\n').filter((line) => DRIFT.test(line));
   assert.deepEqual(drift, [
-    'examples/express-app/docs/openapi.yaml:36:5 information operation-without-route The spec lists PATCH /v1/users/{id}, but no route in the code serves it.',
+    'examples/express-app/docs/openapi.yaml:37:5 information operation-without-route The spec lists PATCH /v1/users/{id}, but no route in the code serves it.',
     'examples/express-app/src/routes/v1/user.route.js:7:54 information route-not-in-spec The route DELETE /v1/users/{userId} is not listed in the spec (examples/express-app/docs/openapi.yaml).',
   ]);
   // --no-project judges file by file: no routes, no drift.
@@ -52,7 +52,7 @@ test('--format json and sarif carry both rules, with no code for these endpoint 
     file.messages.filter((m) => DRIFT.test(m.ruleId)).map((m) => [path.relative(ROOT, file.filePath), m.ruleId, m.line, m.column, m.code]),
   );
   assert.deepEqual(found, [
-    ['examples/express-app/docs/openapi.yaml', 'operation-without-route', 36, 5, undefined],
+    ['examples/express-app/docs/openapi.yaml', 'operation-without-route', 37, 5, undefined],
     ['examples/express-app/src/routes/v1/user.route.js', 'route-not-in-spec', 7, 54, undefined],
   ]);
   const sarif = JSON.parse(check(ROOT, 'examples/express-app', '--exit-zero', '--format', 'sarif').stdout) as {

@@ -14,6 +14,7 @@ import { formatJson, formatSarif, formatText, totals } from './formats';
 import { formatCi, isCiFormat, type CiFormat } from './formats/index';
 import { analyzeFiles, autoThreads, type AgainItem, type Analysed } from './pool';
 import type { FileReport } from './report';
+import { findConfigFile, parseConfig } from '../project/config';
 import { projectPath } from '../project/routeIndex';
 import { WorkspaceRoutes } from '../project/workspaceRoutes';
 import { WorkspaceSpecs } from '../project/workspaceSpecs';
@@ -124,6 +125,9 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const again = (results: readonly TaskResult[]): AgainItem[] => {
     if (!routes) return [];
     const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
+      // A cache entry's answers are taken only when they look whole: a damaged one is read again from the disk.
+      const answers = facts?.answers;
+      if (answers && Array.isArray(answers.answers) && Array.isArray(answers.openEnds)) routes.setAnswerSource(file, answers);
       if (facts && !facts.module && facts.leftOut === undefined) routes.readOnDemand(file);
       else routes.setFacts(file, facts?.module, facts?.declares ?? false, facts?.leftOut ?? whyNot);
     };
@@ -147,9 +151,8 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
     // nothing to compare them with: a spec-only run reads no spec twice.
     const specs = routes.endpoints().length > 0 ? new WorkspaceSpecs(cwd, run.maxChars) : undefined;
     specs?.build(run.files);
-    const links = specs?.links(routes.endpoints());
     driftOf = (absolute) => {
-      const drift = links?.driftIn(projectPath(cwd, absolute));
+      const drift = specs?.driftIn(routes, projectPath(cwd, absolute));
       return drift && drift.length > 0 ? [...drift] : undefined;
     };
 
@@ -187,7 +190,14 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const threads = run.concurrency ?? autoThreads(toAnalyse.length);
   const setup = {
     analyze: { table: run.table, lang: run.lang, maxChars: run.maxChars },
-    task: { lang: run.lang, fix: run.fix, sites: run.command === 'sites', hash: cache !== undefined, facts: project },
+    task: {
+      lang: run.lang,
+      fix: run.fix,
+      sites: run.command === 'sites',
+      hash: cache !== undefined,
+      facts: project,
+      specs: project && mayHoldSpecs(cwd, run.files),
+    },
     preloadTypeScript: toAnalyse.some((index) => isScriptLanguage(languageOfFile(files[index]))),
   };
   const analysed = await analyzeFiles(
@@ -277,4 +287,19 @@ function threadsNote(total: number, { inMain, inWorkers }: Analysed): string {
   const fromCache = total - inMain - inWorkers.reduce((sum, n) => sum + n, 0);
   const workers = inWorkers.length > 0 ? `, ${inWorkers.join(' + ')} on ${inWorkers.length} worker thread${inWorkers.length === 1 ? '' : 's'}` : '';
   return `${total} files: ${fromCache} from the cache, ${inMain} analysed in the main thread${workers}`;
+}
+
+/**
+ * Whether a run may compare specs with its handlers (YAML or JSON among its files, or `apis` configured): then the
+ * files whose handlers answer anything keep their analysis, judged again under the drift per code with no second parse.
+ */
+function mayHoldSpecs(cwd: string, files: readonly string[]): boolean {
+  if (files.some((file) => !isScriptLanguage(languageOfFile(file)) && languageOfFile(file) !== undefined)) return true;
+  try {
+    const configFile = findConfigFile(cwd);
+    const read = configFile ? parseConfig(fs.readFileSync(configFile, 'utf8')) : undefined;
+    return read?.ok === true && (read.config.apis?.length ?? 0) > 0;
+  } catch {
+    return false;
+  }
 }

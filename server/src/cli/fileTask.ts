@@ -24,6 +24,8 @@ export interface TaskOptions {
   hash: boolean;
   /** Read the file's module facts for the route index from the same parse (see `firstPass`). */
   facts?: boolean;
+  /** The run may hold a spec: a file whose handlers answer anything is kept, for the specs' drift per code. */
+  specs?: boolean;
 }
 
 export interface TaskResult {
@@ -98,9 +100,13 @@ export function runFileTaskKeeping(analyzer: Analyzer, absolute: string, options
     ...(options.hash ? { contentHash: contentHash(bom + result.document.text) } : {}),
     ...(routeFacts ? { routeFacts } : {}),
   };
-  // A spec is kept too: the specs' drift (operation-without-route) is judged on it once the index is built.
+  // A spec is kept too (the specs' drift is judged on it once the index is built), and a handler file where specs may
+  // judge what it answers.
   const judgedAgain =
-    routeFacts?.methodsMatter || (routeFacts?.requests?.length ?? 0) > 0 || (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
+    routeFacts?.methodsMatter ||
+    (routeFacts?.requests?.length ?? 0) > 0 ||
+    (options.specs && routeFacts?.answers !== undefined) ||
+    (options.facts && result.document.facts.sites.some((site) => site.role === 'spec'));
   return { result: taskResult, ...(judgedAgain ? { kept: letParseGo(result) } : {}) };
 }
 
@@ -127,7 +133,5 @@ export function runTaskAgain(analyzer: Analyzer, absolute: string, first: KeptTa
 /** The drift facts' places in the text the edits made (each edit before a place moves it by what it added). */
 function shiftDrift(facts: readonly DriftFact[], edits: readonly TextEdit[]): DriftFact[] {
   const moved = (offset: number) => edits.reduce((sum, edit) => (edit.end <= offset ? sum + edit.newText.length - (edit.end - edit.start) : sum), offset);
-  return facts.map((fact) =>
-    fact.rule === 'operation-without-route' ? { ...fact, start: moved(fact.start), end: moved(fact.end) } : { ...fact, start: moved(fact.start) },
-  );
+  return facts.map((fact) => ('end' in fact ? { ...fact, start: moved(fact.start), end: moved(fact.end) } : { ...fact, start: moved(fact.start) }));
 }

@@ -69,7 +69,7 @@ export function reportedFindings(result: FileResult): ReportedFinding[] {
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
-      ...(finding.site ? { code: finding.site.code } : {}),
+      ...(finding.site ? { code: finding.site.code } : finding.drift && 'code' in finding.drift ? { code: finding.drift.code } : {}),
       ...(finding.expected === undefined ? {} : { expected: finding.expected }),
       ...(finding.site?.method ? { method: finding.site.method.name } : {}),
       fixable: finding.fixable,

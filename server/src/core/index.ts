@@ -85,6 +85,7 @@ export {
   routeMatcher,
   type AnswerFacts,
   type AnsweredCode,
+  type AnswerSource,
   type Definition,
   type Endpoint,
   type Handler,
@@ -97,7 +98,19 @@ export {
 } from './routes';
 
 export { mayBeJsonSpec, mayBeYamlSpec, readSpec } from './spec/operations';
-export { isTestFile, linkSpecs, type DriftFact, type LinkedOperation, type SpecLinks, type SpecSource } from './spec/link';
+export {
+  isTestFile,
+  linkSpecs,
+  type DriftFact,
+  type LinkedOperation,
+  type ResponseNotInSpec,
+  type SpecLinks,
+  type SpecResponseUnanswered,
+  type SpecSource,
+} from './spec/link';
+export { coveringResponse, handlerFileOf, ResponseDrift, responseDriftIn, type AnswersView, type ResponseDriftSources } from './spec/responses';
+export { addResponseEdit } from './spec/addResponse';
+export { responseDescription } from './spec/describe';
 export type { SpecFacts, SpecOperation, SpecResponse } from './spec/types';
 export * from './matrix';
 

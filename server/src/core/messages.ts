@@ -53,6 +53,17 @@ export const MESSAGES = {
         return `${endpoint} never answers ${code} (its handler${handler ? ` ${handler}` : ''} answers ${codes.join(', ')}${where})`;
       })
       .join(lang === 'zh-cn' ? '；' : '; ') + (lang === 'zh-cn' ? '。' : '.'),
+  responseNotInSpec: (lang: Lang, code: number, operation: string, place: string) =>
+    lang === 'zh-cn'
+      ? `处理方法返回 ${code}，但规范中的操作 ${operation}（${place}）没有列出它。`
+      : `The handler answers ${code}, which the spec's operation ${operation} (${place}) does not list.`,
+  specResponseUnanswered: (lang: Lang, code: number, operation: string, handlers: readonly string[]) =>
+    lang === 'zh-cn'
+      ? `${operation} 列出了 ${code}，但其处理方法（${handlers.join('、')}）从不返回它。`
+      : `${operation} lists ${code}, but its handler (${handlers.join(', ')}) never answers it.`,
+  specResponseHover: (lang: Lang, key: string, description: string | undefined, place: string) =>
+    `${lang === 'zh-cn' ? '规范' : 'Spec'}: ${key}${description ? ` — ${description}` : ''} (${place})`,
+  fixAddToSpec: (lang: Lang, code: number) => (lang === 'zh-cn' ? `将 '${code}' 添加到规范` : `Add '${code}' to the spec`),
   undocumentedCode: (lang: Lang, found: Named) =>
     lang === 'zh-cn' ? `状态码表中没有记录 ${name(found)}。` : `${name(found)} is not documented in the status-code table.`,
   implicitSuccessCode: (lang: Lang, method: string, found: Named, expected: Named) =>

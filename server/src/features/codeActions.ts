@@ -10,6 +10,7 @@ import { findingsOf, openDocument, type ServerContext } from '../context';
 import { SOURCE, toDiagnostic, toWorkspaceEdit } from '../convert';
 import { betweenPhases, throwIfCancelled } from './cancellation';
 import { constantActions } from './constants';
+import { addToSpecAction } from './specFix';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.statusdoc`;
 
@@ -45,6 +46,8 @@ export async function provideCodeActions(
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const finding of findingsUnder(lsp, findings, params.range)) {
       const diagnostics = [echoedDiagnostic(lsp, params.context.diagnostics, finding) ?? toDiagnostic(lsp, finding)];
+      const toSpec = addToSpecAction(context, lsp.uri, finding, diagnostics, context.workspace.tableFor(lsp.uri, settings).table, lang, versioned);
+      if (toSpec) actions.push(toSpec);
       fixesFor(source, finding, lang).forEach((fix, index) => {
         actions.push({
           title: fix.title,

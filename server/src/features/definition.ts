@@ -14,7 +14,15 @@ export async function provideDefinition(context: ServerContext, params: Definiti
   throwIfCancelled(token);
   const document = openDocument(context, params.textDocument.uri, settings);
   if (!document || !context.routes) return null;
-  const targets = context.routes.definitionAt(document.lsp.uri, document.source, document.lsp.offsetAt(params.position));
+  const offset = document.lsp.offsetAt(params.position);
+  const routeTargets: { uri: string; at: number; end?: number }[] = context.routes.definitionAt(document.lsp.uri, document.source, offset);
+  // Not a route or a request: a status code of an endpoint (a handler's site, a spec's response key).
+  const targets = routeTargets.length > 0 ? routeTargets : context.routes.codePlaces(document.lsp.uri, document.source, offset, 'definition');
+  return locationsOf(context, targets);
+}
+
+/** Locations of targets (file URIs and offsets) in the text the index read them from. */
+export function locationsOf(context: ServerContext, targets: readonly { uri: string; at: number; end?: number }[]): Location | Location[] | null {
   const locations: Location[] = [];
   const texts = new Map<string, TextDocument | undefined>();
   for (const target of targets) {
@@ -22,7 +30,7 @@ export async function provideDefinition(context: ServerContext, params: Definiti
     const text = texts.get(target.uri);
     if (!text) continue;
     const position = text.positionAt(target.at);
-    locations.push({ uri: target.uri, range: { start: position, end: position } });
+    locations.push({ uri: target.uri, range: { start: position, end: target.end === undefined ? position : text.positionAt(target.end) } });
   }
   // One target as a Location (what clients have had from a handler's definition), several as a list.
   return locations.length === 0 ? null : locations.length === 1 ? locations[0] : locations;

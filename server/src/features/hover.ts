@@ -1,6 +1,6 @@
 /** textDocument/hover: what the documented table says about the status code under the cursor. */
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
-import { hoverMarkdown, requestAnswersOf, siteAt } from '../core';
+import { hoverMarkdown, MESSAGES, requestAnswersOf, siteAt } from '../core';
 import { toHover } from '../convert';
 import { openDocument, type ServerContext } from '../context';
 import { throwIfCancelled } from './cancellation';
@@ -16,5 +16,9 @@ export async function provideHover(context: ServerContext, params: HoverParams, 
   const route = scope?.endpoints && { endpoints: scope.endpoints, registeredAt: scope.registeredAt };
   // A test's expected code: what the handlers of the routes its request hits answer.
   const request = site.role === 'expectation' ? requestAnswersOf(site, context.routes?.requestAnswersFor(document.lsp.uri, document.source)) : undefined;
-  return toHover(document.lsp, site, hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label, route, request }));
+  const markdown = hoverMarkdown(site, { table, lang: context.languageFor(settings), tableLabel: label, route, request });
+  // A handler's site: what its operation in the spec says of the code.
+  const spec = site.role === 'response' ? (context.routes?.specResponsesAt(document.lsp.uri, document.source, site.start) ?? []) : [];
+  const specLines = spec.map((r) => MESSAGES.specResponseHover(context.languageFor(settings), r.key, r.description, r.place));
+  return toHover(document.lsp, site, specLines.length === 0 ? markdown : `${markdown}\n\n${specLines.join('  \n')}`);
 }

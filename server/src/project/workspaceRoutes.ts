@@ -22,6 +22,7 @@ import {
   routeMatcher,
   SourceDocument,
   type AnswerFacts,
+  type AnswerSource,
   type DocumentFacts,
   type Endpoint,
   type EndpointAnswer,
@@ -96,6 +97,8 @@ export class WorkspaceRoutes {
   private readonly builtAnswers = new Map<string, AnswerFacts>();
   private openDocuments: OpenDocuments | undefined;
   private knownAnswers: ((file: string) => AnswerFacts | undefined) | undefined;
+  /** Answers of files read elsewhere (the CLI's first pass), by project path: no second parse for them. */
+  private readonly givenAnswers = new Map<string, AnswerSource | AnswerFacts>();
 
   constructor(
     readonly root: string,
@@ -183,6 +186,11 @@ export class WorkspaceRoutes {
     this.index.setFile(relative, declares || mayDeclareRoutes('', relative) ? facts : () => facts);
   }
 
+  /** What a file's handlers answer, from a parse made elsewhere (the CLI's check of it); kept until the file changes. */
+  setAnswerSource(file: string, answers: AnswerSource | AnswerFacts): void {
+    this.givenAnswers.set(projectPath(this.root, file), answers);
+  }
+
   /** A module that declares no route, read from disk only if a link reaches it (as `build` treats one). */
   readOnDemand(file: string): void {
     const relative = projectPath(this.root, file);
@@ -207,6 +215,7 @@ export class WorkspaceRoutes {
     this.setRequests(relative, []);
     this.answerFacts.delete(relative);
     this.builtAnswers.delete(relative);
+    this.givenAnswers.delete(relative);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -220,6 +229,7 @@ export class WorkspaceRoutes {
     this.fromEditor.set(relative, version);
     this.answerFacts.delete(relative);
     this.builtAnswers.delete(relative);
+    this.givenAnswers.delete(relative);
     this.setText(file, relative, text);
   }
 
@@ -234,6 +244,7 @@ export class WorkspaceRoutes {
     this.fromEditor.set(relative, version);
     this.answerFacts.delete(relative);
     this.builtAnswers.delete(relative);
+    this.givenAnswers.delete(relative);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
     if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
@@ -281,6 +292,20 @@ export class WorkspaceRoutes {
   /** The test requests (not mocks) that call an endpoint of `endpoints()`, by file and place. */
   testsOf(endpoint: Endpoint): readonly RequestSite[] {
     return this.callersByEndpoint().get(endpoint) ?? [];
+  }
+
+  /** The mocks (nock, msw) whose requests hit an endpoint of `endpoints()`. */
+  mocksOf(endpoint: Endpoint): RequestSite[] {
+    const match = this.matcher();
+    return this.requests().filter((request) => request.mock && match(request.method, request.path).includes(endpoint));
+  }
+
+  /** A script file's facts (project path): the open document's, else a cached read of the disk (as `answersOf` reads). */
+  factsOf(relative: string): AnswerSource | undefined {
+    const open = this.openDocuments?.(path.join(this.root, ...relative.split('/')));
+    if (open && isScriptLanguage(open.language)) return open.facts;
+    const given = this.givenAnswers.get(relative);
+    return given && 'sites' in given ? given : this.diskFacts(relative);
   }
 
   /** Absolute path of a project path of the index. */
@@ -419,7 +444,7 @@ export class WorkspaceRoutes {
   }
 
   /** A handler file's facts: the open document's (the index brought to its version), else a cached read of the disk. */
-  private handlerFileFacts(relative: string): DocumentFacts | AnswerFacts | undefined {
+  private handlerFileFacts(relative: string): AnswerSource | AnswerFacts | undefined {
     const file = path.join(this.root, ...relative.split('/'));
     const open = this.openDocuments?.(file);
     if (open && isScriptLanguage(open.language)) {
@@ -428,8 +453,16 @@ export class WorkspaceRoutes {
     }
     const known = this.knownAnswers?.(file);
     if (known) return known;
+    const given = this.givenAnswers.get(relative);
+    if (given) return given;
     const built = this.builtAnswers.get(relative);
     if (built) return built;
+    return this.diskFacts(relative);
+  }
+
+  /** A script file's facts read from disk (project path), the last 256 kept. */
+  private diskFacts(relative: string): DocumentFacts | undefined {
+    const file = path.join(this.root, ...relative.split('/'));
     const cached = this.answerFacts.get(relative);
     if (cached) {
       this.answerFacts.delete(relative);
@@ -474,6 +507,7 @@ export class WorkspaceRoutes {
     this.leftOutFiles.delete(relative);
     this.answerFacts.delete(relative);
     this.builtAnswers.delete(relative);
+    this.givenAnswers.delete(relative);
     if (text.length > this.maxChars) {
       this.setRequests(relative, []);
       this.index.removeFile(relative);

@@ -5,9 +5,21 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languageOfFile, linkSpecs, readSpec, type Endpoint, type SpecFacts, type SpecLinks, type SpecSource } from '../core';
+import {
+  languageOfFile,
+  LineIndex,
+  linkSpecs,
+  readSpec,
+  ResponseDrift,
+  type DriftFact,
+  type Endpoint,
+  type SpecFacts,
+  type SpecLinks,
+  type SpecSource,
+} from '../core';
 import { findConfigFile, parseConfig, type ApiMapping } from './config';
 import { projectPath } from './routeIndex';
+import type { WorkspaceRoutes } from './workspaceRoutes';
 
 interface Configured {
   /** Absolute path of the spec file. */
@@ -26,6 +38,11 @@ export class WorkspaceSpecs {
   /** Specs whose text came from an editor: the disk does not overwrite them until they are closed. */
   private readonly fromEditor = new Set<string>();
   private builtValue = false;
+  /** Each spec's text and lines, for the `file:line` messages, hovers and navigation. */
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  private readonly texts = new Map<string, string>();
+  /** The drift per file under the links it was found with (the links change whenever a route or handler file does). */
+  private driftMemo: { links: SpecLinks; responses: ResponseDrift; byFile: Map<string, DriftFact[]> } | undefined;
 
   constructor(
     readonly root: string,
@@ -95,8 +112,15 @@ export class WorkspaceSpecs {
     if (!this.mayBeSpec(file)) return;
     const relative = projectPath(this.root, file);
     const facts = text.length > this.maxChars ? undefined : readSpec(text, languageOfFile(file) === 'json' ? 'json' : 'yaml');
-    if (facts) this.specs.set(relative, facts);
-    else this.specs.delete(relative);
+    if (facts) {
+      this.specs.set(relative, facts);
+      this.lineIndexes.set(relative, new LineIndex(text));
+      this.texts.set(relative, text);
+    } else {
+      this.specs.delete(relative);
+      this.lineIndexes.delete(relative);
+      this.texts.delete(relative);
+    }
     this.linked = undefined;
   }
 
@@ -105,6 +129,8 @@ export class WorkspaceSpecs {
   }
 
   fileDeleted(file: string): void {
+    this.lineIndexes.delete(projectPath(this.root, file));
+    this.texts.delete(projectPath(this.root, file));
     if (this.specs.delete(projectPath(this.root, file))) this.linked = undefined;
   }
 
@@ -121,6 +147,40 @@ export class WorkspaceSpecs {
   links(endpoints: readonly Endpoint[]): SpecLinks {
     if (this.linked?.endpoints !== endpoints) this.linked = { endpoints, links: linkSpecs(endpoints, this.sources()) };
     return this.linked.links;
+  }
+
+  /** The text a spec's facts were read from (project path). */
+  textOf(relative: string): string | undefined {
+    return this.texts.get(relative);
+  }
+
+  /** 1-based line of an offset in a spec (project path), from the text its facts were read from. */
+  lineOf(relative: string, offset: number): number | undefined {
+    const lines = this.lineIndexes.get(relative);
+    return lines ? lines.lineOf(offset) + 1 : undefined;
+  }
+
+  /**
+   * Everything the specs and routes say of a file (project path): the endpoint drift of the links, and the drift per
+   * status code between operations and the answers of their handlers (read through `routes.answersOf`).
+   */
+  driftIn(routes: WorkspaceRoutes, relative: string): DriftFact[] {
+    const links = this.links(routes.endpoints());
+    if (this.driftMemo?.links !== links) {
+      const responses = new ResponseDrift(links, {
+        answersOf: (endpoint) => routes.answersOf(endpoint),
+        lineOf: (file, offset) => (this.specs.has(file) ? this.lineOf(file, offset) : routes.lineOf(file, offset)),
+      });
+      this.driftMemo = { links, responses, byFile: new Map() };
+    }
+    let found = this.driftMemo.byFile.get(relative);
+    if (!found) {
+      const responses = this.driftMemo.responses.in(relative);
+      const endpoints = links.driftIn(relative);
+      found = responses.length === 0 ? [...endpoints] : [...endpoints, ...responses].sort((a, b) => a.start - b.start);
+      this.driftMemo.byFile.set(relative, found);
+    }
+    return found;
   }
 
   contains(file: string): boolean {

@@ -187,13 +187,22 @@ function driftFindings(document: SourceDocument, facts: readonly DriftFact[], op
     // A route's method name (`post` of router.post, `Get` of @Get, `GET` of export function GET): to its end.
     const end = fact.rule === 'route-not-in-spec' ? fact.start + (/^[\w$]+/.exec(text.slice(fact.start, fact.start + 64))?.[0].length ?? 0) : fact.end;
     if (end <= fact.start || end > text.length || disabled(document.lines.lineOf(fact.start), fact.rule)) continue;
-    const message =
-      fact.rule === 'operation-without-route'
-        ? MESSAGES.operationWithoutRoute(options.lang, fact.endpoint)
-        : MESSAGES.routeNotInSpec(options.lang, fact.endpoint, fact.specs);
-    findings.push({ rule: fact.rule, severity, start: fact.start, end, message, fixable: false });
+    findings.push({ rule: fact.rule, severity, start: fact.start, end, message: driftMessage(fact, options.lang), fixable: false, drift: fact });
   }
   return findings;
+}
+
+function driftMessage(fact: DriftFact, lang: Lang): string {
+  switch (fact.rule) {
+    case 'operation-without-route':
+      return MESSAGES.operationWithoutRoute(lang, fact.endpoint);
+    case 'route-not-in-spec':
+      return MESSAGES.routeNotInSpec(lang, fact.endpoint, fact.specs);
+    case 'response-not-in-spec':
+      return MESSAGES.responseNotInSpec(lang, fact.code, fact.operation, `${fact.spec}:${fact.line ?? '?'}`);
+    case 'spec-response-unanswered':
+      return MESSAGES.specResponseUnanswered(lang, fact.code, fact.operation, fact.handlers);
+  }
 }
 
 /** The document's statusdoc-disable comments, read once per version. */

@@ -62,6 +62,22 @@ const RULE_SPECS = [
       'zh-cn': '测试期望的状态码，其请求的路由处理函数从不返回（仅在该处理函数的所有返回码均已知时判断）。',
     },
   },
+  {
+    id: 'response-not-in-spec',
+    defaultSeverity: 'warning',
+    description: {
+      en: 'A handler answers a status code that its OpenAPI operation neither lists nor covers with a range or default.',
+      'zh-cn': '处理方法返回的状态码，其 OpenAPI 操作既未列出，也未被范围（4XX/5XX）或 default 覆盖。',
+    },
+  },
+  {
+    id: 'spec-response-unanswered',
+    defaultSeverity: 'information',
+    description: {
+      en: 'An OpenAPI operation lists a status code that no site of its handler answers (judged only where every code the handler can answer is known).',
+      'zh-cn': 'OpenAPI 操作列出了一个其处理方法从不返回的状态码（仅在处理方法可能返回的状态码全部已知时判断）。',
+    },
+  },
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleId = (typeof RULE_SPECS)[number]['id'];

@@ -1,5 +1,6 @@
 /** What checks produce (findings, as data) and what fixes produce on demand (edits). Offsets only; LSP types live elsewhere. */
 import type { Site } from '../sites/types';
+import type { DriftFact } from '../spec/link';
 import type { RuleId } from './rules';
 
 /** Derived from the list of rules in ./rules.ts. */
@@ -19,6 +20,8 @@ export interface Finding {
   site?: Site;
   /** The documented code, where the rule knows it. */
   expected?: number;
+  /** The drift fact an endpoint or spec finding tells (its quick-fix and navigation read it). */
+  drift?: DriftFact;
   /** Whether the rule's own fix applies safely (fix-all, `check --fix`); the fix itself is computed on demand. */
   fixable: boolean;
 }

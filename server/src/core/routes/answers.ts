@@ -40,6 +40,9 @@ export function handlerAnswers(document: SourceDocument, span: Span): HandlerAns
   return answersIn(document.facts, span);
 }
 
+/** What `answersIn` reads of a document's facts (a shell may keep only this much of a file it parsed). */
+export type AnswerSource = Pick<DocumentFacts, 'language' | 'skipped' | 'failure' | 'sites' | 'openEnds' | 'implicitAnswers'>;
+
 /**
  * What `answersIn` reads of a file's facts, as small plain data: every place the file answers a code (response sites
  * and implicit answers, in order) and its open ends. The CLI keeps it per file from its first parse (and caches it),
@@ -53,7 +56,7 @@ export interface AnswerFacts {
 }
 
 /** A document's facts as `AnswerFacts`; undefined where the file answers nothing and leaves nothing open. */
-export function answerFactsOf(facts: DocumentFacts): AnswerFacts | undefined {
+export function answerFactsOf(facts: AnswerSource): AnswerFacts | undefined {
   const answers: AnsweredCode[] = [];
   for (const site of facts.sites) {
     if (site.role !== 'response') continue;
@@ -71,7 +74,7 @@ export function answerFactsOf(facts: DocumentFacts): AnswerFacts | undefined {
 }
 
 /** The same from a document's facts (a file read once for several handlers), or from its `AnswerFacts`. */
-export function answersIn(facts: DocumentFacts | AnswerFacts, span: Span): HandlerAnswers {
+export function answersIn(facts: AnswerSource | AnswerFacts, span: Span): HandlerAnswers {
   const inside = (place: { start: number; end: number }) => place.start >= span.start && place.end <= span.end;
   const file = 'answers' in facts ? facts : answerFactsOf(facts);
   if (!file) return { codes: [], known: false, openEnds: [] };

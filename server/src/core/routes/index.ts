@@ -18,7 +18,17 @@ export type { Binding, ModuleFacts, Ref, RouteRegistration, RouterMount } from '
 export { ANY_METHOD, ProjectIndex, type Definition, type Endpoint, type Handler, type HandlerScope } from './projectIndex';
 export { endpointsMatching, routeMatcher } from './match';
 export { mayCheckRequests, requestsOf, type RequestCall } from './requests';
-export { answeredCodes, answerFactsOf, answersIn, handlerAnswers, type AnswerFacts, type AnsweredCode, type HandlerAnswers, type Span } from './answers';
+export {
+  answeredCodes,
+  answerFactsOf,
+  answersIn,
+  handlerAnswers,
+  type AnswerFacts,
+  type AnsweredCode,
+  type AnswerSource,
+  type HandlerAnswers,
+  type Span,
+} from './answers';
 export type { PathAliases } from './resolve';
 
 let reader: typeof import('./moduleFacts') | undefined;

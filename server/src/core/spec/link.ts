@@ -39,9 +39,38 @@ export interface LinkedOperation {
 }
 
 /** What the drift rules are told about one file: the place and the words, the rule's severity is the checks'. */
-export type DriftFact =
+export type DriftFact = EndpointDrift | ResponseNotInSpec | SpecResponseUnanswered;
+
+/** An endpoint in the spec and not in the code, or the other way round (found by the links alone). */
+export type EndpointDrift =
   | { readonly rule: 'operation-without-route'; readonly start: number; readonly end: number; readonly endpoint: string }
   | { readonly rule: 'route-not-in-spec'; readonly start: number; readonly endpoint: string; readonly specs: readonly string[] };
+
+/** A handler's status site answering a code its operation does not list (nor covers by a range or `default`). */
+export interface ResponseNotInSpec {
+  readonly rule: 'response-not-in-spec';
+  readonly start: number;
+  readonly end: number;
+  readonly code: number;
+  /** The operation as people read it: `POST /users` (its path as the spec writes it). */
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  /** The spec (project path) and the 1-based line of the operation's method key. */
+  readonly spec: string;
+  readonly line: number | undefined;
+}
+
+/** A response key of an operation that no site of its handler(s) answers, every handler's answers being known. */
+export interface SpecResponseUnanswered {
+  readonly rule: 'spec-response-unanswered';
+  readonly start: number;
+  readonly end: number;
+  readonly code: number;
+  readonly operation: string;
+  /** Where its handlers are, as people read them: `src/controllers/user.js:12`. */
+  readonly handlers: readonly string[];
+}
 
 export interface SpecLinks {
   readonly operations: readonly LinkedOperation[];
@@ -50,7 +79,7 @@ export interface SpecLinks {
   /** The operation of a spec file (project path) whose method key or one of whose response keys is at `offset`. */
   operationAt(spec: string, offset: number): LinkedOperation | undefined;
   /** The drift facts that land in a file (a spec's or a route file's), by project path. */
-  driftIn(file: string): readonly DriftFact[];
+  driftIn(file: string): readonly EndpointDrift[];
   /** The files that hold drift facts. */
   readonly driftFiles: readonly string[];
 }
@@ -107,8 +136,8 @@ export function linkSpecs(endpoints: readonly Endpoint[], specs: readonly SpecSo
   };
   const operations: LinkedOperation[] = [];
   const byEndpoint = new Map<Endpoint, LinkedOperation[]>();
-  const drift = new Map<string, DriftFact[]>();
-  const addDrift = (file: string, fact: DriftFact) => {
+  const drift = new Map<string, EndpointDrift[]>();
+  const addDrift = (file: string, fact: EndpointDrift) => {
     const list = drift.get(file);
     if (list) list.push(fact);
     else drift.set(file, [fact]);
