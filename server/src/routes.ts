@@ -93,6 +93,13 @@ export class ServerRoutes {
     return folder?.built ? folder : undefined;
   }
 
+  /** The specs of a built folder, read on first need (the matrix's spec column). */
+  specsOf(folder: WorkspaceRoutes): WorkspaceSpecs | undefined {
+    const specs = this.specs.get(folder);
+    if (specs && !specs.built) specs.build(collectFiles([folder.root]).files);
+    return specs;
+  }
+
   private async indexFolders(uris: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const roots = uris
       .map((uri) => URI.parse(uri))

@@ -3,7 +3,7 @@
  * where that code appears (spec, handler, tests, mocks), what the table says of it, and where spec and code drift.
  *
  * Its inputs are plain data, so whatever finds operations, handler answers or test requests can feed it: today the
- * route index and the YAML spec reader (project/matrixInputs.ts); later the spec linker and the request resolver.
+ * route index with its handlers' answers and resolved requests, and the spec linker (project/matrixInputs.ts).
  */
 import type { StatusTable } from '../table/types';
 
@@ -37,6 +37,11 @@ export interface EndpointInput {
    * whose codes are unknown). Only then does the matrix say the handler never answers a code.
    */
   readonly answersKnown: boolean;
+  /**
+   * Whether a spec describes this route's code (`apis` code folders, the nearest discovered spec); only then is a
+   * route no operation lists drift. Absent: whenever any operation is given.
+   */
+  readonly specCompared?: boolean;
 }
 
 /** An operation of a spec: method, full path (with the servers' or basePath's prefix) and its response keys. */
@@ -124,6 +129,7 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
     const row = rowFor(endpoint.method, endpoint.path);
     row.routes.push(endpoint.route);
     row.answersKnown &&= endpoint.answersKnown;
+    row.specCompared ||= endpoint.specCompared ?? true;
     for (const answer of endpoint.answers) row.add(answer.code, 'handler', answer.place);
   }
   for (const operation of inputs.operations) {
@@ -154,6 +160,7 @@ class RowBuilder {
   readonly routes: MatrixPlace[] = [];
   readonly operations: MatrixPlace[] = [];
   answersKnown = true;
+  specCompared = false;
   readonly cells = new Map<string, Record<MatrixSource, MatrixPlace[]>>();
 
   constructor(
@@ -177,7 +184,7 @@ class RowBuilder {
     const handlerCodes = new Set([...this.cells].filter(([, cell]) => cell.handler.length > 0).map(([code]) => code));
     const drift: RowDrift[] = [];
     if (hasOperation && !hasRoute) drift.push('operation-without-route');
-    if (hasRoute && !hasOperation && hasSpec) drift.push('route-not-in-spec');
+    if (hasRoute && !hasOperation && hasSpec && this.specCompared) drift.push('route-not-in-spec');
     const cells = [...this.cells]
       .sort(([a], [b]) => compareCodes(a, b))
       .map(([code, places]): MatrixCell => {
