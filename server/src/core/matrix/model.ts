@@ -137,11 +137,31 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
     row.operations.push(operation.place);
     for (const response of operation.responses) row.add(response.code, 'spec', response.place);
   }
+  // Rows by method and segment count, their paths split once: a request is compared with those only (a project of
+  // thousands of routes and requests).
+  const candidates = new Map<string, { row: RowBuilder; segments: string[] }[]>();
+  const addCandidate = (row: RowBuilder) => {
+    const segments = row.path.split('/');
+    const key = `${row.method} ${segments.length}`;
+    const list = candidates.get(key);
+    if (list) list.push({ row, segments });
+    else candidates.set(key, [{ row, segments }]);
+  };
+  for (const row of rows.values()) addCandidate(row);
   for (const request of inputs.requests) {
-    const matches = [...rows.values()].filter((row) => row.method === request.method.toUpperCase() && pathMatches(row.path, request.path));
-    // A request no route or operation serves still shows what it expects, on a row of its own.
-    const targets = matches.length > 0 ? matches : [rowFor(request.method, stripQuery(request.path))];
-    for (const row of targets) for (const code of request.codes) row.add(code.code, request.kind, code.place);
+    const got = canonicalPath(request.path).split('/');
+    const matches = (candidates.get(`${request.method.toUpperCase()} ${got.length}`) ?? [])
+      .filter(({ segments }) => segmentsMatch(segments, got))
+      .map(({ row }) => row);
+    if (matches.length === 0) {
+      // A request no route or operation serves still shows what it expects, on a row of its own (which later
+      // requests to the same path share).
+      const known = rows.size;
+      const row = rowFor(request.method, stripQuery(request.path));
+      if (rows.size > known) addCandidate(row);
+      matches.push(row);
+    }
+    for (const row of matches) for (const code of request.codes) row.add(code.code, request.kind, code.place);
   }
 
   const hasSpec = inputs.operations.length > 0;
@@ -257,9 +277,11 @@ function templateKey(path: string): string {
   return canonicalPath(path).replace(/\{\w*\}/g, '{}');
 }
 
-/** Whether a requested path (`/orders/42`, or a template) falls under a row's template. */
-function pathMatches(template: string, requested: string): boolean {
-  const want = canonicalPath(template).split('/');
-  const got = canonicalPath(requested).split('/');
-  return want.length === got.length && want.every((segment, i) => segment === got[i] || /^\{\w*\}$/.test(segment) || /^\{\w*\}$/.test(got[i]));
+/** Whether a requested path (`/orders/42`, or a template) falls under a row's template (both canonical, split). */
+function segmentsMatch(want: readonly string[], got: readonly string[]): boolean {
+  return want.length === got.length && want.every((segment, i) => segment === got[i] || isParameter(segment) || isParameter(got[i]));
+}
+
+function isParameter(segment: string): boolean {
+  return segment.startsWith('{') && segment.endsWith('}');
 }
