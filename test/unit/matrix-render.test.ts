@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { buildMatrix, DEFAULT_TABLE, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown, type MatrixModel } from '../../server/src/core';
+import { buildMatrix, DEFAULT_TABLE, matrixRowId, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown, type MatrixModel } from '../../server/src/core';
 
 function model(file = 'src/orders.ts', path = '/orders'): MatrixModel {
   return buildMatrix(
@@ -130,6 +130,20 @@ describe('html', () => {
     assert.ok(link);
     assert.equal(link.attribs.href, '#');
     assert.equal(link.attribs['data-column'], '16');
+  });
+
+  test('each row carries its id (method and template, parameters unnamed); the row to reveal is named on the body, as text', () => {
+    const html = renderMatrixHtml(model('src/orders.ts', '/orders/:orderId'), { links: { kind: 'message' }, nonce: 'n', reveal: 'POST /orders/{}' });
+    const rows = elements(html, 'tr').filter((tr) => tr.attribs['data-row'] !== undefined);
+    assert.deepEqual(
+      rows.map((tr) => tr.attribs['data-row']),
+      ['GET /health', 'POST /orders/{}'],
+    );
+    assert.equal(matrixRowId('post', '/orders/{id}'), 'POST /orders/{}');
+    assert.equal(elements(html, 'body')[0].attribs['data-reveal'], 'POST /orders/{}');
+    const hostile = renderMatrixHtml(model(), { links: { kind: 'message' }, nonce: 'n', reveal: '"><script>alert(1)</script>' });
+    assert.equal(elements(hostile, 'script').length, 1);
+    assert.equal(elements(renderMatrixHtml(model(), { links: { kind: 'message' }, nonce: 'n' }), 'body')[0].attribs['data-reveal'], undefined);
   });
 
   test('a hostile file name and path stay text: no element, attribute or script of their own', () => {

@@ -8,10 +8,10 @@
 import * as fs from 'node:fs';
 import {
   LineIndex,
+  operationRowPaths,
   type CodeAt,
   type Endpoint,
   type EndpointInput,
-  type LinkedOperation,
   type MatrixInputs,
   type MatrixPlace,
   type OperationInput,
@@ -74,7 +74,7 @@ export function gatherMatrixInputs(routes: WorkspaceRoutes, specs: WorkspaceSpec
       const at = placeIn(linked.spec, response.start);
       return at ? [{ code: response.key, place: at }] : [];
     });
-    for (const rowPath of rowPaths(linked)) operations.push({ method: linked.operation.method, path: rowPath, place, responses });
+    for (const rowPath of operationRowPaths(linked)) operations.push({ method: linked.operation.method, path: rowPath, place, responses });
   }
 
   // Test and mock requests, on the routes the index's matcher says they hit (HEAD on a GET, a base URL dropped);
@@ -89,15 +89,6 @@ export function gatherMatrixInputs(routes: WorkspaceRoutes, specs: WorkspaceSpec
     for (const endpoint of hit) requests.push({ kind, method: endpoint.method, path: endpoint.path!, codes });
   }
   return { inputs: { endpoints, operations, requests }, leftOut: [...leftOut].map(([file, reason]) => ({ file, reason })) };
-}
-
-/**
- * The rows an operation goes on: its routes' paths where it has routes (the code's spelling and prefix), else the
- * first path it stands for (as the drift finding names it).
- */
-function rowPaths(linked: LinkedOperation): string[] {
-  const routed = [...new Set(linked.endpoints.flatMap((endpoint) => (endpoint.path === undefined ? [] : [endpoint.path])))];
-  return routed.length > 0 ? routed : linked.paths.slice(0, 1);
 }
 
 /** Whether some spec describes the endpoint's code: only then is a route no operation lists drift. */

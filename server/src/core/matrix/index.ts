@@ -5,6 +5,7 @@
 export {
   buildMatrix,
   compareCodes,
+  matrixRowId,
   MATRIX_SOURCES,
   type CellDrift,
   type CodeAt,
@@ -20,6 +21,7 @@ export {
   type RequestInput,
   type RowDrift,
 } from './model';
+export { operationRowPaths } from './operationRows';
 export { renderMatrixMarkdown } from './markdown';
 export { MATRIX_JSON_VERSION, renderMatrixJson } from './json';
 export { escapeHtml, renderMatrixHtml, type MatrixHtmlOptions, type MatrixLinks } from './html';

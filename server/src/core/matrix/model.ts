@@ -120,7 +120,7 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
   const rows = new Map<string, RowBuilder>();
   const rowFor = (method: string, path: string): RowBuilder => {
     const upper = method.toUpperCase();
-    const id = `${upper} ${templateKey(path)}`;
+    const id = matrixRowId(upper, path);
     let row = rows.get(id);
     if (!row) rows.set(id, (row = new RowBuilder(upper, canonicalPath(path))));
     return row;
@@ -270,6 +270,14 @@ function canonicalPath(path: string): string {
       return match ? `{${match[1] ?? match[2] ?? match[3]}}` : segment;
     });
   return `/${segments.join('/')}`;
+}
+
+/**
+ * A row's identity: its method and its path's template, parameters unnamed (`POST /orders/{}`); what the matrix page
+ * marks its rows with, so a link from elsewhere (a spec operation's code lens) can find one.
+ */
+export function matrixRowId(method: string, path: string): string {
+  return `${method.toUpperCase()} ${templateKey(path)}`;
 }
 
 /** A template's identity: its literal segments, parameters unnamed (`/orders/{id}` and `/orders/:orderId` are one). */
