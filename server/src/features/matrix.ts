@@ -36,7 +36,13 @@ export async function provideMatrix(context: ServerContext, params: MatrixParams
   };
   const nonce = params?.html?.nonce;
   if (typeof nonce === 'string' && /^[A-Za-z0-9+/=_-]{16,}$/.test(nonce)) {
-    result.html = renderMatrixHtml(model, { links: { kind: 'message' }, nonce, title: path.basename(folder.root) });
+    const reveal = params?.html?.reveal;
+    result.html = renderMatrixHtml(model, {
+      links: { kind: 'message' },
+      nonce,
+      title: path.basename(folder.root),
+      ...(typeof reveal === 'string' && reveal.length <= 2000 ? { reveal } : {}),
+    });
   }
   return result;
 }
