@@ -10,6 +10,7 @@ import {
   TABLE_CHANGED_NOTIFICATION,
   TABLE_INFO_REQUEST,
   type InitializationOptions,
+  type MatrixParams,
   type MatrixResult,
   type TableInfo,
 } from '../../server/src/protocol';
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await status.update();
   };
 
+  const askMatrix = (params: MatrixParams) => client?.sendRequest<MatrixResult | null>(MATRIX_REQUEST, params);
   context.subscriptions.push(
     vscode.commands.registerCommand('statusdoc.restartServer', async () => {
       await client?.stop();
@@ -69,7 +71,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('statusdoc.showOutput', () => output.show()),
     vscode.commands.registerCommand('statusdoc.openTable', () => openTable(tables)),
     vscode.commands.registerCommand('statusdoc.showLocations', showLocations),
-    vscode.commands.registerCommand('statusdoc.showMatrix', () => showMatrix((params) => client?.sendRequest<MatrixResult | null>(MATRIX_REQUEST, params))),
+    vscode.commands.registerCommand('statusdoc.showMatrix', () => showMatrix(askMatrix)),
+    // A spec operation's code lens: the matrix of its folder, on its row.
+    vscode.commands.registerCommand('statusdoc.showMatrixRow', (uri: unknown, row: unknown) =>
+      typeof uri === 'string' && typeof row === 'string' ? showMatrix(askMatrix, { uri: vscode.Uri.parse(uri), row }) : undefined,
+    ),
     vscode.window.onDidChangeActiveTextEditor(() => void status.update()),
     vscode.window.onDidChangeVisibleTextEditors(() => void status.update()),
     // Trust granted: the server may now read a table doc from outside the workspace.

@@ -10,14 +10,18 @@ import type { MatrixParams, MatrixResult } from '../../server/src/protocol';
 
 type Ask = (params: MatrixParams) => Promise<MatrixResult | null> | undefined;
 
-/** The folder of the active editor, else the first folder. */
-function folderToShow(): vscode.WorkspaceFolder | undefined {
-  const active = vscode.window.activeTextEditor?.document.uri;
+/** The folder of `uri` (a lens' document), else of the active editor, else the first folder. */
+function folderToShow(uri: vscode.Uri | undefined): vscode.WorkspaceFolder | undefined {
+  const active = uri ?? vscode.window.activeTextEditor?.document.uri;
   return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
 }
 
-export async function showMatrix(ask: Ask): Promise<vscode.WebviewPanel | undefined> {
-  const folder = folderToShow();
+/** The matrix open now, and the folder it shows: opened again, it is drawn anew in place rather than beside. */
+let shown: { panel: vscode.WebviewPanel; root: vscode.Uri } | undefined;
+
+/** Opens (or draws anew) the matrix of a folder; with `row`, scrolled to that row and marked (a spec operation's lens). */
+export async function showMatrix(ask: Ask, target: { uri?: vscode.Uri; row?: string } = {}): Promise<vscode.WebviewPanel | undefined> {
+  const folder = folderToShow(target.uri);
   if (!folder) {
     void vscode.window.showWarningMessage(vscode.l10n.t('statusdoc: open a folder to see its endpoint status matrix.'));
     return undefined;
@@ -26,7 +30,7 @@ export async function showMatrix(ask: Ask): Promise<vscode.WebviewPanel | undefi
   const nonce = randomBytes(18).toString('base64');
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('statusdoc: building the endpoint status matrix') },
-    async () => ask({ uri: folder.uri.toString(), html: { nonce } }),
+    async () => ask({ uri: folder.uri.toString(), html: { nonce, ...(target.row ? { reveal: target.row } : {}) } }),
   );
   if (result === undefined) {
     void vscode.window.showWarningMessage(vscode.l10n.t('statusdoc: the language server is not running.'));
@@ -37,15 +41,29 @@ export async function showMatrix(ask: Ask): Promise<vscode.WebviewPanel | undefi
     void vscode.window.showWarningMessage(vscode.l10n.t('statusdoc: no endpoint status matrix for {0}; the statusdoc output says why.', folder.name));
     return undefined;
   }
+  const title = vscode.l10n.t('Endpoint Status Matrix — {0}', folder.name);
+  if (shown) {
+    shown.root = vscode.Uri.parse(result.root);
+    shown.panel.title = title;
+    shown.panel.webview.html = result.html;
+    shown.panel.reveal();
+    return shown.panel;
+  }
   const panel = vscode.window.createWebviewPanel(
     'statusdoc.matrix',
-    vscode.l10n.t('Endpoint Status Matrix — {0}', folder.name),
-    vscode.ViewColumn.Active,
+    title,
+    // From a lens, beside the spec; from the palette, in place.
+    target.row ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
     // Scripts for sorting and filtering; no local resource may load (the page is self-contained).
     { enableScripts: true, localResourceRoots: [], enableFindWidget: true },
   );
+  const current = { panel, root: vscode.Uri.parse(result.root) };
+  shown = current;
+  panel.onDidDispose(() => {
+    if (shown === current) shown = undefined;
+  });
   panel.webview.html = result.html;
-  panel.webview.onDidReceiveMessage((message: unknown) => void openPlace(vscode.Uri.parse(result.root), message));
+  panel.webview.onDidReceiveMessage((message: unknown) => void openPlace(current.root, message));
   return panel;
 }
 

@@ -38,7 +38,11 @@ export interface MatrixParams {
    * Also the page for a webview: the HTML renderer's page (the CLI's) with links that post
    * `{ command: 'open', file, line, column }`, its style and script under this nonce. The client stays thin.
    */
-  html?: { nonce: string };
+  html?: {
+    nonce: string;
+    /** A row to scroll to and mark when the page opens: its id as a spec operation's code lens gives it. */
+    reveal?: string;
+  };
 }
 
 export interface MatrixResult {

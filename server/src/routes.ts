@@ -10,6 +10,8 @@ import {
   documentModuleFacts,
   isScriptLanguage,
   languageOfFile,
+  matrixRowId,
+  operationRowPaths,
   requestsOf,
   rescopeByFacts,
   responseDescription,
@@ -55,6 +57,22 @@ export interface HandlerSummary {
   readonly tests: readonly { readonly uri: string; readonly line: number }[];
 }
 
+/** An operation of an open spec, for its code lens. */
+export interface OperationSummary {
+  /** Offset of its method key in the spec. */
+  readonly at: number;
+  /** Its response keys, as written (`201`, `4XX`, `default`). */
+  readonly spec: readonly string[];
+  /** Whether a route serves it; `codes`, `known` and `tests` are about those routes. */
+  readonly routed: boolean;
+  readonly codes: readonly number[];
+  readonly known: boolean;
+  /** The codes the tests that call its routes expect; undefined: no test calls them. */
+  readonly tests: readonly number[] | undefined;
+  /** Its row in the matrix (`matrixRowId`). */
+  readonly row: string;
+}
+
 export class ServerRoutes {
   private folders: WorkspaceRoutes[] = [];
   /** Each folder's specs, linked to its routes (operation-without-route, route-not-in-spec). */
@@ -69,6 +87,8 @@ export class ServerRoutes {
   private lensedRoutes = '';
   /** The drift each open document was last judged with, likewise. */
   private readonly driftJudged = new Map<string, string>();
+  /** The version of each open spec whose text the folder's specs hold. */
+  private readonly specVersions = new Map<string, number>();
 
   constructor(
     private readonly events: RoutesEvents,
@@ -97,6 +117,13 @@ export class ServerRoutes {
     if (parsed.scheme !== 'file') return undefined;
     const folder = this.folders.find((candidate) => candidate.root === parsed.fsPath || candidate.contains(parsed.fsPath));
     return folder?.built ? folder : undefined;
+  }
+
+  /** The specs of a built folder, read on first need (the matrix's spec column). */
+  specsOf(folder: WorkspaceRoutes): WorkspaceSpecs | undefined {
+    const specs = this.specs.get(folder);
+    if (specs && !specs.built) specs.build(collectFiles([folder.root]).files);
+    return specs;
   }
 
   private async indexFolders(uris: readonly string[], onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -192,7 +219,9 @@ export class ServerRoutes {
       const specs = this.specs.get(found.folder);
       if (specs?.mayBeSpec(found.file)) {
         specs.editorText(found.file, document.text);
+        this.specVersions.set(uri, document.version);
         this.refreshIfChanged(openUris);
+        this.lensesIfChanged(true);
       }
       return;
     }
@@ -200,7 +229,8 @@ export class ServerRoutes {
     found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
     this.refreshIfChanged(openUris);
-    this.lensesIfChanged();
+    // A handler's answers or a test's codes show in the lenses of the specs open beside it.
+    this.lensesIfChanged(found.folder.handlersOf(found.file).length > 0 || found.folder.requestsIn(found.file).length > 0);
   }
 
   /**
@@ -283,7 +313,41 @@ export class ServerRoutes {
     });
   }
 
+  /**
+   * The operations of an open spec, at its current version: their response keys, what the handlers of the routes
+   * that serve them answer, and what the tests that call those routes expect.
+   */
+  operationsOf(uri: string, document: SourceDocument): OperationSummary[] {
+    const found = this.folderOf(uri);
+    const specs = found && this.specs.get(found.folder);
+    if (!found?.folder.built || !specs || isScriptLanguage(document.language) || !specs.mayBeSpec(found.file)) return [];
+    const { folder } = found;
+    if (!specs.built) specs.build(collectFiles([folder.root]).files);
+    if (this.specVersions.get(uri) !== document.version) {
+      specs.editorText(found.file, document.text);
+      this.specVersions.set(uri, document.version);
+    }
+    const spec = projectPath(folder.root, found.file);
+    return specs
+      .links(folder.endpoints())
+      .operations.filter((linked) => linked.spec === spec)
+      .map((linked) => {
+        const answers = linked.endpoints.map((endpoint) => folder.answersOf(endpoint));
+        const tests = [...new Set(linked.endpoints.flatMap((endpoint) => folder.testsOf(endpoint)))];
+        return {
+          at: linked.operation.methodStart,
+          spec: linked.operation.responses.map((response) => response.key),
+          routed: linked.endpoints.length > 0,
+          codes: [...new Set(answers.flatMap((answer) => (answer ? answeredCodes(answer) : [])))].sort((a, b) => a - b),
+          known: answers.length > 0 && answers.every((answer) => answer?.known === true),
+          tests: tests.length > 0 ? [...new Set(tests.flatMap((test) => test.codes))].sort((a, b) => a - b) : undefined,
+          row: matrixRowId(linked.operation.method, operationRowPaths(linked)[0]),
+        };
+      });
+  }
+
   documentClosed(uri: string): void {
+    this.specVersions.delete(uri);
     this.judgedBy.delete(uri);
     this.driftJudged.delete(uri);
     this.requestsJudgedBy.delete(uri);
@@ -302,7 +366,10 @@ export class ServerRoutes {
       if (found.file.endsWith('.statusdoc.json')) specs?.readConfig();
       else if (deleted) specs?.fileDeleted(found.file);
       else specs?.fileChangedOnDisk(found.file);
-      return this.refreshIfChanged(openUris);
+      this.refreshIfChanged(openUris);
+      // What a spec lists shows in its own lenses (an open one's are asked again whatever the editor thinks).
+      if (specs?.mayBeSpec(found.file) || found.file.endsWith('.statusdoc.json')) this.lensesIfChanged(true);
+      return;
     }
     if (deleted) found.folder.fileDeleted(found.file);
     else found.folder.fileChangedOnDisk(found.file);
@@ -310,10 +377,13 @@ export class ServerRoutes {
     this.lensesIfChanged();
   }
 
-  /** Tells the client to ask for code lenses again when some endpoint, its path or its handler changed. */
-  private lensesIfChanged(): void {
+  /**
+   * Tells the client to ask for code lenses again when some endpoint, its path or its handler changed, or always
+   * (`force`: a spec, a handler or a test changed, whose lenses show what the others say).
+   */
+  private lensesIfChanged(force = false): void {
     const now = this.folders.map((folder) => folder.endpoints().map((e) => `${e.method} ${e.path} ${e.file} ${e.handler?.file}#${e.handler?.name}`)).join('\n');
-    if (now === this.lensedRoutes) return;
+    if (now === this.lensedRoutes && !force) return;
     this.lensedRoutes = now;
     this.events.routesChanged?.();
   }

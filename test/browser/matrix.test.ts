@@ -2,7 +2,7 @@
  * The HTML matrix in a real browser: `statusdoc matrix --out` on a project that drifts both ways, opened from file://
  * in Debian's chromium (driven by playwright-core) with the network cut off — no request but the page itself may be
  * made — then filtered, drift only, sorted with the mouse and the keyboard, a source hidden, and the drift cell found
- * marked, in light and dark.
+ * marked, in light and dark; and a page opened for one row (a spec operation's code lens) showing that row.
  *
  * Needs chromium (STATUSDOC_CHROMIUM, default /usr/bin/chromium) and playwright-core, which
  * `bash test/e2e/setup-code-server.sh` installs into the e2e cache (nothing in package.json). Where either is missing
@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
+import { buildMatrix, DEFAULT_TABLE, matrixRowId, renderMatrixHtml } from '../../server/src/core';
 import { MATRIX_PROJECT } from '../cli/matrixProject';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -128,9 +129,9 @@ test('the HTML matrix from file://, offline: filter, drift only, sort, sources, 
   assert.equal(await page.locator('#count').innerText(), '3 of 5 endpoints');
   await page.locator('#filter').fill('');
 
-  // Drift only: the GET, where spec and code agree, goes.
+  // Drift only: the request no route serves goes (the GET's handler never answers the spec's 404: it stays).
   await page.locator('#drift-only').check();
-  assert.deepEqual((await visibleRows()).sort(), ['DELETE /v1/users/{userId}', 'POST /v1/users', 'PUT /v1/users/{id}']);
+  assert.deepEqual((await visibleRows()).sort(), ['DELETE /v1/users/{userId}', 'GET /v1/users/{userId}', 'POST /v1/users', 'PUT /v1/users/{id}']);
 
   // The drift cell: the handler's 409, which the spec does not list, marked and linked to its place.
   const conflict = page.locator('tr[data-method="POST"] td[data-code="409"]');
@@ -177,4 +178,33 @@ test('the HTML matrix from file://, offline: filter, drift only, sort, sources, 
 
   assert.deepEqual(errors, []);
   assert.deepEqual(requests, [url], 'no request but the page itself');
+});
+
+test('opened for one row (a spec operation lens): that row scrolled into view and marked, the others not', { skip }, async () => {
+  const { chromium } = found as { chromium: Chromium };
+  const endpoints = Array.from({ length: 80 }, (_, i) => ({
+    method: 'GET',
+    path: `/items${String(i).padStart(2, '0')}/:id`,
+    route: { file: 'src/app.js', line: i + 1, column: 1 },
+    answers: [{ code: '200', place: { file: 'src/app.js', line: i + 1, column: 20 } }],
+    answersKnown: true,
+  }));
+  const model = buildMatrix({ endpoints, operations: [], requests: [] }, DEFAULT_TABLE);
+  const wanted = matrixRowId('get', '/items70/{itemId}');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-matrix-reveal-'));
+  made.push(dir);
+  const file = path.join(dir, 'matrix.html');
+  fs.writeFileSync(file, renderMatrixHtml(model, { links: { kind: 'relative', prefix: '' }, nonce: 'revealnonce0123456', reveal: wanted }));
+  browser ??= await chromium.launch({ executablePath: CHROMIUM, timeout: 60_000, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const page = await (await browser.newContext({ offline: true })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(pathToFileURL(file).href);
+  const revealed = await page.evaluate<string[]>(`Array.from(document.querySelectorAll('tr.revealed')).map((r) => r.dataset.path)`);
+  assert.deepEqual(revealed, ['/items70/{id}']);
+  const inView = await page.evaluate<boolean>(
+    `(() => { const box = document.querySelector('tr.revealed').getBoundingClientRect(); return window.scrollY > 0 && box.top >= 0 && box.bottom <= window.innerHeight; })()`,
+  );
+  assert.equal(inView, true, 'scrolled to, in view');
+  assert.deepEqual(errors, []);
 });

@@ -6,7 +6,7 @@
  * Needs `bash test/e2e/setup-code-server.sh` (code-server, playwright-core, chromium) and a built statusdoc.vsix
  * (`npm run package`); `npm run test:e2e` does both first. Every wait is on what the page shows, never a fixed sleep.
  * Artifacts: test-results/hover.png (also docs/hover.png with STATUSDOC_UPDATE_SCREENSHOT=1), problems.png,
- * quickfix.png; on a failure, failure-*.png and code-server's logs in test-results/e2e-logs/.
+ * quickfix.png, matrix.png (also images/matrix.png with STATUSDOC_UPDATE_SCREENSHOT=1); on a failure, failure-*.png and code-server's logs in test-results/e2e-logs/.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -64,13 +64,20 @@ interface Locator {
   allInnerTexts(): Promise<string[]>;
   boundingBox(): Promise<Box | null>;
   count(): Promise<number>;
+  getAttribute(name: string): Promise<string | null>;
+}
+interface FrameLocator {
+  locator(selector: string, options?: TextFilter): Locator;
+  frameLocator(selector: string): FrameLocator;
 }
 interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   locator(selector: string, options?: TextFilter): Locator;
+  frameLocator(selector: string): FrameLocator;
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   mouse: { move(x: number, y: number): Promise<void> };
-  screenshot(options: { path: string; clip?: Box }): Promise<unknown>;
+  screenshot(options: { path: string; clip?: Box; scale?: 'css' | 'device' }): Promise<unknown>;
   /** `expression` is a string: tsx's compiled functions carry helpers that do not exist in the page. */
   waitForFunction(expression: string, arg?: unknown, options?: { timeout?: number; polling?: number }): Promise<unknown>;
   on(event: 'pageerror', listener: (error: Error) => void): void;
@@ -622,6 +629,67 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
   });
 
+  test('the code lenses of a handler and of a spec operation, and the endpoint status matrix in a webview', { timeout: 300_000 }, async () => {
+    const page = session.page!;
+    await step('open express-app/src/controllers/user.controller.js: its handler lens names the endpoint and its answers', async () => {
+      await quickOpen(page, 'express-app/src/controllers/user.controller.js', 'user.controller.js');
+      const lens = page.locator('.codelens-decoration', { hasText: 'POST /v1/users · answers' }).first();
+      await lens.waitFor({ timeout: UI_TIMEOUT });
+      log(`handler lens: "${(await lens.innerText()).trim()}"`);
+    });
+    const specLens = page.locator('.codelens-decoration', { hasText: /^spec 201 400 · code / }).first();
+    await step('open express-app/docs/openapi.yaml: a lens above the POST operation', async () => {
+      await quickOpen(page, 'express-app/docs/openapi.yaml', 'openapi.yaml');
+      await specLens.waitFor({ timeout: UI_TIMEOUT });
+      // Only the lenses of the lines on screen are drawn: the POST's and the GET's of /users.
+      const lenses = (await page.locator('.codelens-decoration').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+      for (const text of lenses) log(`spec lens: "${text}"`);
+      assert.ok(lenses.includes('spec 200 · code 200 · no tests'), 'GET /users: its handler answers 200, and only that');
+    });
+    // The webview's page sits in an iframe inside the webview's own iframe.
+    const matrix = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await step('run "statusdoc: Show Endpoint Status Matrix": the table, a drift cell marked', async () => {
+      await runCommand(page, 'statusdoc: Show Endpoint Status Matrix');
+      await page.locator('.tabs-container .tab.active', { hasText: 'Endpoint Status Matrix' }).waitFor({ timeout: UI_TIMEOUT });
+      const conflict = matrix.locator('tr[data-row="POST /v1/users"] td[data-code="409"]').first();
+      await conflict.waitFor({ timeout: UI_TIMEOUT });
+      assert.equal(await conflict.getAttribute('data-drift'), 'handler-not-in-spec');
+      assert.match(await conflict.innerText(), /not in spec/);
+      assert.ok((await matrix.locator('td[data-drift]').count()) > 1);
+    });
+    await step('screenshot the matrix (1000×650)', async () => {
+      const shot = path.join(RESULTS, 'matrix.png');
+      // The panel (Output, from an earlier test) and the side bar away: the matrix has the room. Its filter shows
+      // the users API of express-app, drifting both ways.
+      await runCommand(page, 'View: Hide Panel');
+      await page.keyboard.press('Control+B');
+      await page.setViewportSize({ width: 1000, height: 650 });
+      await matrix.locator('#filter').first().fill('users');
+      await matrix.locator('tr[data-row="POST /v1/users"]').first().waitFor({ timeout: UI_TIMEOUT });
+      await page.mouse.move(500, 640); // no tooltip over the page
+      await page.screenshot({ path: shot, scale: 'css' });
+      await matrix.locator('#filter').first().fill('');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.keyboard.press('Control+B');
+      log(`screenshot ${path.relative(ROOT, shot)}`);
+      if (process.env.STATUSDOC_UPDATE_SCREENSHOT === '1') {
+        fs.mkdirSync(path.join(ROOT, 'images'), { recursive: true });
+        fs.copyFileSync(shot, path.join(ROOT, 'images', 'matrix.png'));
+        log('copied to images/matrix.png (STATUSDOC_UPDATE_SCREENSHOT=1)');
+      }
+    });
+    await step("click the spec's POST lens: the matrix comes back on that row, marked", async () => {
+      await page.locator('.tabs-container .tab', { hasText: 'openapi.yaml' }).first().click();
+      await specLens.locator('a').first().click();
+      await matrix.locator('tr.revealed[data-row="POST /v1/users"]').first().waitFor({ timeout: UI_TIMEOUT });
+      assert.equal(await matrix.locator('tr.revealed').count(), 1);
+    });
+    await step('back to orders.ts, as the next test expects', async () => {
+      await page.locator('.tabs-container .tab', { hasText: 'orders.ts' }).first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'orders.ts' }).waitFor({ timeout: UI_TIMEOUT });
+    });
+  });
+
   test('the status bar names the table in force, and turns to a warning when the table doc breaks', { timeout: 180_000 }, async () => {
     const page = session.page!;
     const item = () => page.locator('.statusbar-item').filter({ hasText: 'statusdoc default table' }).first();
@@ -652,6 +720,18 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
   });
 });
+
+/** Opens a file with Quick Open (F1, then the path in place of '>'), and waits for its tab. */
+async function quickOpen(page: Page, file: string, tab: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: UI_TIMEOUT });
+  await input.fill(file);
+  const pick = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: tab }).first();
+  await pick.waitFor({ timeout: UI_TIMEOUT });
+  await pick.click();
+  await page.locator('.tabs-container .tab.active', { hasText: tab }).waitFor({ timeout: UI_TIMEOUT });
+}
 
 /** Runs a command by its title from the command palette (F1), as a person does. */
 async function runCommand(page: Page, title: string): Promise<void> {

@@ -37,6 +37,7 @@ const SHIPPED = [
   'client/out/extension.js',
   'docs/hover.png',
   'images/icon.png',
+  'images/matrix.png',
   'l10n/bundle.l10n.zh-cn.json',
   'package.json',
   'package.nls.json',

@@ -165,6 +165,14 @@ describe('drift', () => {
     assert.equal(noSpec.hasSpec, false);
     assert.deepEqual(rowOf(noSpec, 'GET /code-only').drift, []);
   });
+
+  test('a route no spec describes (another service, code outside the apis folders) is no drift', () => {
+    const outside = { ...endpoint('GET', '/admin', ['200']), specCompared: false };
+    const inside = { ...endpoint('GET', '/users', ['200']), specCompared: true };
+    const model = matrix({ endpoints: [outside, inside], operations: [operation('POST', '/users', ['201'])] });
+    assert.deepEqual(rowOf(model, 'GET /admin').drift, []);
+    assert.deepEqual(rowOf(model, 'GET /users').drift, ['route-not-in-spec']);
+  });
 });
 
 describe('tests and mocks', () => {

@@ -1,12 +1,12 @@
 /**
  * The matrix's renderers: Markdown (a table that project text cannot break), JSON (the model, fields in a fixed
  * order), HTML (one page: nonce'd inline style and script under `default-src 'none'`, every project string escaped,
- * links in the style asked for); and the spec reader that fills the spec column today.
+ * links in the style asked for).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { buildMatrix, DEFAULT_TABLE, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown, specOperations, type MatrixModel } from '../../server/src/core';
+import { buildMatrix, DEFAULT_TABLE, matrixRowId, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown, type MatrixModel } from '../../server/src/core';
 
 function model(file = 'src/orders.ts', path = '/orders'): MatrixModel {
   return buildMatrix(
@@ -132,6 +132,20 @@ describe('html', () => {
     assert.equal(link.attribs['data-column'], '16');
   });
 
+  test('each row carries its id (method and template, parameters unnamed); the row to reveal is named on the body, as text', () => {
+    const html = renderMatrixHtml(model('src/orders.ts', '/orders/:orderId'), { links: { kind: 'message' }, nonce: 'n', reveal: 'POST /orders/{}' });
+    const rows = elements(html, 'tr').filter((tr) => tr.attribs['data-row'] !== undefined);
+    assert.deepEqual(
+      rows.map((tr) => tr.attribs['data-row']),
+      ['GET /health', 'POST /orders/{}'],
+    );
+    assert.equal(matrixRowId('post', '/orders/{id}'), 'POST /orders/{}');
+    assert.equal(elements(html, 'body')[0].attribs['data-reveal'], 'POST /orders/{}');
+    const hostile = renderMatrixHtml(model(), { links: { kind: 'message' }, nonce: 'n', reveal: '"><script>alert(1)</script>' });
+    assert.equal(elements(hostile, 'script').length, 1);
+    assert.equal(elements(renderMatrixHtml(model(), { links: { kind: 'message' }, nonce: 'n' }), 'body')[0].attribs['data-reveal'], undefined);
+  });
+
   test('a hostile file name and path stay text: no element, attribute or script of their own', () => {
     const file = `src/"><img src=x onerror=alert(1)>'<script>alert(2)</script>&amp;.ts`;
     const path = `/x"><script>alert(3)</script>`;
@@ -145,54 +159,5 @@ describe('html', () => {
     assert.ok(link?.attribs.href.startsWith('src/%22%3E%3Cimg'), link?.attribs.href);
     const row = elements(html, 'tr').find((tr) => tr.attribs['data-method'] === 'POST');
     assert.equal(row?.attribs['data-path'], path);
-  });
-});
-
-describe('spec operations (the spec column today)', () => {
-  test('method, full path with the servers prefix, every response key with its offset (YAML)', () => {
-    const text = [
-      'openapi: 3.0.3',
-      'servers:',
-      '  - url: https://api.example.com/v1',
-      '  - url: /v1',
-      'paths:',
-      '  /orders/{id}:',
-      '    get:',
-      '      responses:',
-      "        '200': { description: ok }",
-      '        4XX: { description: client }',
-      '        default: { description: other }',
-      '    parameters: []',
-      '',
-    ].join('\n');
-    const [operation, ...rest] = specOperations(text);
-    assert.equal(rest.length, 0);
-    assert.equal(operation.method, 'GET');
-    assert.equal(operation.path, '/v1/orders/{id}');
-    assert.equal(text.slice(operation.at, operation.at + 3), 'get');
-    assert.deepEqual(
-      operation.responses.map((r) => [r.code, text.slice(r.at, r.at + r.code.length + 1)]),
-      [
-        ['200', "'200"],
-        ['4XX', '4XX:'],
-        ['default', 'default:'],
-      ],
-    );
-  });
-
-  test("Swagger 2.0's basePath, in a JSON spec; servers that disagree give no prefix", () => {
-    const swagger = JSON.stringify({ swagger: '2.0', basePath: '/api', paths: { '/users': { post: { responses: { 201: { description: 'c' } } } } } });
-    assert.deepEqual(
-      specOperations(swagger).map((o) => `${o.method} ${o.path} ${o.responses.map((r) => r.code).join(',')}`),
-      ['POST /api/users 201'],
-    );
-    const split = 'openapi: 3.1.0\nservers: [{ url: /a }, { url: /b }]\npaths:\n  /x:\n    get: { responses: { 200: {} } }\n';
-    assert.equal(specOperations(split)[0].path, '/x');
-  });
-
-  test('not a spec, broken or too deep: no operations, no throw', () => {
-    assert.deepEqual(specOperations('paths:\n  /x:\n    get: { responses: { 200: {} } }\n'), []);
-    assert.deepEqual(specOperations('openapi: 3.0.0\npaths: [\n'), []);
-    assert.deepEqual(specOperations(`openapi: 3.0.0\npaths: ${'['.repeat(100_000)}`), []);
   });
 });

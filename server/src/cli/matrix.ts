@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { buildMatrix, renderMatrixHtml, renderMatrixJson, renderMatrixMarkdown, type MatrixModel, type StatusTable } from '../core';
 import { gatherMatrixInputs } from '../project/matrixInputs';
 import type { WorkspaceRoutes } from '../project/workspaceRoutes';
+import { WorkspaceSpecs } from '../project/workspaceSpecs';
 
 export const MATRIX_FORMATS = ['html', 'md', 'json'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
@@ -14,9 +15,14 @@ export interface MatrixRun {
   readonly leftOut: { file: string; reason: string }[];
 }
 
-/** The model of the folder the index was built over, from the files given (specs among them). */
+/**
+ * The model of the folder the index was built over, from the files given: the specs among them (or the ones
+ * `.statusdoc.json` names in its `apis`), linked to the index's routes as `check` links them.
+ */
 export function projectMatrix(routes: WorkspaceRoutes, files: readonly string[], table: StatusTable, maxChars: number): MatrixRun {
-  const gathered = gatherMatrixInputs(routes, files, { maxChars });
+  const specs = new WorkspaceSpecs(routes.root, maxChars);
+  specs.build(files.map((file) => path.resolve(file)));
+  const gathered = gatherMatrixInputs(routes, specs);
   const leftOut = [...routes.leftOut, ...gathered.leftOut.filter((left) => !routes.leftOut.some((known) => known.file === left.file))];
   return { model: buildMatrix(gathered.inputs, table), leftOut };
 }

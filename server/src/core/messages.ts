@@ -37,6 +37,22 @@ export const MESSAGES = {
     const testCount = tests > 0 ? (lang === 'zh-cn' ? ` · ${tests} 个测试` : ` · ${tests} test${tests === 1 ? '' : 's'}`) : '';
     return lang === 'zh-cn' ? `${endpoints.join('，')} · 返回 ${answered}${testCount}` : `${endpoints.join(', ')} · answers ${answered}${testCount}`;
   },
+  /**
+   * The code lens above a spec operation: `spec 201 400 · code 201 409 · tests 201` — its response keys, what its
+   * handlers answer (`…` where that is not all known) and what its tests expect; `no route` where none serves it.
+   */
+  operationLens: (
+    lang: Lang,
+    lens: { spec: readonly string[]; routed: boolean; codes: readonly number[]; known: boolean; tests: readonly number[] | undefined },
+  ) => {
+    const zh = lang === 'zh-cn';
+    const list = (codes: readonly (string | number)[]) => (codes.length > 0 ? ` ${codes.join(' ')}` : '');
+    const parts = [`${zh ? '规范' : 'spec'}${list(lens.spec) || (zh ? ' 无' : ' none')}`];
+    if (!lens.routed) parts.push(zh ? '无路由' : 'no route');
+    else parts.push(`${zh ? '代码' : 'code'}${list(lens.codes)}${lens.known ? '' : ' …'}`);
+    if (lens.routed) parts.push(lens.tests ? `${zh ? '测试' : 'tests'}${list(lens.tests) || ' …'}` : zh ? '无测试' : 'no tests');
+    return parts.join(' · ');
+  },
   operationWithoutRoute: (lang: Lang, endpoint: string) =>
     lang === 'zh-cn' ? `规范列出了 ${endpoint}，但代码中没有提供它的路由。` : `The spec lists ${endpoint}, but no route in the code serves it.`,
   routeNotInSpec: (lang: Lang, endpoint: string, specs: readonly string[]) =>

@@ -1,28 +1,27 @@
 /**
- * The matrix's inputs from a folder, for the CLI and the server alike: the route index's endpoints with the status
- * sites of their handlers (the handler's span in its file's parse; an inline handler's sites carry its route's
- * method), the operations of the OpenAPI/Swagger YAML files given, and the requests tests and mocks make (an index
- * built with `{ requests: true }`). Whether a handler's codes are all known comes with the answers resolver.
+ * The matrix's inputs from a folder, for the CLI and the server alike: the route index's endpoints with what their
+ * handlers answer (`WorkspaceRoutes.answersOf`: implicit answers included, and whether that is all they can answer),
+ * the operations of the folder's specs as the linker matched them to those endpoints (`WorkspaceSpecs.links`: YAML
+ * and JSON, `apis` prefixes and code folders, the nearest spec), and the requests tests and mocks make (an index
+ * built with `{ requests: true }`).
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
-  documentModuleFacts,
-  languageOfFile,
-  SourceDocument,
-  specOperations,
+  LineIndex,
+  operationRowPaths,
   type CodeAt,
+  type Endpoint,
   type EndpointInput,
   type MatrixInputs,
   type MatrixPlace,
   type OperationInput,
   type RequestInput,
+  type SpecLinks,
 } from '../core';
-import { projectPath } from './routeIndex';
 import type { WorkspaceRoutes } from './workspaceRoutes';
+import type { WorkspaceSpecs } from './workspaceSpecs';
 
 export interface MatrixReadOptions {
-  readonly maxChars: number;
   /** The text of a file (absolute path) where it is newer than the disk (an editor's); undefined: read the disk. */
   readonly textOf?: (file: string) => string | undefined;
 }
@@ -33,70 +32,51 @@ export interface MatrixGathered {
   readonly leftOut: { file: string; reason: string }[];
 }
 
-export function gatherMatrixInputs(routes: WorkspaceRoutes, files: readonly string[], options: MatrixReadOptions): MatrixGathered {
+export function gatherMatrixInputs(routes: WorkspaceRoutes, specs: WorkspaceSpecs, options: MatrixReadOptions = {}): MatrixGathered {
   const leftOut = new Map<string, string>();
-  const documents = new Map<string, SourceDocument | undefined>();
-  const documentOf = (relative: string): SourceDocument | undefined => {
-    if (documents.has(relative)) return documents.get(relative);
-    const file = path.join(routes.root, ...relative.split('/'));
-    let document: SourceDocument | undefined;
-    const language = languageOfFile(file);
-    try {
-      const text = options.textOf?.(file) ?? fs.readFileSync(file, 'utf8');
-      if (text.length > options.maxChars) leftOut.set(relative, 'too large');
-      else if (language) document = new SourceDocument(text, language, 0, { maxChars: options.maxChars });
-    } catch (error) {
-      leftOut.set(relative, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    }
-    documents.set(relative, document);
-    return document;
-  };
-  const placeOf = (relative: string, document: SourceDocument, offset: number): MatrixPlace => {
-    const position = document.lines.positionAt(offset);
-    return { file: relative, line: position.line + 1, column: position.character + 1 };
-  };
+  const all = routes.endpoints();
+  const links = specs.links(all);
 
   const endpoints: EndpointInput[] = [];
-  for (const endpoint of routes.endpoints()) {
+  for (const endpoint of all) {
     if (endpoint.path === undefined) continue; // a path built at run time has no row to go in
     const route = { file: endpoint.file, ...(routes.positionOf(endpoint.file, endpoint.at) ?? { line: 1, column: 1 }) };
-    const answers: CodeAt[] = [];
-    // An inline handler: the sites its route's method is read from. A route file that names its handlers is not
-    // parsed for this (most route files of a boilerplate).
-    const routeDocument = endpoint.handler ? undefined : documentOf(endpoint.file);
-    for (const site of routeDocument?.facts.sites ?? []) {
-      if (site.role === 'response' && site.method?.source === 'route' && site.method.at === endpoint.at) {
-        answers.push({ code: String(site.code), place: placeOf(endpoint.file, routeDocument!, site.start) });
-      }
-    }
-    const handler = endpoint.handler;
-    const handlerDocument = handler && documentOf(handler.file);
-    if (handler && handlerDocument && handlerDocument.language !== 'yaml') {
-      const local = safeFacts(handlerDocument, path.join(routes.root, ...handler.file.split('/')))?.locals.get(handler.name);
-      for (const site of local ? handlerDocument.facts.sites : []) {
-        if (site.role === 'response' && site.start >= local!.start && site.end <= local!.end) {
-          answers.push({ code: String(site.code), place: placeOf(handler.file, handlerDocument, site.start) });
-        }
-      }
-    }
-    endpoints.push({ method: endpoint.method, path: endpoint.path, route, answers, answersKnown: false });
+    const answered = routes.answersOf(endpoint);
+    const answers: CodeAt[] = (answered?.codes ?? []).map((answer) => ({
+      code: String(answer.code),
+      place: { file: answered!.file, ...(routes.positionOf(answered!.file, answer.start) ?? { line: 1, column: 1 }) },
+    }));
+    endpoints.push({
+      method: endpoint.method,
+      path: endpoint.path,
+      route,
+      answers,
+      answersKnown: answered?.known ?? false,
+      specCompared: comparedWithSpec(links, endpoint),
+    });
   }
 
   const operations: OperationInput[] = [];
-  for (const file of files) {
-    if (languageOfFile(file) !== 'yaml') continue;
-    const relative = projectPath(routes.root, path.resolve(file));
-    const document = documentOf(relative);
-    if (!document) continue;
-    for (const operation of specOperations(document.text)) {
-      operations.push({
-        method: operation.method,
-        path: operation.path,
-        place: placeOf(relative, document, operation.at),
-        responses: operation.responses.map((response) => ({ code: response.code, place: placeOf(relative, document, response.at) })),
-      });
-    }
+  const specLines = new Map<string, LineIndex | undefined>();
+  const placeIn = (spec: string, offset: number): MatrixPlace | undefined => {
+    if (!specLines.has(spec))
+      specLines.set(
+        spec,
+        readLines(routes.absolute(spec), options, (reason) => leftOut.set(spec, reason)),
+      );
+    const position = specLines.get(spec)?.positionAt(offset);
+    return position && { file: spec, line: position.line + 1, column: position.character + 1 };
+  };
+  for (const linked of links.operations) {
+    const place = placeIn(linked.spec, linked.operation.methodStart);
+    if (!place) continue;
+    const responses = linked.operation.responses.flatMap((response) => {
+      const at = placeIn(linked.spec, response.start);
+      return at ? [{ code: response.key, place: at }] : [];
+    });
+    for (const rowPath of operationRowPaths(linked)) operations.push({ method: linked.operation.method, path: rowPath, place, responses });
   }
+
   // Test and mock requests, on the routes the index's matcher says they hit (HEAD on a GET, a base URL dropped);
   // one that hits none keeps its own path. A code's place is its request's path: the request says what it expects.
   const requests: RequestInput[] = [];
@@ -111,11 +91,20 @@ export function gatherMatrixInputs(routes: WorkspaceRoutes, files: readonly stri
   return { inputs: { endpoints, operations, requests }, leftOut: [...leftOut].map(([file, reason]) => ({ file, reason })) };
 }
 
-/** A module's facts, or none where the compiler's parser could not read it (too deep): its handlers show no codes. */
-function safeFacts(document: SourceDocument, file: string) {
+/** Whether some spec describes the endpoint's code: only then is a route no operation lists drift. */
+function comparedWithSpec(links: SpecLinks, endpoint: Endpoint): boolean {
+  if (links.operationsOf(endpoint).length > 0) return true;
+  const name = `${endpoint.method} ${endpoint.path}`;
+  return links.driftIn(endpoint.file).some((fact) => fact.rule === 'route-not-in-spec' && fact.start === endpoint.at && fact.endpoint === name);
+}
+
+function readLines(file: string, options: MatrixReadOptions, failed: (reason: string) => void): LineIndex | undefined {
   try {
-    return documentModuleFacts(document, file);
-  } catch {
+    const text = options.textOf?.(file) ?? fs.readFileSync(file, 'utf8');
+    // The spec reader reads past a byte-order mark: its offsets start after it.
+    return new LineIndex(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch (error) {
+    failed((error as NodeJS.ErrnoException).code ?? (error as Error).message);
     return undefined;
   }
 }

@@ -113,4 +113,15 @@ suite('statusdoc in VS Code', () => {
     assert.match(html, /<body data-links="message">/);
     panel.dispose();
   });
+
+  test("a spec operation lens' command opens the matrix on that row (hidden from the palette: it takes the lens' arguments)", async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.toString();
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('statusdoc.showMatrixRow', folder, 'POST /orders');
+    assert.ok(panel);
+    assert.match(panel.webview.html, /<body data-links="message" data-reveal="POST \/orders">/);
+    const again = await vscode.commands.executeCommand<vscode.WebviewPanel | undefined>('statusdoc.showMatrix');
+    assert.equal(again, panel, 'one matrix panel, drawn anew');
+    assert.doesNotMatch(panel.webview.html, /data-reveal/);
+    panel.dispose();
+  });
 });

@@ -5,7 +5,7 @@
  * file links, `#L<line>`) and the VS Code webview (links post a message; the extension opens the file at the line).
  * Everything from the project (paths, file names) is escaped.
  */
-import { MATRIX_SOURCES, type MatrixCell, type MatrixModel, type MatrixPlace, type MatrixRow } from './model';
+import { MATRIX_SOURCES, matrixRowId, type MatrixCell, type MatrixModel, type MatrixPlace, type MatrixRow } from './model';
 import { DRIFT_LABELS, DRIFT_SHORT, SOURCE_LABELS } from './words';
 
 export type MatrixLinks =
@@ -20,6 +20,8 @@ export interface MatrixHtmlOptions {
   readonly nonce: string;
   /** Shown in the title and the heading, e.g. the project's folder name. */
   readonly title?: string;
+  /** The id (`matrixRowId`) of a row to scroll to and mark when the page opens: a spec operation's code lens. */
+  readonly reveal?: string;
 }
 
 export function renderMatrixHtml(model: MatrixModel, options: MatrixHtmlOptions): string {
@@ -50,7 +52,7 @@ export function renderMatrixHtml(model: MatrixModel, options: MatrixHtmlOptions)
 <title>${escapeHtml(title)}</title>
 <style nonce="${nonce}">${STYLE}</style>
 </head>
-<body data-links="${options.links.kind}">
+<body data-links="${options.links.kind}"${options.reveal ? ` data-reveal="${escapeHtml(options.reveal)}"` : ''}>
 <h1>${escapeHtml(title)}</h1>
 <form class="controls" role="search" aria-label="Filter the matrix">
 <label>Filter <input type="search" id="filter" placeholder="method or path" autocomplete="off"></label>
@@ -86,7 +88,7 @@ function renderRow(row: MatrixRow, index: number, model: MatrixModel, links: Mat
       ? ''
       : `<span class="documented" title="the documented success code of ${escapeHtml(row.method)}">✓ ${row.documentedSuccess}</span>`;
   return (
-    `<tr data-index="${index}" data-method="${escapeHtml(row.method)}" data-path="${escapeHtml(row.path)}" data-drift="${drifting ? 1 : 0}"` +
+    `<tr data-index="${index}" data-row="${escapeHtml(matrixRowId(row.method, row.path))}" data-method="${escapeHtml(row.method)}" data-path="${escapeHtml(row.path)}" data-drift="${drifting ? 1 : 0}"` +
     `${row.drift.length > 0 ? ' class="drift"' : ''}>` +
     `<th scope="row"><code>${escapeHtml(row.path)}</code> ${rowDrift}<span class="where">${where}</span></th>` +
     `<td class="method">${escapeHtml(row.method)}${success}</td>${cells}</tr>`
@@ -168,6 +170,8 @@ td.drift, tr.drift > th { background: var(--warn-bg); }
 .drift-mark { color: var(--warn); font-weight: 600; }
 .mark { display: inline-block; font-size: .8rem; }
 tr[hidden] { display: none; }
+tr.revealed { outline: 2px solid var(--focus); outline-offset: -2px; }
+tr.revealed > th { box-shadow: inset 4px 0 0 var(--focus); }
 body.hide-spec .place[data-source=spec], body.hide-handler .place[data-source=handler],
 body.hide-tests .place[data-source=tests], body.hide-mocks .place[data-source=mocks] { display: none; }
 `;
@@ -249,5 +253,12 @@ const SCRIPT = `
     });
   }
   apply();
+  // Opened for one row (a spec operation's code lens): that row in view and marked.
+  var reveal = document.body.getAttribute('data-reveal');
+  var target = reveal ? Array.prototype.filter.call(tbody.rows, function (row) { return row.getAttribute('data-row') === reveal; })[0] : null;
+  if (target) {
+    target.classList.add('revealed');
+    target.scrollIntoView({ block: 'center' });
+  }
 })();
 `;

@@ -1,10 +1,11 @@
 /**
- * The endpoint status matrix: the model (model.ts) from plain inputs, the spec's operations as a stand-in input
- * (specOperations.ts), and its renderers: Markdown, JSON, one self-contained HTML page.
+ * The endpoint status matrix: the model (model.ts) from plain inputs, and its renderers: Markdown, JSON, one
+ * self-contained HTML page.
  */
 export {
   buildMatrix,
   compareCodes,
+  matrixRowId,
   MATRIX_SOURCES,
   type CellDrift,
   type CodeAt,
@@ -20,7 +21,7 @@ export {
   type RequestInput,
   type RowDrift,
 } from './model';
-export { specOperations, type SpecOperation } from './specOperations';
+export { operationRowPaths } from './operationRows';
 export { renderMatrixMarkdown } from './markdown';
 export { MATRIX_JSON_VERSION, renderMatrixJson } from './json';
 export { escapeHtml, renderMatrixHtml, type MatrixHtmlOptions, type MatrixLinks } from './html';

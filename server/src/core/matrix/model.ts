@@ -3,7 +3,7 @@
  * where that code appears (spec, handler, tests, mocks), what the table says of it, and where spec and code drift.
  *
  * Its inputs are plain data, so whatever finds operations, handler answers or test requests can feed it: today the
- * route index and the YAML spec reader (project/matrixInputs.ts); later the spec linker and the request resolver.
+ * route index with its handlers' answers and resolved requests, and the spec linker (project/matrixInputs.ts).
  */
 import type { StatusTable } from '../table/types';
 
@@ -37,6 +37,11 @@ export interface EndpointInput {
    * whose codes are unknown). Only then does the matrix say the handler never answers a code.
    */
   readonly answersKnown: boolean;
+  /**
+   * Whether a spec describes this route's code (`apis` code folders, the nearest discovered spec); only then is a
+   * route no operation lists drift. Absent: whenever any operation is given.
+   */
+  readonly specCompared?: boolean;
 }
 
 /** An operation of a spec: method, full path (with the servers' or basePath's prefix) and its response keys. */
@@ -115,7 +120,7 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
   const rows = new Map<string, RowBuilder>();
   const rowFor = (method: string, path: string): RowBuilder => {
     const upper = method.toUpperCase();
-    const id = `${upper} ${templateKey(path)}`;
+    const id = matrixRowId(upper, path);
     let row = rows.get(id);
     if (!row) rows.set(id, (row = new RowBuilder(upper, canonicalPath(path))));
     return row;
@@ -124,6 +129,7 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
     const row = rowFor(endpoint.method, endpoint.path);
     row.routes.push(endpoint.route);
     row.answersKnown &&= endpoint.answersKnown;
+    row.specCompared ||= endpoint.specCompared ?? true;
     for (const answer of endpoint.answers) row.add(answer.code, 'handler', answer.place);
   }
   for (const operation of inputs.operations) {
@@ -131,11 +137,31 @@ export function buildMatrix(inputs: MatrixInputs, table: Pick<StatusTable, 'entr
     row.operations.push(operation.place);
     for (const response of operation.responses) row.add(response.code, 'spec', response.place);
   }
+  // Rows by method and segment count, their paths split once: a request is compared with those only (a project of
+  // thousands of routes and requests).
+  const candidates = new Map<string, { row: RowBuilder; segments: string[] }[]>();
+  const addCandidate = (row: RowBuilder) => {
+    const segments = row.path.split('/');
+    const key = `${row.method} ${segments.length}`;
+    const list = candidates.get(key);
+    if (list) list.push({ row, segments });
+    else candidates.set(key, [{ row, segments }]);
+  };
+  for (const row of rows.values()) addCandidate(row);
   for (const request of inputs.requests) {
-    const matches = [...rows.values()].filter((row) => row.method === request.method.toUpperCase() && pathMatches(row.path, request.path));
-    // A request no route or operation serves still shows what it expects, on a row of its own.
-    const targets = matches.length > 0 ? matches : [rowFor(request.method, stripQuery(request.path))];
-    for (const row of targets) for (const code of request.codes) row.add(code.code, request.kind, code.place);
+    const got = canonicalPath(request.path).split('/');
+    const matches = (candidates.get(`${request.method.toUpperCase()} ${got.length}`) ?? [])
+      .filter(({ segments }) => segmentsMatch(segments, got))
+      .map(({ row }) => row);
+    if (matches.length === 0) {
+      // A request no route or operation serves still shows what it expects, on a row of its own (which later
+      // requests to the same path share).
+      const known = rows.size;
+      const row = rowFor(request.method, stripQuery(request.path));
+      if (rows.size > known) addCandidate(row);
+      matches.push(row);
+    }
+    for (const row of matches) for (const code of request.codes) row.add(code.code, request.kind, code.place);
   }
 
   const hasSpec = inputs.operations.length > 0;
@@ -154,6 +180,7 @@ class RowBuilder {
   readonly routes: MatrixPlace[] = [];
   readonly operations: MatrixPlace[] = [];
   answersKnown = true;
+  specCompared = false;
   readonly cells = new Map<string, Record<MatrixSource, MatrixPlace[]>>();
 
   constructor(
@@ -177,7 +204,7 @@ class RowBuilder {
     const handlerCodes = new Set([...this.cells].filter(([, cell]) => cell.handler.length > 0).map(([code]) => code));
     const drift: RowDrift[] = [];
     if (hasOperation && !hasRoute) drift.push('operation-without-route');
-    if (hasRoute && !hasOperation && hasSpec) drift.push('route-not-in-spec');
+    if (hasRoute && !hasOperation && hasSpec && this.specCompared) drift.push('route-not-in-spec');
     const cells = [...this.cells]
       .sort(([a], [b]) => compareCodes(a, b))
       .map(([code, places]): MatrixCell => {
@@ -245,14 +272,24 @@ function canonicalPath(path: string): string {
   return `/${segments.join('/')}`;
 }
 
+/**
+ * A row's identity: its method and its path's template, parameters unnamed (`POST /orders/{}`); what the matrix page
+ * marks its rows with, so a link from elsewhere (a spec operation's code lens) can find one.
+ */
+export function matrixRowId(method: string, path: string): string {
+  return `${method.toUpperCase()} ${templateKey(path)}`;
+}
+
 /** A template's identity: its literal segments, parameters unnamed (`/orders/{id}` and `/orders/:orderId` are one). */
 function templateKey(path: string): string {
   return canonicalPath(path).replace(/\{\w*\}/g, '{}');
 }
 
-/** Whether a requested path (`/orders/42`, or a template) falls under a row's template. */
-function pathMatches(template: string, requested: string): boolean {
-  const want = canonicalPath(template).split('/');
-  const got = canonicalPath(requested).split('/');
-  return want.length === got.length && want.every((segment, i) => segment === got[i] || /^\{\w*\}$/.test(segment) || /^\{\w*\}$/.test(got[i]));
+/** Whether a requested path (`/orders/42`, or a template) falls under a row's template (both canonical, split). */
+function segmentsMatch(want: readonly string[], got: readonly string[]): boolean {
+  return want.length === got.length && want.every((segment, i) => segment === got[i] || isParameter(segment) || isParameter(got[i]));
+}
+
+function isParameter(segment: string): boolean {
+  return segment.startsWith('{') && segment.endsWith('}');
 }
