@@ -639,6 +639,8 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
     const specLens = page.locator('.codelens-decoration', { hasText: /^spec 201 400 · code / }).first();
     await step('open express-app/docs/openapi.yaml: a lens above the POST operation', async () => {
+      // The Output panel (an earlier test's) away: the GET of /users, below the spec's opening comment, is on screen.
+      await runCommand(page, 'View: Hide Panel');
       await quickOpen(page, 'express-app/docs/openapi.yaml', 'openapi.yaml');
       await specLens.waitFor({ timeout: UI_TIMEOUT });
       // Only the lenses of the lines on screen are drawn: the POST's and the GET's of /users.
@@ -659,9 +661,8 @@ describe('statusdoc in code-server (VS Code in the browser)', () => {
     });
     await step('screenshot the matrix (1000×650)', async () => {
       const shot = path.join(RESULTS, 'matrix.png');
-      // The panel (Output, from an earlier test) and the side bar away: the matrix has the room. Its filter shows
-      // the users API of express-app, drifting both ways.
-      await runCommand(page, 'View: Hide Panel');
+      // The side bar away (the panel went before the spec's lenses): the matrix has the room. Its filter shows the
+      // users API of express-app, drifting both ways.
       await page.keyboard.press('Control+B');
       await page.setViewportSize({ width: 1000, height: 650 });
       await matrix.locator('#filter').first().fill('users');
