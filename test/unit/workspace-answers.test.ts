@@ -113,10 +113,10 @@ test("answers already read (the CLI's first pass, its cache) are used before the
   // Gone from the disk before any answer was asked: only the answers read before can say what the handlers answer.
   fs.rmSync(controller);
   assert.deepEqual(answers(routes).filter((line) => line.endsWith('not found')).length, 3, 'without them, not found');
-  routes.useKnownAnswers((file) => (file === controller ? read : undefined));
+  routes.setAnswers(controller, read!);
   assert.deepEqual(answers(routes), fromDisk);
   // Plain data: what a cache keeps and gives back.
-  routes.useKnownAnswers((file) => (file === controller ? JSON.parse(JSON.stringify(read)) : undefined));
+  routes.setAnswers(controller, JSON.parse(JSON.stringify(read)));
   assert.deepEqual(answers(routes), fromDisk);
 });
 

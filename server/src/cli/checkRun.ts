@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { caughtText, CLI_MESSAGES, isScriptLanguage, languageOfFile, type AnswerFacts, type DriftFact, type Lang } from '../core';
+import { caughtText, CLI_MESSAGES, isScriptLanguage, languageOfFile, type DriftFact, type Lang } from '../core';
 import type { TableInForce } from '../project/tables';
 import { Analyzer, displayPath, type ProjectJudgement } from './analyze';
 import { cacheFileOf, contentHash, driftKey, methodsKey, ResultsCache, type CachedFile, type Stamp } from './cache';
@@ -125,9 +125,10 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
   const again = (results: readonly TaskResult[]): AgainItem[] => {
     if (!routes) return [];
     const index = (file: string, facts: FileRouteFacts | undefined, whyNot?: string) => {
-      // A cache entry's answers are taken only when they look whole: a damaged one is read again from the disk.
+      // What each file answers, from its first parse (or the cache): its handlers need no second parse. A cache
+      // entry's answers are taken only when they look whole: a damaged one is read again from the disk.
       const answers = facts?.answers;
-      if (answers && Array.isArray(answers.answers) && Array.isArray(answers.openEnds)) routes.setAnswerSource(file, answers);
+      if (answers && Array.isArray(answers.answers) && Array.isArray(answers.openEnds)) routes.setAnswers(file, answers);
       if (facts && !facts.module && facts.leftOut === undefined) routes.readOnDemand(file);
       else routes.setFacts(file, facts?.module, facts?.declares ?? false, facts?.leftOut ?? whyNot);
     };
@@ -135,14 +136,6 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
       if (isScript(files[at])) index(files[at], results[k].routeFacts, results[k].report.notChecked?.kind);
     });
     for (const [at, hit] of hits) if (hit.routes) index(files[at], hit.routes.facts);
-    // What each file answers, from its first parse (or the cache): a test's handlers need no second parse.
-    const answers = new Map<string, AnswerFacts>();
-    toAnalyse.forEach((at, k) => {
-      const known = results[k].routeFacts?.answers;
-      if (known) answers.set(files[at], known);
-    });
-    for (const [at, hit] of hits) if (hit.routes?.facts.answers) answers.set(files[at], hit.routes.facts.answers);
-    routes.useKnownAnswers((file) => answers.get(file));
     // Every file given, not only this shard's: a route in another shard still gives its handler a method here.
     const inShard = new Set(files);
     for (const file of run.files) if (!inShard.has(file)) routes.readFile(file);

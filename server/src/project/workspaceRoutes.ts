@@ -93,12 +93,12 @@ export class WorkspaceRoutes {
   private requestsVersion = 0;
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
   private readonly answerFacts = new Map<string, DocumentFacts>();
-  /** What each file read whole (with `requests`) answers, from the parse that gave its module facts. */
-  private readonly builtAnswers = new Map<string, AnswerFacts>();
+  /**
+   * What a file's handlers answer, from a parse already made: the one that gave its module facts (`requests`), or the
+   * CLI's check of it (`setAnswers`). Dropped when the file changes; no second parse for them.
+   */
+  private readonly readAnswers = new Map<string, AnswerFacts>();
   private openDocuments: OpenDocuments | undefined;
-  private knownAnswers: ((file: string) => AnswerFacts | undefined) | undefined;
-  /** Answers of files read elsewhere (the CLI's first pass), by project path: no second parse for them. */
-  private readonly givenAnswers = new Map<string, AnswerSource | AnswerFacts>();
 
   constructor(
     readonly root: string,
@@ -187,8 +187,8 @@ export class WorkspaceRoutes {
   }
 
   /** What a file's handlers answer, from a parse made elsewhere (the CLI's check of it); kept until the file changes. */
-  setAnswerSource(file: string, answers: AnswerSource | AnswerFacts): void {
-    this.givenAnswers.set(projectPath(this.root, file), answers);
+  setAnswers(file: string, answers: AnswerFacts): void {
+    this.readAnswers.set(projectPath(this.root, file), answers);
   }
 
   /** A module that declares no route, read from disk only if a link reaches it (as `build` treats one). */
@@ -213,9 +213,7 @@ export class WorkspaceRoutes {
   fileDeleted(file: string): void {
     const relative = projectPath(this.root, file);
     this.setRequests(relative, []);
-    this.answerFacts.delete(relative);
-    this.builtAnswers.delete(relative);
-    this.givenAnswers.delete(relative);
+    this.forgetAnswers(relative);
     this.index.removeFile(relative);
     this.lines.delete(relative);
     this.fromEditor.delete(relative);
@@ -227,9 +225,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
-    this.answerFacts.delete(relative);
-    this.builtAnswers.delete(relative);
-    this.givenAnswers.delete(relative);
+    this.forgetAnswers(relative);
     this.setText(file, relative, text);
   }
 
@@ -242,9 +238,7 @@ export class WorkspaceRoutes {
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
-    this.answerFacts.delete(relative);
-    this.builtAnswers.delete(relative);
-    this.givenAnswers.delete(relative);
+    this.forgetAnswers(relative);
     this.index.setFile(relative, facts);
     this.lines.set(relative, lines);
     if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
@@ -304,8 +298,7 @@ export class WorkspaceRoutes {
   factsOf(relative: string): AnswerSource | undefined {
     const open = this.openDocuments?.(path.join(this.root, ...relative.split('/')));
     if (open && isScriptLanguage(open.language)) return open.facts;
-    const given = this.givenAnswers.get(relative);
-    return given && 'sites' in given ? given : this.diskFacts(relative);
+    return this.diskFacts(relative);
   }
 
   /** Absolute path of a project path of the index. */
@@ -336,14 +329,6 @@ export class WorkspaceRoutes {
   /** Where `answersOf` finds the editor's documents: an open document's facts are read, not the disk's. */
   useOpenDocuments(lookup: OpenDocuments | undefined): void {
     this.openDocuments = lookup;
-  }
-
-  /**
-   * Where `answersOf` finds files' answers already read (the CLI's first pass over each file), before reading the
-   * disk: absolute path -> the file's `AnswerFacts`, undefined where not read.
-   */
-  useKnownAnswers(lookup: ((file: string) => AnswerFacts | undefined) | undefined): void {
-    this.knownAnswers = lookup;
   }
 
   /**
@@ -451,13 +436,7 @@ export class WorkspaceRoutes {
       if (this.fromEditor.get(relative) !== open.version) this.editorFacts(file, open.version, documentModuleFacts(open, relative), open.lines);
       return open.facts;
     }
-    const known = this.knownAnswers?.(file);
-    if (known) return known;
-    const given = this.givenAnswers.get(relative);
-    if (given) return given;
-    const built = this.builtAnswers.get(relative);
-    if (built) return built;
-    return this.diskFacts(relative);
+    return this.readAnswers.get(relative) ?? this.diskFacts(relative);
   }
 
   /** A script file's facts read from disk (project path), the last 256 kept. */
@@ -483,11 +462,17 @@ export class WorkspaceRoutes {
     return facts;
   }
 
+  /** What was read of a file's answers: it changed. */
+  private forgetAnswers(relative: string): void {
+    this.answerFacts.delete(relative);
+    this.readAnswers.delete(relative);
+  }
+
   /** One parse of a file's text: its module facts, and (kept) what its functions answer. */
   private readWhole(file: string, relative: string, text: string): { module: ModuleFacts; document: SourceDocument } {
     const document = new SourceDocument(text, languageOfFile(file) ?? 'typescript', 0, { maxChars: this.maxChars });
     const module = documentModuleFacts(document, file);
-    this.builtAnswers.set(relative, answerFactsOf(document.facts) ?? NO_ANSWERS);
+    this.readAnswers.set(relative, answerFactsOf(document.facts) ?? NO_ANSWERS);
     return { module, document };
   }
 
@@ -505,9 +490,7 @@ export class WorkspaceRoutes {
 
   private setText(file: string, relative: string, text: string): void {
     this.leftOutFiles.delete(relative);
-    this.answerFacts.delete(relative);
-    this.builtAnswers.delete(relative);
-    this.givenAnswers.delete(relative);
+    this.forgetAnswers(relative);
     if (text.length > this.maxChars) {
       this.setRequests(relative, []);
       this.index.removeFile(relative);
@@ -524,7 +507,6 @@ export class WorkspaceRoutes {
         const checks = mayCheckRequests(text);
         if (!declares && !checks) {
           this.setRequests(relative, []);
-          this.builtAnswers.delete(relative);
           this.index.setFile(relative, () => this.readWhole(file, relative, fs.readFileSync(file, 'utf8')).module);
           this.lines.delete(relative);
           return;
