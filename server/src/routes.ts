@@ -226,7 +226,7 @@ export class ServerRoutes {
       return;
     }
     if (!found?.folder.built || !isScriptLanguage(document.language) || document.facts.skipped) return;
-    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
+    found.folder.editorFacts(found.file, document.version, () => documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     // This document too: an edit may have made one of its functions a handler a route elsewhere names.
     this.refreshIfChanged(openUris);
     // A handler's answers or a test's codes show in the lenses of the specs open beside it.
@@ -240,7 +240,7 @@ export class ServerRoutes {
   definitionAt(uri: string, document: SourceDocument, offset: number): { uri: string; at: number }[] {
     const found = this.folderOf(uri);
     if (!found?.folder.built || !isScriptLanguage(document.language)) return [];
-    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
+    found.folder.editorFacts(found.file, document.version, () => documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     const handler = found.folder.handlerAt(found.file, offset);
     if (handler) return [{ uri: URI.file(handler.file).toString(), at: handler.at }];
     const hit = found.folder.endpointsAt(found.file, offset);
@@ -258,7 +258,7 @@ export class ServerRoutes {
     if (!found?.folder.built || !specs) return [];
     if (!specs.built) specs.build(collectFiles([found.folder.root]).files);
     if (isScriptLanguage(document.language) && !document.facts.skipped)
-      found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines, document.facts.sites);
+      found.folder.editorFacts(found.file, document.version, () => documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     const codes = new EndpointCodes(found.folder, specs);
     const relative = projectPath(found.folder.root, found.file);
     const places = what === 'definition' ? codes.definition(relative, offset) : codes.references(relative, offset);
@@ -299,7 +299,7 @@ export class ServerRoutes {
     // As for route methods: the index as it stands says whether this file holds handlers; an edit that changes that
     // reaches it once typing pauses, and the lenses are asked again then.
     if (found.folder.handlersOf(found.file).length === 0) return [];
-    found.folder.editorFacts(found.file, document.version, documentModuleFacts(document, found.file), document.lines);
+    found.folder.editorFacts(found.file, document.version, () => documentModuleFacts(document, found.file), document.lines, document.facts.sites);
     const { folder } = found;
     return folder.handlersOf(found.file).map((handler) => {
       const answers = handler.routes.map((route) => folder.answersOf(route));

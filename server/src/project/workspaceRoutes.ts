@@ -233,13 +233,14 @@ export class WorkspaceRoutes {
    * An editor's version of a file, its facts already read (from the document's own parse); with its sites, the
    * requests it makes are read from them too.
    */
-  editorFacts(file: string, version: number, facts: ModuleFacts, lines: LineIndex, sites?: readonly Site[]): void {
+  editorFacts(file: string, version: number, facts: ModuleFacts | (() => ModuleFacts), lines: LineIndex, sites?: readonly Site[]): void {
     if (!this.contains(file) || !isScript(file)) return;
     const relative = projectPath(this.root, file);
     if (this.fromEditor.get(relative) === version) return;
     this.fromEditor.set(relative, version);
     this.forgetAnswers(relative);
-    this.index.setFile(relative, facts);
+    // Given as a function, the facts are read only for a version the index does not hold yet (a walk of the tree).
+    this.index.setFile(relative, typeof facts === 'function' ? facts() : facts);
     this.lines.set(relative, lines);
     if (sites && this.options.requests) this.setRequests(relative, requestsOf(sites), lines);
   }
