@@ -10,6 +10,7 @@ import {
   DEFAULT_TABLE,
   fixesFor,
   LineIndex,
+  mayDeclareRoutes,
   moduleFactsOf,
   ProjectIndex,
   SourceDocument,
@@ -27,6 +28,56 @@ function indexOf(files: Record<string, string>, aliases?: PathAliases): ProjectI
 function routesOf(index: ProjectIndex): string[] {
   return index.endpoints().map((e) => `${e.method} ${e.path ?? '?'} -> ${e.handler ? `${e.handler.file}#${e.handler.name}` : 'inline'}`);
 }
+
+describe('mayDeclareRoutes: which modules are read up front', () => {
+  /** Whether the module facts hold anything that makes or prefixes a route. */
+  const declares = (text: string) => {
+    const facts = moduleFactsOf(text, 'src/x.ts');
+    return facts.registrations.length + facts.mounts.length + facts.routerPrefixes.size + facts.controllers.length > 0 || facts.globalPrefix !== undefined;
+  };
+
+  test('every module that registers, mounts or prefixes a route is read, however its route call is written', () => {
+    const routeModules = [
+      `app.get('/users', list);`,
+      `router.post(\n  '/users',\n  auth(),\n  create,\n);`,
+      'app.get(`/users/${id}`, show);',
+      `app.get(PATHS.users, list);`,
+      `router.delete(path, remove);`,
+      `app.get(['/a', '/b'], both);`,
+      `app.get(/^\\/legacy/, legacy);`,
+      `app.all('*', notFound);`,
+      `fastify.get('/x', { schema }, handler);`,
+      `router.route('/').get(ctrl.list).post(ctrl.create);`,
+      `app.use('/v1', routes);`,
+      `const router = new Router({ prefix: '/users' });\nrouter.get('/', list);`,
+      `app.register(plugin, { prefix: '/v1' });`,
+      `app.setGlobalPrefix('api');`,
+      `@Controller('orders')\nexport class OrdersController { @Get(':id') find() {} }`,
+    ];
+    for (const text of routeModules) {
+      assert.ok(declares(text), `the fixture declares something: ${text}`);
+      assert.ok(mayDeclareRoutes(text, 'src/x.ts'), text);
+    }
+  });
+
+  test('a service full of map reads, one-argument calls and Promise.all is not read until a link reaches it', () => {
+    const service = [
+      `export class UserService {`,
+      `  private readonly items = new Map<string, User>();`,
+      `  async find(id: string) {`,
+      `    const hit = this.cache.get(id);`,
+      `    const [a, b] = await Promise.all([this.load(id), this.audit(id)]);`,
+      `    this.items.delete(id);`,
+      `    return params.get('id') ?? headers.get("x-user") ?? this.items.get(id) ?? hit;`,
+      `  }`,
+      `}`,
+    ].join('\n');
+    assert.equal(declares(service), false);
+    assert.equal(mayDeclareRoutes(service, 'src/users/user.service.ts'), false);
+    // Its place still counts: a Next.js route file is read whatever its text.
+    assert.equal(mayDeclareRoutes(service, 'app/users/route.ts'), true);
+  });
+});
 
 describe('routes across files', () => {
   test('an Express boilerplate in CommonJS: app -> v1 router (mounted in a forEach over a list) -> route files -> controllers through a barrel', () => {

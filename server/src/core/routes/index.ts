@@ -39,10 +39,16 @@ let reader: typeof import('./moduleFacts') | undefined;
  * reaches it (ProjectIndex.setFile with a function).
  */
 export function mayDeclareRoutes(text: string, fileName: string): boolean {
-  return /(?:^|\/)(?:app|pages)\//.test(fileName) || ROUTE_TEXT.test(text);
+  return /(?:^|\/)(?:app|pages)\//.test(fileName) || ROUTE_CALL.test(text) || MOUNT_OR_PREFIX.test(text);
 }
 
-const ROUTE_TEXT = /\.\s*(?:get|post|put|delete|del|patch|head|options|all|use|route|register|prefix|basePath|setGlobalPrefix)\s*\(|@Controller\b|\bprefix\s*:/;
+/**
+ * A route call has a handler after its path (`app.get('/x', h)`) or follows `.route(path)`: a method call whose one
+ * argument is a name or a string (`map.get(key)`, `params.get('id')`, `cache.delete(id)`), and `Promise.all(…)`, is no
+ * route, and does not make a module worth reading up front (services are full of them).
+ */
+const ROUTE_CALL = /(?<!\bPromise)\.\s*(?:get|post|put|delete|del|patch|head|options|all)\s*\((?!\s*(?:[\w$.]+|'[^'\n]*'|"[^"\n]*")?\s*\))/;
+const MOUNT_OR_PREFIX = /\.\s*(?:use|route|register|prefix|basePath|setGlobalPrefix)\s*\(|@Controller\b|\bprefix\s*:/;
 
 /**
  * The same handlers' spans in a new text of the file (after `--fix` rewrote it): each scope follows its handler by

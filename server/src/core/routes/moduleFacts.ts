@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 import { ROUTE_CALLS, ROUTE_DECORATORS } from '../vocabulary';
+import { PARSE_OPTIONS } from '../sites/typescript/parseOptions';
 import { stringValue, unwrap } from '../sites/typescript/syntax';
 
 /** A value named in a module: a local binding, or a member of one (`userController.createUser`). */
@@ -569,6 +570,6 @@ export function moduleFactsOfText(text: string, fileName: string): ModuleFacts {
       : /\.[cm]?js$/.test(fileName)
         ? ts.ScriptKind.JS
         : ts.ScriptKind.TS;
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
+  const sourceFile = ts.createSourceFile(fileName, text, PARSE_OPTIONS, false, kind);
   return readModuleFacts(sourceFile);
 }

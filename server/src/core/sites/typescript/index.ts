@@ -14,6 +14,7 @@ import type { DocumentFacts, ScriptLanguage, Site } from '../types';
 import { updateParse } from './incremental';
 import { sitesAroundEdit } from './region';
 import { readStatements, type TypeScriptParse } from './statements';
+import { PARSE_OPTIONS } from './parseOptions';
 
 export type { TypeScriptParse } from './statements';
 
@@ -31,7 +32,7 @@ export function analyzeTypeScript(text: string, language: ScriptLanguage): Docum
 
 /** A fresh parse: the facts, and the parse the next version may reuse. */
 export function readTypeScript(text: string, language: ScriptLanguage): { facts: DocumentFacts; parse: TypeScriptParse } {
-  const sourceFile = ts.createSourceFile('document', text, ts.ScriptTarget.Latest, true, SCRIPT_KINDS[language]);
+  const sourceFile = ts.createSourceFile('document', text, PARSE_OPTIONS, true, SCRIPT_KINDS[language]);
   const read = readStatements(sourceFile);
   return { facts: factsOf(language, read), parse: read.parse };
 }

@@ -15,6 +15,7 @@ import type { Site, SiteMethod } from '../types';
 import { bindingsOf, type Binding, type TopLevelNames } from './bindings';
 import { SiteFinder } from './finder';
 import { fits } from './incremental';
+import { PARSE_OPTIONS } from './parseOptions';
 import { importsOf } from '../imports';
 import { importedModules, MethodResolver, type FileScope } from './methods';
 import { StatementScope, type TypeScriptParse } from './statements';
@@ -38,7 +39,7 @@ export function sitesAroundEdit(parse: TypeScriptParse, scriptKind: ts.ScriptKin
   const marker = isModule ? MODULE_MARKER : '';
   // Region offsets: the marker, then the text from the statement's full start; `base` turns them into the file's.
   const base = statement.pos - marker.length;
-  const region = ts.createSourceFile('document', marker + text.slice(statement.pos, regionEnd), ts.ScriptTarget.Latest, true, scriptKind);
+  const region = ts.createSourceFile('document', marker + text.slice(statement.pos, regionEnd), PARSE_OPTIONS, true, scriptKind);
   if (ts.isExternalModule(region) !== isModule) return undefined;
 
   // The edited statement, now perhaps several: those after the marker ending where the old statement ended, moved.
