@@ -203,7 +203,7 @@ export class ServerRoutes {
       this.requestsJudgedBy.set(uri, '[]');
       return undefined;
     }
-    const answers = found.folder.requestAnswers(requestsOf(document.facts.sites));
+    const answers = found.folder.requestAnswers(found.file, requestsOf(document.facts.sites));
     this.requestsJudgedBy.set(uri, answersKey(answers));
     return answers.length > 0 ? answers : undefined;
   }
@@ -405,7 +405,7 @@ export class ServerRoutes {
       const before = this.requestsJudgedBy.get(uri);
       const found = this.folderOf(uri);
       if (before === undefined || !found) continue;
-      if (answersKey(found.folder.requestAnswers(found.folder.requestsIn(found.file))) !== before) return this.events.changed();
+      if (answersKey(found.folder.requestAnswers(found.file, found.folder.requestsIn(found.file))) !== before) return this.events.changed();
     }
   }
 

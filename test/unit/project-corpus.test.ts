@@ -32,7 +32,7 @@ describe('evaluation corpus across files', () => {
       for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
         const document = new SourceDocument(text, languageOfFile(file)!);
-        const requestAnswers = routes.requestAnswers(requestsOf(document.facts.sites));
+        const requestAnswers = routes.requestAnswers(file, requestsOf(document.facts.sites));
         judgedByHandlers += requestAnswers.length;
         const findings = check(document, DEFAULT_TABLE, { severities: {}, lang: 'en', routeMethods: routes.scopesFor(file), requestAnswers });
         const actual = findings.map((finding) => `${document.lines.lineOf(finding.start) + 1}:${finding.rule}`).sort();

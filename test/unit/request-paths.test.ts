@@ -124,3 +124,60 @@ describe('request paths that are not known', () => {
     assert.deepEqual(requests(`app.post('/orders', (req, res) => res.status(201));`), ['201 POST (no path) -']);
   });
 });
+
+describe('the app a request is made on (SiteMethod.app): the route index matches it against that app only', () => {
+  /** Each site's method, path and app. */
+  const apps = (text: string) => findSites(text, 'typescript').map((site) => `${site.method?.name} ${site.method?.path} ${site.method?.app ?? '-'}`);
+
+  test('supertest on an app, an agent of it, a server of it, a variable holding the request', () => {
+    const text = [
+      `it('x', async () => {`,
+      `  await request(app).post('/users').expect(201);`,
+      `  await supertest(server).get('/users').expect(200);`,
+      `  const agent = request.agent(app);`,
+      `  await agent.delete('/users/1').expect(204);`,
+      `  const api = request(nest.getHttpServer());`,
+      `  await api.get('/orders').expect(200);`,
+      `  await request(http.createServer(koa.callback())).get('/items').expect(200);`,
+      `});`,
+    ].join('\n');
+    assert.deepEqual(apps(text), ['POST /users app', 'GET /users server', 'DELETE /users/1 app', 'GET /orders nest', 'GET /items koa']);
+  });
+
+  test('an app made by a function in the test goes by that function; one of the top level by its name (the index follows it)', () => {
+    const text = [
+      `const app = buildApp();`,
+      `it('x', async () => {`,
+      `  await request(app).get('/health').expect(200);`,
+      `  const made = await createServer();`,
+      `  await request(made).get('/ready').expect(200);`,
+      `});`,
+    ].join('\n');
+    // Nothing of another top-level statement is read for a site: an edit elsewhere never leaves its app stale.
+    assert.deepEqual(apps(text), ['GET /health app', 'GET /ready createServer']);
+  });
+
+  test('Fastify inject and Hono app.request are made on their receiver', () => {
+    const text = [
+      `const a = await fastify.inject({ method: 'POST', url: '/orders' });`,
+      `expect(a.statusCode).toBe(201);`,
+      `const b = await app.inject().get('/orders');`,
+      `expect(b.statusCode).toBe(200);`,
+      `const c = await hono.request('/books', { method: 'DELETE' });`,
+      `expect(c.status).toBe(204);`,
+    ].join('\n');
+    assert.deepEqual(apps(text), ['POST /orders fastify', 'GET /orders app', 'DELETE /books hono']);
+  });
+
+  test('an HTTP client calls a server by URL: no app (fetch, axios, Playwright)', () => {
+    const text = [
+      `const a = await fetch('http://localhost:3000/users', { method: 'POST' });`,
+      `expect(a.status).toBe(201);`,
+      `const b = await axios({ method: 'get', url: '/users' });`,
+      `expect(b.status).toBe(200);`,
+      `await expect(await request.get('/users')).toBeOK();`,
+    ].join('\n');
+    assert.ok(apps(text).length >= 2);
+    for (const found of apps(text)) assert.match(found, / -$/, found);
+  });
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ANY_METHOD, endpointsMatching, type Endpoint } from '../../server/src/core';
 
 function endpoint(method: string, path: string | undefined, at = 0, file = 'src/routes.ts'): Endpoint {
-  return { method, path, file, at, handler: undefined };
+  return { method, path, file, at, handler: undefined, apps: [file] };
 }
 
 /** The endpoints hit, as `METHOD path@at`. */

@@ -42,7 +42,7 @@ const GET_USER: EndpointAnswer = {
 };
 
 function answersFor(...endpoints: EndpointAnswer[]): RequestAnswers[] {
-  return [{ method: 'GET', path: '/v1/users/not-an-id', endpoints }];
+  return [{ method: 'GET', path: '/v1/users/not-an-id', app: 'app', endpoints }];
 }
 
 function flagged(text: string, requestAnswers: RequestAnswers[] | undefined, lang: 'en' | 'zh-cn' = 'en') {
@@ -69,8 +69,10 @@ describe('test-expects-unanswered-code: the judgement', () => {
 
   test('no answers from the route index (a file judged alone, an unknown path): not judged', () => {
     assert.deepEqual(flagged(TEST, undefined), []);
-    assert.deepEqual(flagged(TEST, [{ method: 'GET', path: '/v1/other', endpoints: [GET_USER] }]), []);
-    assert.deepEqual(flagged(TEST, [{ method: 'POST', path: '/v1/users/not-an-id', endpoints: [GET_USER] }]), []);
+    assert.deepEqual(flagged(TEST, [{ method: 'GET', path: '/v1/other', app: 'app', endpoints: [GET_USER] }]), []);
+    assert.deepEqual(flagged(TEST, [{ method: 'POST', path: '/v1/users/not-an-id', app: 'app', endpoints: [GET_USER] }]), []);
+    // Answers for the same method and path on another app are not this request's.
+    assert.deepEqual(flagged(TEST, [{ method: 'GET', path: '/v1/users/not-an-id', app: 'other', endpoints: [GET_USER] }]), []);
     assert.deepEqual(flagged(TEST, answersFor()), []);
   });
 
@@ -95,7 +97,12 @@ describe('test-expects-unanswered-code: the judgement', () => {
   test("a success code wrong by the table is wrong-success-code's: one problem per place, unless that rule is off", () => {
     const post = TEST.replace(`get('/v1/users/not-an-id').expect(400)`, `post('/v1/users').expect(200)`);
     const created: RequestAnswers[] = [
-      { method: 'POST', path: '/v1/users', endpoints: [{ ...GET_USER, endpoint: 'POST /v1/users', codes: [{ code: 201, at: { file: 'a.js', line: 2 } }] }] },
+      {
+        method: 'POST',
+        path: '/v1/users',
+        app: 'app',
+        endpoints: [{ ...GET_USER, endpoint: 'POST /v1/users', codes: [{ code: 201, at: { file: 'a.js', line: 2 } }] }],
+      },
     ];
     assert.deepEqual(
       checkText(post, 'javascript', { requestAnswers: created }).map((finding) => finding.rule),
@@ -187,11 +194,12 @@ describe("WorkspaceRoutes.requestAnswers: what a test file's requests hit", () =
       `});`,
       ``,
     ].join('\n');
-    const answers = routes.requestAnswers(requestsOf(new SourceDocument(test, 'javascript').facts.sites));
+    const answers = routes.requestAnswers(path.join(dir, 'test/users.test.js'), requestsOf(new SourceDocument(test, 'javascript').facts.sites));
     assert.deepEqual(answers, [
       {
         method: 'GET',
         path: '/users/7',
+        app: 'app',
         endpoints: [
           {
             endpoint: 'GET /users/{id}',
@@ -208,6 +216,7 @@ describe("WorkspaceRoutes.requestAnswers: what a test file's requests hit", () =
       {
         method: 'POST',
         path: '/users',
+        app: 'app',
         endpoints: [
           {
             endpoint: 'POST /users',
@@ -225,5 +234,137 @@ describe("WorkspaceRoutes.requestAnswers: what a test file's requests hit", () =
       findings.map((finding) => test.slice(0, finding.start).split('\n').length),
       [2],
     );
+  });
+});
+
+describe('a request made on an app hits only the routes that app serves', () => {
+  const made: string[] = [];
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  /** Two services in one repository, both serving POST /orders: billing answers 201, shop 201 and 409. */
+  const files: Record<string, string> = {
+    'billing/app.js': [
+      `const express = require('express');`,
+      `const orders = require('./orders');`,
+      `const app = express();`,
+      `app.use('/orders', orders);`,
+      `module.exports = { app };`,
+      ``,
+    ].join('\n'),
+    'billing/orders.js': [
+      `const router = require('express').Router();`,
+      `router.post('/', (req, res) => {`,
+      `  res.status(201).json({});`,
+      `});`,
+      `module.exports = router;`,
+      ``,
+    ].join('\n'),
+    'shop/app.js': [
+      `const express = require('express');`,
+      `const app = express();`,
+      `app.post('/orders', (req, res) => {`,
+      `  if (req.body.duplicate) return res.status(409).json({});`,
+      `  res.status(201).json({});`,
+      `});`,
+      `module.exports = { app };`,
+      ``,
+    ].join('\n'),
+    'shop/index.js': `module.exports = require('./app');\n`,
+    'admin/make.js': [
+      `const express = require('express');`,
+      `function buildApp() {`,
+      `  const app = express();`,
+      `  app.post('/orders', (req, res) => res.status(201).json({}));`,
+      `  return app;`,
+      `}`,
+      `module.exports = { buildApp };`,
+      ``,
+    ].join('\n'),
+    'tests/admin.test.js': [
+      `const request = require('supertest');`,
+      `const { buildApp } = require('../admin/make');`,
+      `const app = buildApp();`,
+      `it('queues', () => request(app).post('/orders').expect(409));`,
+      ``,
+    ].join('\n'),
+    'tests/billing.test.js': [
+      `const request = require('supertest');`,
+      `const { app } = require('../billing/app');`,
+      `it('queues', () => request(app).post('/orders').expect(409));`,
+      ``,
+    ].join('\n'),
+    'tests/shop.test.js': [
+      `const request = require('supertest');`,
+      `const { app } = require('../shop');`,
+      `it('queues', () => request(app).post('/orders').expect(409));`,
+      ``,
+    ].join('\n'),
+    'tests/mounted.test.js': [
+      `const request = require('supertest');`,
+      `const express = require('express');`,
+      `const orders = require('../billing/orders');`,
+      `const app = express();`,
+      `app.use('/orders', orders);`,
+      `it('queues', () => request(app).post('/orders').expect(409));`,
+      ``,
+    ].join('\n'),
+    'tests/remote.test.js': [
+      `it('queues', async () => {`,
+      `  const res = await fetch('http://localhost:3000/orders', { method: 'POST' });`,
+      `  expect(res.status).toBe(409);`,
+      `});`,
+      ``,
+    ].join('\n'),
+  };
+
+  async function project(): Promise<WorkspaceRoutes> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-two-apps-'));
+    made.push(dir);
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const routes = new WorkspaceRoutes(dir, 1_000_000, { requests: true });
+    await routes.build();
+    return routes;
+  }
+
+  /** The endpoints (`file:line`) each request of a test file hits, and the test's findings of the rule. */
+  function judged(routes: WorkspaceRoutes, name: string) {
+    const file = path.join(routes.root, name);
+    const document = new SourceDocument(files[name], 'javascript');
+    const answers = routes.requestAnswers(file, requestsOf(document.facts.sites));
+    const hit = answers.flatMap((request) => request.endpoints.map((endpoint) => `${endpoint.handlerAt?.file}:${endpoint.handlerAt?.line}`));
+    const findings = checkText(files[name], 'javascript', { requestAnswers: answers }).filter((finding) => finding.rule === RULE);
+    return { hit, flagged: findings.length };
+  }
+
+  test("a test of one service is judged by that service's handler, not by another's at the same path", async () => {
+    const routes = await project();
+    // billing answers 201 only: the test expecting 409 is flagged, though shop's POST /orders answers 409.
+    assert.deepEqual(judged(routes, 'tests/billing.test.js'), { hit: ['billing/orders.js:2'], flagged: 1 });
+    // The app taken through a re-exporting index is shop's: it answers 409.
+    assert.deepEqual(judged(routes, 'tests/shop.test.js'), { hit: ['shop/app.js:3'], flagged: 0 });
+    // An app made in the test, mounting billing's router, serves billing's route (at the test's own mount).
+    assert.deepEqual(judged(routes, 'tests/mounted.test.js'), { hit: ['billing/orders.js:2'], flagged: 1 });
+    // An app a function made: the function's module serves it.
+    assert.deepEqual(judged(routes, 'tests/admin.test.js'), { hit: ['admin/make.js:4'], flagged: 1 });
+  });
+
+  test('a request by URL (a server started elsewhere) is matched against every route', async () => {
+    const routes = await project();
+    assert.deepEqual(judged(routes, 'tests/remote.test.js').hit.sort(), ['admin/make.js:4', 'billing/orders.js:2', 'shop/app.js:3']);
+  });
+
+  test("each route's tests are the ones made on its app", async () => {
+    const routes = await project();
+    const testsOf = (file: string) =>
+      routes
+        .endpoints()
+        .filter((endpoint) => endpoint.file === file)
+        .flatMap((endpoint) => routes.testsOf(endpoint).map((request) => request.file))
+        .sort();
+    assert.deepEqual(testsOf('billing/orders.js'), ['tests/billing.test.js', 'tests/mounted.test.js', 'tests/remote.test.js']);
+    assert.deepEqual(testsOf('shop/app.js'), ['tests/remote.test.js', 'tests/shop.test.js']);
+    assert.deepEqual(testsOf('admin/make.js'), ['tests/admin.test.js', 'tests/remote.test.js']);
   });
 });

@@ -86,7 +86,12 @@ export async function checkFiles(run: CheckRun): Promise<Written> {
    */
   const projectOf = (absolute: string, facts: FileRouteFacts | undefined): ProjectJudgement | undefined => {
     const scopes = facts?.methodsMatter ? routes?.scopesFor(absolute) : undefined;
-    const answers = facts?.requests ? routes?.requestAnswers(facts.requests.map((request) => ({ ...request, mock: false }))) : undefined;
+    const answers = facts?.requests
+      ? routes?.requestAnswers(
+          absolute,
+          facts.requests.map((request) => ({ ...request, mock: false })),
+        )
+      : undefined;
     if (!scopes?.length && !answers?.length) return undefined;
     return { ...(scopes?.length ? { routeMethods: scopes } : {}), ...(answers?.length ? { requestAnswers: answers } : {}) };
   };

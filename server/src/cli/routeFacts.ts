@@ -29,8 +29,8 @@ export interface FileRouteFacts {
   declares: boolean;
   /** A response site without a method: the only kind a route elsewhere gives one (core/checks `withRouteMethods`). */
   methodsMatter: boolean;
-  /** The method and path of each request its tests make whose code they expect (not mocks), each once. */
-  requests?: { method: string; path: string }[];
+  /** The method, path and app of each request its tests make whose code they expect (not mocks), each once. */
+  requests?: { method: string; path: string; app?: string }[];
   /** Where the file answers codes, and its open ends: what its handlers answer, read without a second parse. */
   answers?: AnswerFacts;
 }
@@ -54,13 +54,13 @@ export function fileRouteFacts(document: SourceDocument, absolute: string): File
 }
 
 /** The requests with a known path whose codes the file's tests expect, each method and path once. */
-function testRequests(document: SourceDocument): { method: string; path: string }[] {
+function testRequests(document: SourceDocument): { method: string; path: string; app?: string }[] {
   const seen = new Set<string>();
   return requestsOf(document.facts.sites).flatMap((request) => {
-    const key = `${request.method} ${request.path}`;
+    const key = `${request.method} ${request.path} ${request.app ?? ''}`;
     if (request.mock || seen.has(key)) return [];
     seen.add(key);
-    return [{ method: request.method, path: request.path }];
+    return [{ method: request.method, path: request.path, ...(request.app !== undefined && { app: request.app }) }];
   });
 }
 

@@ -88,7 +88,8 @@ export class WorkspaceRoutes {
   private readonly requestsByFile = new Map<string, RequestSite[]>();
   /** Which requests call each endpoint, for the endpoints and requests as they were when it was made. */
   private callers: { endpoints: readonly Endpoint[]; requests: number; byEndpoint: Map<Endpoint, RequestSite[]> } | undefined;
-  private matcherOf: { endpoints: readonly Endpoint[]; match: (method: string, path: string) => Endpoint[] } | undefined;
+  /** Matchers over the endpoints as they were linked: the project's (key ''), and each app's (by its file). */
+  private matchersOf: { endpoints: readonly Endpoint[]; byApp: Map<string, (method: string, path: string) => Endpoint[]> } | undefined;
   /** Bumped whenever a file's requests change. */
   private requestsVersion = 0;
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
@@ -263,23 +264,30 @@ export class WorkspaceRoutes {
     const request = this.requestsIn(file).find(
       (r) => (r.start <= offset && offset <= r.end) || (r.methodAt <= offset && offset <= r.methodAt + r.method.length + 2),
     );
-    return request && { request, endpoints: this.matcher()(request.method, request.path) };
+    return request && { request, endpoints: this.endpointsHit(request, projectPath(this.root, file)) };
   }
 
   /**
-   * What the tests' requests (`calls`, not mocks) are judged by: for each method and path that hits some route, the
-   * endpoints it hits and what their handlers answer, with places (core `RequestAnswers`). A request that hits no
-   * route is left out: it is not judged.
+   * What the tests' requests (`calls` made in `file`, not mocks) are judged by: for each method, path and app that
+   * hits some route, the endpoints it hits and what their handlers answer, with places (core `RequestAnswers`). A
+   * request that hits no route is left out: it is not judged.
    */
-  requestAnswers(calls: readonly Pick<RequestCall, 'method' | 'path' | 'mock'>[]): RequestAnswers[] {
+  requestAnswers(file: string, calls: readonly Pick<RequestCall, 'method' | 'path' | 'mock' | 'app'>[]): RequestAnswers[] {
     const seen = new Set<string>();
     const found: RequestAnswers[] = [];
+    const relative = projectPath(this.root, file);
     for (const call of calls) {
-      const key = `${call.method} ${call.path}`;
+      const key = `${call.method} ${call.path} ${call.app ?? ''}`;
       if (call.mock || seen.has(key)) continue;
       seen.add(key);
-      const endpoints = this.matcher()(call.method, call.path);
-      if (endpoints.length > 0) found.push({ method: call.method, path: call.path, endpoints: endpoints.map((endpoint) => this.endpointAnswer(endpoint)) });
+      const endpoints = this.endpointsHit(call, relative);
+      if (endpoints.length === 0) continue;
+      found.push({
+        method: call.method,
+        path: call.path,
+        ...(call.app !== undefined && { app: call.app }),
+        endpoints: endpoints.map((endpoint) => this.endpointAnswer(endpoint)),
+      });
     }
     return found;
   }
@@ -291,8 +299,7 @@ export class WorkspaceRoutes {
 
   /** The mocks (nock, msw) whose requests hit an endpoint of `endpoints()`. */
   mocksOf(endpoint: Endpoint): RequestSite[] {
-    const match = this.matcher();
-    return this.requests().filter((request) => request.mock && match(request.method, request.path).includes(endpoint));
+    return this.requests().filter((request) => request.mock && this.endpointsHit(request, request.file).includes(endpoint));
   }
 
   /** A script file's facts (project path): the open document's, else a cached read of the disk (as `answersOf` reads). */
@@ -392,21 +399,37 @@ export class WorkspaceRoutes {
     return `${endpoint.file}:${this.lineOf(endpoint.file, endpoint.at) ?? '?'}`;
   }
 
-  /** The routes a request hits, over the endpoints as they stand (the matcher is made once per linking). */
-  private matcher(): (method: string, path: string) => Endpoint[] {
+  /**
+   * The routes a request made in `file` (project path) hits, over the endpoints as they stand. A request made on an
+   * app (`request(app)`) is matched against the routes that app serves, where the index knows the app's module (the
+   * one its name leads to, through imports; this file for an app made here): a test of one service never hits
+   * another's routes. Any other request, or an app the index does not know, is matched against every route.
+   */
+  private endpointsHit(request: Pick<RequestCall, 'method' | 'path' | 'app'>, file: string): Endpoint[] {
+    const appFile = request.app === undefined ? undefined : (this.index.definingFile(file, request.app) ?? file);
+    return this.matcher(appFile)(request.method, request.path);
+  }
+
+  /** The matcher over every endpoint, or over those an app's file serves (each made once per linking). */
+  private matcher(appFile?: string): (method: string, path: string) => Endpoint[] {
     const endpoints = this.endpoints();
-    if (this.matcherOf?.endpoints !== endpoints) this.matcherOf = { endpoints, match: routeMatcher(endpoints) };
-    return this.matcherOf.match;
+    if (this.matchersOf?.endpoints !== endpoints) this.matchersOf = { endpoints, byApp: new Map([['', routeMatcher(endpoints)]]) };
+    const byApp = this.matchersOf.byApp;
+    const known = byApp.get(appFile ?? '');
+    if (known) return known;
+    const served = endpoints.filter((endpoint) => endpoint.apps.includes(appFile!));
+    const match = served.length > 0 ? routeMatcher(served) : byApp.get('')!;
+    byApp.set(appFile!, match);
+    return match;
   }
 
   private callersByEndpoint(): Map<Endpoint, RequestSite[]> {
     const endpoints = this.endpoints();
     if (this.callers?.endpoints === endpoints && this.callers.requests === this.requestsVersion) return this.callers.byEndpoint;
     const byEndpoint = new Map<Endpoint, RequestSite[]>();
-    const match = this.matcher();
     for (const request of this.requests()) {
       if (request.mock) continue;
-      for (const endpoint of match(request.method, request.path)) {
+      for (const endpoint of this.endpointsHit(request, request.file)) {
         const list = byEndpoint.get(endpoint);
         if (list) list.push(request);
         else byEndpoint.set(endpoint, [request]);

@@ -32,6 +32,8 @@ export interface RequestAnswers {
   readonly method: string;
   /** As `SiteMethod.path`: literal segments, `{}` where a template part stands. */
   readonly path: string;
+  /** As `SiteMethod.app`: the app the request is made on, where that is written (its routes are the ones matched). */
+  readonly app?: string;
   readonly endpoints: readonly EndpointAnswer[];
 }
 
@@ -39,7 +41,7 @@ export interface RequestAnswers {
 export function requestAnswersOf(site: Site, all: readonly RequestAnswers[] | undefined): RequestAnswers | undefined {
   const method = site.method;
   if (!all || !method?.path || site.role !== 'expectation') return undefined;
-  return all.find((request) => request.method === method.name && request.path === method.path);
+  return all.find((request) => request.method === method.name && request.path === method.path && request.app === method.app);
 }
 
 /**

@@ -54,6 +54,8 @@ export interface Local {
   readonly end: number;
   /** A function, or a call given one (`catchAsync(async (req, res) => …)`); false for other values; undefined: unknown. */
   readonly callable: boolean | undefined;
+  /** A variable a call to a function by name made (`const app = buildApp()`, awaited or not): that name. */
+  readonly madeBy?: string;
 }
 
 export interface ModuleFacts {
@@ -328,7 +330,9 @@ class FactsReader {
     const init = declaration.initializer;
     if (isIdentifier(declaration.name)) {
       const name = declaration.name.text;
-      this.locals.set(name, { ...this.span(declaration, declaration.name), callable: callableValue(init) });
+      const made = init && unwrap(init);
+      const madeBy = made && isCallExpression(made) && isIdentifier(made.expression) && made.expression.text !== 'require' ? made.expression.text : undefined;
+      this.locals.set(name, { ...this.span(declaration, declaration.name), callable: callableValue(init), ...(madeBy !== undefined && { madeBy }) });
       if (exported) this.exports.set(name, { kind: 'local', ref: { name } });
       if (exported && callableValue(init)) this.methodExport(declaration.name);
       if (!init) return;
@@ -376,7 +380,9 @@ class FactsReader {
     }
     const binding = bindingOf(value);
     if (binding) this.exports.set(target, binding);
-    else if (callableValue(value)) {
+    // `module.exports = require('./app')`: the module is that one, each of its exports too (`const { app } = require('.')`).
+    if (target === 'default' && binding?.kind === 'module' && binding.name === '*') this.exportAll.push(binding.specifier);
+    else if (!binding && callableValue(value)) {
       // `exports.login = async function (req, res) {…}`: a handler with no local name; it is known by what it exports.
       const name = expr.left.getText(this.sourceFile);
       this.locals.set(name, { ...this.span(expr, expr.left), callable: true });

@@ -30,6 +30,11 @@ export interface Endpoint {
   readonly inlineHandler?: { readonly start: number; readonly end: number };
   /** Middleware written before the handler in the registration, in `file`: it may answer before the handler does. */
   readonly middleware?: { readonly start: number; readonly end: number };
+  /**
+   * The files of the routers that serve it: its own router's, and those of every router its mounts lead up to, to
+   * the app. A test's request made on an app is matched against the routes of the app's file.
+   */
+  readonly apps: readonly string[];
 }
 
 /** A handler defined in a file (a top-level function, a controller's method) and the routes that name it. */
@@ -62,12 +67,12 @@ function fileRoutes(file: string, facts: ModuleFacts): Endpoint[] {
     const segments = app[1].split('/').filter((segment) => segment && !/^\(.*\)$/.test(segment) && !segment.startsWith('@'));
     if (segments.some((segment) => segment.startsWith('_'))) return []; // a private folder is not routed
     const path = joinRoutePath(...segments);
-    return facts.methodExports.map(({ method, at }) => ({ method, path, file, at, handler: { file, name: method, at, callable: true } }));
+    return facts.methodExports.map(({ method, at }) => ({ method, path, file, at, handler: { file, name: method, at, callable: true }, apps: [] }));
   }
   const pages = /(?:^|\/)pages\/(api\/(?:[^/]+\/)*[^/]+?)\.[cm]?[jt]sx?$/.exec(file);
   if (pages && facts.defaultExportAt !== undefined) {
     const path = joinRoutePath(...pages[1].split('/').filter((segment, i, all) => !(i === all.length - 1 && segment === 'index')));
-    return [{ method: ANY_METHOD, path, file, at: facts.defaultExportAt, handler: undefined }];
+    return [{ method: ANY_METHOD, path, file, at: facts.defaultExportAt, handler: undefined, apps: [] }];
   }
   return [];
 }
@@ -108,6 +113,16 @@ export class ProjectIndex {
     );
     const found = registration?.handler && this.resolveRef(file, registration.handler);
     return found && found.name !== '*' && found.at !== undefined ? found : undefined;
+  }
+
+  /**
+   * The file a name read in `file` is defined in, its imports and re-exports followed, and for a variable a function
+   * made (`const app = buildApp()`), that function's file; undefined outside the project.
+   */
+  definingFile(file: string, name: string): string | undefined {
+    const found = this.resolveName(file, name, 0);
+    const madeBy = found && this.factsOf(found.file)?.locals.get(found.name)?.madeBy;
+    return (madeBy !== undefined ? this.resolveName(found!.file, madeBy, 0)?.file : undefined) ?? found?.file;
   }
 
   /** Where a handler is in its file (a function, a variable given one, a class method): what it answers is read there. */
@@ -195,6 +210,23 @@ export class ProjectIndex {
       return result;
     };
 
+    // The files of a router and of every router its mounts lead up to.
+    const apps = new Map<string, string[]>();
+    const appsOf = (router: Definition, seen: Set<string>): string[] => {
+      const id = key(router);
+      const known = apps.get(id);
+      if (known) return known;
+      const parents = mounts.get(id);
+      let result = [router.file];
+      if (parents && !seen.has(id)) {
+        seen.add(id);
+        result = [...new Set([router.file, ...parents.flatMap((mount) => appsOf(mount.parent, seen))])];
+        seen.delete(id);
+      }
+      apps.set(id, result);
+      return result;
+    };
+
     const endpoints: Endpoint[] = [];
     const byHandler = new Map<string, Endpoint[]>();
     const add = (endpoint: Endpoint) => {
@@ -207,15 +239,24 @@ export class ProjectIndex {
         const handler = registration.handler && this.resolveRef(file, registration.handler);
         // Inside a wrapper call only what is known to be a function is the handler (`swaggerUi.setup(specs)` is not `specs`).
         const defined = handler && handler.name !== '*' && !(registration.handler?.wrapped && handler.callable !== true) ? handler : undefined;
-        for (const prefix of prefixesOf(router, new Set())) {
+        const servedBy = appsOf(router, new Set());
+        // One endpoint per full path: a router mounted twice at the same place (by the app, and again by a test's
+        // own app) serves the same route, once.
+        const paths = new Set(
+          prefixesOf(router, new Set()).map((prefix) =>
+            prefix === undefined || registration.path === undefined ? undefined : joinRoutePath(prefix, registration.path),
+          ),
+        );
+        for (const path of paths) {
           add({
             method: registration.method,
-            path: prefix === undefined || registration.path === undefined ? undefined : joinRoutePath(prefix, registration.path),
+            path,
             file,
             at: registration.at,
             handler: defined,
             ...(registration.inlineHandler && { inlineHandler: registration.inlineHandler }),
             ...(registration.middleware && { middleware: registration.middleware }),
+            apps: servedBy,
           });
         }
       }

@@ -18,6 +18,8 @@ export interface RequestCall {
   readonly codes: readonly number[];
   /** A mock's request (nock, msw): its codes are what it answers, not what a test expects. */
   readonly mock: boolean;
+  /** As SiteMethod.app: the name of the app it is made on in-process, where that is written. */
+  readonly app?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ const REQUEST_TEXT = /\b(?:expect|assert|should|reply|msw)\b/;
 
 /** The requests with a known path among a file's sites, in the order their paths are written. */
 export function requestsOf(sites: readonly Site[]): RequestCall[] {
-  const byRequest = new Map<string, { method: string; path: string; start: number; end: number; methodAt: number; codes: number[]; mock: boolean }>();
+  const byRequest = new Map<string, RequestCall & { codes: number[] }>();
   for (const site of sites) {
     const method = site.method;
     if (!method?.path || method.pathStart === undefined || method.pathEnd === undefined) continue;
@@ -46,6 +48,7 @@ export function requestsOf(sites: readonly Site[]): RequestCall[] {
       methodAt: method.at,
       codes: [],
       mock: site.role === 'mock',
+      ...(method.app !== undefined && { app: method.app }),
     };
     if (!request.codes.includes(site.code)) request.codes.push(site.code);
     byRequest.set(id, request);

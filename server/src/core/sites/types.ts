@@ -48,6 +48,12 @@ export interface SiteMethod {
   /** Offsets of the expression that writes the path: [pathStart, pathEnd). */
   pathStart?: number;
   pathEnd?: number;
+  /**
+   * For a request made on an app in-process (supertest's `request(app)`, Fastify's `app.inject`, Hono's
+   * `app.request`): the name the app goes by in this file (`app`, or `buildApp` for `const app = buildApp()`). The
+   * route index matches the request only against the routes of the module that name leads to.
+   */
+  app?: string;
 }
 
 /** Named-constant libraries a code can be written with. */

@@ -102,7 +102,8 @@ function sameMethod(a: SiteMethod | undefined, b: SiteMethod | undefined): boole
       a.at === b.at &&
       String(a.others) === String(b.others) &&
       a.path === b.path &&
-      a.pathStart === b.pathStart)
+      a.pathStart === b.pathStart &&
+      a.app === b.app)
   );
 }
 

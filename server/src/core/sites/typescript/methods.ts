@@ -283,7 +283,7 @@ export class MethodResolver {
           const name = callee.name.text;
           if (ROUTE_CALLS.has(name) && current.arguments.length >= 1) {
             const method: SiteMethod = { name: routeCallMethod(name), source: 'request-builder', at: callee.name.getStart(this.sourceFile) };
-            return withPath(method, this.chainPath(current));
+            return withApp(withPath(method, this.chainPath(current)), this.requesterApp(callee.expression, 0));
           }
           if (name === INTERCEPT) {
             // nock(base).intercept('/x', 'PATCH')
@@ -348,7 +348,11 @@ export class MethodResolver {
       for (const arg of expr.arguments) {
         const object = unwrap(arg);
         const method = ts.isObjectLiteralExpression(object) ? methodProperty(object, this.sourceFile) : undefined;
-        if (method) return withPath({ name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }, this.urlArgumentPath(expr));
+        if (!method) continue;
+        const found = withPath({ name: method.name, source: 'request-builder', at: method.node.getStart(this.sourceFile) }, this.urlArgumentPath(expr));
+        // `app.inject(…)` (Fastify), `app.request(…)` (Hono): the request is made on that app.
+        const callee = unwrap(expr.expression);
+        return isPropertyAccessExpression(callee) ? withApp(found, this.appName(callee.expression, 0)) : found;
       }
     }
     return this.chainMethod(expr) ?? this.helperMethod(expr);
@@ -418,10 +422,59 @@ export class MethodResolver {
     return undefined;
   }
 
-  /** The initializer of the variable an identifier names, looked up in the enclosing blocks (or its destructuring source). */
-  private initializerOf(id: ts.Identifier): ts.Expression | undefined {
+  /**
+   * The app a request chain is made on, from the receiver of its method call: `request(app)`, `supertest(server)`,
+   * `request.agent(app)`, and a variable holding one (`const api = request(app)`). Undefined where not written there.
+   */
+  private requesterApp(receiver: ts.Expression, depth: number): string | undefined {
+    const expr = unwrap(receiver);
+    if (depth > MAX_APP_STEPS) return undefined;
+    if (isIdentifier(expr)) {
+      const initializer = this.initializerOf(expr, false);
+      return initializer && this.requesterApp(initializer, depth + 1);
+    }
+    if (!ts.isCallExpression(expr)) return undefined;
+    const callee = unwrap(expr.expression);
+    if (isIdentifier(callee)) return this.appName(expr.arguments[0], depth + 1); // request(app)
+    if (!isPropertyAccessExpression(callee)) return undefined;
+    if (callee.name.text === 'agent') return this.appName(expr.arguments[0], depth + 1); // request.agent(app)
+    if (callee.name.text === 'inject') return this.appName(callee.expression, depth + 1); // app.inject().post(…)
+    return this.requesterApp(callee.expression, depth + 1); // request(app).set(…).post(…)
+  }
+
+  /**
+   * The name an app is known by in this file, for the route index to find its module: `app`; the function that made
+   * it (`const app = buildApp()` -> `buildApp`); the app under a server made of it (`app.getHttpServer()`,
+   * `http.createServer(app.callback())`, `app.server` -> `app`).
+   */
+  private appName(arg: ts.Expression | undefined, depth: number): string | undefined {
+    if (!arg || depth > MAX_APP_STEPS) return undefined;
+    const expr = unwrap(arg);
+    if (isIdentifier(expr)) {
+      // `const app = buildApp()`: the function that made it; `const { app } = require('./app')`: the name itself. A
+      // variable of the top level is the route index's to follow (ModuleFacts `madeBy`), so that a statement's sites
+      // read nothing of the others'.
+      const made = this.initializerOf(expr, false);
+      const call = made && unwrap(made);
+      if (!call || !ts.isCallExpression(call) || calleeName(call) === 'require') return expr.text;
+      return this.appName(call, depth + 1) ?? expr.text;
+    }
+    if (isPropertyAccessExpression(expr)) return this.appName(expr.expression, depth + 1);
+    if (!ts.isCallExpression(expr)) return undefined;
+    const callee = unwrap(expr.expression);
+    if (isIdentifier(callee)) return callee.text;
+    if (!isPropertyAccessExpression(callee)) return undefined;
+    return this.appName(expr.arguments[0] ?? callee.expression, depth + 1);
+  }
+
+  /**
+   * The initializer of the variable an identifier names, looked up in the enclosing blocks (or its destructuring
+   * source), and at the top level unless `topLevel` is false.
+   */
+  private initializerOf(id: ts.Identifier, topLevel = true): ts.Expression | undefined {
     for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
       if (!ts.isBlock(scope) && !ts.isSourceFile(scope) && !ts.isCaseClause(scope) && !ts.isModuleBlock(scope)) continue;
+      if (ts.isSourceFile(scope) && !topLevel) return undefined;
       if (ts.isSourceFile(scope)) this.scope.readTopLevel(id.text);
       for (const statement of scope.statements) {
         if (statement.pos > id.pos) break;
@@ -440,6 +493,14 @@ const MSW_RECEIVERS: ReadonlySet<string> = new Set(['http', 'rest']);
 
 /** The option that names a request's URL: axios and fetch-like `url`, Fastify inject's `url` or `path`. */
 const URL_PROPERTY = /^['"]?(?:url|path)['"]?$/;
+
+/** Steps followed from a request back to the app it is made on. */
+const MAX_APP_STEPS = 4;
+
+/** The method with the app its request is made on, where that is written. */
+function withApp(method: SiteMethod, app: string | undefined): SiteMethod {
+  return app && method.path !== undefined ? { ...method, app } : method;
+}
 
 /** The method with the path its request names, where that is known. */
 function withPath(method: SiteMethod, path: ReturnType<typeof requestPathOf>): SiteMethod {
