@@ -173,6 +173,54 @@ test('routes --format json says where middleware before the handler may answer f
   });
 });
 
+test("routes: an error a handler passes on is answered by the app's error handler, whose codes it lists with their file", () => {
+  const dir = project({
+    'src/app.js': [
+      `const express = require('express');`,
+      `const users = require('./users');`,
+      `const { errorHandler } = require('./errors');`,
+      `const app = express();`,
+      `app.use('/users', users);`,
+      `app.use(errorHandler);`,
+      `module.exports = app;`,
+      ``,
+    ].join('\n'),
+    'src/users.js': [
+      `const router = require('express').Router();`,
+      `router.get('/:id', async (req, res, next) => {`,
+      `  try {`,
+      `    res.json(await find(req.params.id));`,
+      `  } catch (err) {`,
+      `    next(err);`,
+      `  }`,
+      `});`,
+      `module.exports = router;`,
+      ``,
+    ].join('\n'),
+    'src/errors.js': [
+      `function errorHandler(err, req, res, next) {`,
+      `  if (err.notFound) return res.status(404).json({});`,
+      `  res.status(500).json({});`,
+      `}`,
+      `module.exports = { errorHandler };`,
+      ``,
+    ].join('\n'),
+  });
+  const { code, stdout, stderr } = routes(dir);
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /^GET \/users\/\{id\} +inline +answers 200, 404, 500 +\(registered at src\/users\.js:2\)/m);
+  const records = JSON.parse(routes(dir, '--format', 'json').stdout) as { answers: unknown }[];
+  assert.deepEqual(records[0].answers, {
+    codes: [
+      { code: 200, line: 4, implicit: true },
+      { code: 404, line: 2, file: 'src/errors.js' },
+      { code: 500, line: 3, file: 'src/errors.js' },
+    ],
+    known: true,
+    openEnds: [],
+  });
+});
+
 test('a file routes cannot read is named, and the exit code says the list is incomplete', { skip: process.getuid?.() === 0 && 'root reads any file' }, () => {
   const dir = project(FILES);
   fs.chmodSync(path.join(dir, 'src/users/users.routes.ts'), 0o000);

@@ -164,3 +164,31 @@ test('a code lens above each routed handler names its endpoints and codes, and f
     await client.close();
   }
 });
+
+test('a handler written inline in its route has its code lens too, above the registration', async () => {
+  const dir = workspace();
+  const inline = `${ROUTE.replace('module.exports', "router.delete('/users/:id', (req, res) => {\n  res.status(204).end();\n});\nmodule.exports")}`;
+  fs.writeFileSync(path.join(dir, 'src/routes/user.route.js'), inline);
+  const capabilities = { ...CAPABILITIES, workspace: { ...CAPABILITIES.workspace, codeLens: { refreshSupport: true } } };
+  const client = await startServer({ capabilities, workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'ws' }] });
+  client.connection.onRequest('window/workDoneProgress/create', () => null);
+  try {
+    const route = URI.file(path.join(dir, 'src/routes/user.route.js')).toString();
+    const built = client.next('workspace/codeLens/refresh');
+    const judged = client.next('workspace/diagnostic/refresh');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: route, languageId: 'javascript', version: 1, text: inline } });
+    await built;
+    // The end of the build also asks for the diagnostics again: answered before the server is shut down.
+    await Promise.race([judged, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    const lenses = await client.connection.sendRequest<{ range: { start: { line: number } }; command?: { title: string } }[]>('textDocument/codeLens', {
+      textDocument: { uri: route },
+    });
+    // The named handler's lens is in the controller; the route file holds only the inline one's.
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
+      [[4, 'DELETE /users/{id} · answers 204']],
+    );
+  } finally {
+    await client.close();
+  }
+});

@@ -142,6 +142,20 @@ describe('implicit answers', () => {
     assert.deepEqual(answersOf(text, 'd').codes, ['201 201']);
   });
 
+  test("Fastify: an arrow's expression body is what it returns", () => {
+    const text = [
+      `export const a = async (request, reply) => ({ hello: 'world' });`,
+      `export const b = async (request, reply) => reply.code(201).send({});`,
+      `export const c = (req, res) => ({ hello: 'world' });`,
+      `export const d = (request, reply) => { reply.code(204); return undefined; };`,
+    ].join('\n');
+    assert.deepEqual(answersOf(text, 'a'), { known: true, codes: [`200 implicit ({ hello: 'world' })`], openEnds: [], distinct: [200] });
+    assert.deepEqual(answersOf(text, 'b').codes, ['201 201']);
+    // Express's `res` is no Fastify reply: what its handler returns answers nothing.
+    assert.deepEqual(answersOf(text, 'c').codes, []);
+    assert.deepEqual(answersOf(text, 'd').codes, ['204 204']);
+  });
+
   test('Koa: ctx.body = x answers 200 unless ctx.status is set; Hono: c.json(x) answers 200', () => {
     const text = [
       `export async function a(ctx) { ctx.body = { ok: true }; }`,

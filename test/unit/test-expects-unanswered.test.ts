@@ -368,3 +368,111 @@ describe('a request made on an app hits only the routes that app serves', () => 
     assert.deepEqual(testsOf('admin/make.js'), ['tests/admin.test.js', 'tests/remote.test.js']);
   });
 });
+
+describe("errors passed on (next(err)) are answered by the app's error handlers", () => {
+  const made: string[] = [];
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  const users = [
+    `const router = require('express').Router();`,
+    `router.get('/:id', async (req, res, next) => {`,
+    `  try {`,
+    `    const user = await find(req.params.id);`,
+    `    if (!user) return res.status(404).json({});`,
+    `    res.json(user);`,
+    `  } catch (err) {`,
+    `    next(err);`,
+    `  }`,
+    `});`,
+    `router.delete('/:id', (req, res) => res.status(204).end());`,
+    `module.exports = router;`,
+    ``,
+  ].join('\n');
+  const app = (errors: string) =>
+    [
+      `const express = require('express');`,
+      `const users = require('./users');`,
+      `const { errorConverter, errorHandler } = require('./errors');`,
+      `const app = express();`,
+      `app.use('/users', users);`,
+      errors,
+      `module.exports = { app };`,
+      ``,
+    ].join('\n');
+  const knownErrors = [
+    `const errorConverter = (err, req, res, next) => {`,
+    `  if (err.name === 'ValidationError') return res.status(400).json({});`,
+    `  next(err);`,
+    `};`,
+    `function errorHandler(err, req, res, next) {`,
+    `  res.status(500).json({ message: err.message });`,
+    `}`,
+    `module.exports = { errorConverter, errorHandler };`,
+    ``,
+  ].join('\n');
+
+  async function getUser(files: Record<string, string>) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-error-handlers-'));
+    made.push(dir);
+    for (const [name, text] of Object.entries({ 'src/users.js': users, ...files })) fs.writeFileSync(path.join(dir, name.replace('src/', '')), text);
+    const routes = new WorkspaceRoutes(dir, 1_000_000, { requests: true });
+    await routes.build();
+    const endpoint = (method: string) => routes.endpoints().find((e) => e.method === method && e.path === '/users/{id}')!;
+    const answers = routes.answersOf(endpoint('GET'))!;
+    return {
+      known: answers.known,
+      codes: answers.codes.map((code) => `${code.code} ${code.file}:${routes.lineOf(code.file, code.start)}`),
+      // A handler that passes no error on is not given the error handlers' codes.
+      deleteCodes: routes.answersOf(endpoint('DELETE'))!.codes.map((code) => code.code),
+    };
+  }
+
+  test("error handlers whose answers are known: their codes join the handler's, and it is known", async () => {
+    // errorConverter answers 400 or passes the error on to errorHandler, which answers 500.
+    const found = await getUser({ 'app.js': app(`app.use(errorConverter, errorHandler);`), 'errors.js': knownErrors });
+    assert.deepEqual(found, { known: true, codes: ['404 users.js:5', '200 users.js:6', '400 errors.js:2', '500 errors.js:6'], deleteCodes: [204] });
+    // errorConverter alone passes on what it does not convert: Express's own handler answers that, with the error's status.
+    assert.equal((await getUser({ 'app.js': app(`app.use(errorConverter);`), 'errors.js': knownErrors })).known, false);
+    const alone = await getUser({ 'app.js': app(`app.use(errorHandler);`), 'errors.js': knownErrors });
+    assert.deepEqual(alone, { known: true, codes: ['404 users.js:5', '200 users.js:6', '500 errors.js:6'], deleteCodes: [204] });
+    const inline = await getUser({ 'app.js': app(`app.use((err, req, res, next) => res.status(503).json({}));`), 'errors.js': knownErrors });
+    assert.deepEqual(inline, { known: true, codes: ['404 users.js:5', '200 users.js:6', '503 app.js:6'], deleteCodes: [204] });
+  });
+
+  test('no error handler, or one that answers a status from the error: the errors passed on leave the answers open', async () => {
+    assert.equal((await getUser({ 'app.js': app(``), 'errors.js': knownErrors })).known, false);
+    const fromError = `module.exports = { errorHandler: (err, req, res, next) => res.status(err.status || 500).json({}), errorConverter: null };\n`;
+    assert.equal((await getUser({ 'app.js': app(`app.use(errorHandler);`), 'errors.js': fromError })).known, false);
+    // Three parameters: ordinary middleware, not an error handler.
+    const notErrors = `const errorHandler = (req, res, next) => res.status(500).json({});\nmodule.exports = { errorHandler };\n`;
+    assert.equal((await getUser({ 'app.js': app(`app.use(errorHandler);`), 'errors.js': notErrors })).known, false);
+  });
+
+  test('a test expecting a code only the error handler answers is not flagged; one nobody answers is', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'statusdoc-error-handlers-'));
+    made.push(dir);
+    const test = [
+      `const request = require('supertest');`,
+      `const { app } = require('./app');`,
+      `it('x', async () => {`,
+      `  await request(app).get('/users/1').expect(500);`,
+      `  await request(app).get('/users/1').expect(409);`,
+      `});`,
+      ``,
+    ].join('\n');
+    const files = {
+      'users.js': users,
+      'app.js': app(`app.use(errorHandler);`),
+      'errors.js': knownErrors.replace('res.status(500)', 'res.status(503)'),
+      'users.test.js': test,
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const routes = new WorkspaceRoutes(dir, 1_000_000, { requests: true });
+    await routes.build();
+    const answers = routes.requestAnswers(path.join(dir, 'users.test.js'), requestsOf(new SourceDocument(test, 'javascript').facts.sites));
+    const findings = checkText(test, 'javascript', { requestAnswers: answers }).filter((finding) => finding.rule === RULE);
+    assert.deepEqual(
+      findings.map((finding) => finding.message),
+      ['GET /users/{id} never answers 409 (its handler answers 200, 404, 503; users.js:2).'],
+    );
+  });
+});

@@ -27,7 +27,7 @@ export function decodeFacts(value: unknown): ModuleFacts | undefined {
   const exports = mapOf(value.exports, isBinding);
   const locals = mapOf(value.locals, isLocal);
   const routerPrefixes = mapOf(value.routerPrefixes, isString);
-  const { exportAll, registrations, mounts, globalPrefix, controllers, methodExports, defaultExportAt } = value;
+  const { exportAll, registrations, mounts, errorMiddleware, globalPrefix, controllers, methodExports, defaultExportAt } = value;
   const valid =
     imports &&
     exports &&
@@ -36,6 +36,7 @@ export function decodeFacts(value: unknown): ModuleFacts | undefined {
     arrayOf(exportAll, isString) &&
     arrayOf(registrations, isRegistration) &&
     arrayOf(mounts, isMount) &&
+    arrayOf(errorMiddleware, isErrorMiddleware) &&
     optional(globalPrefix, isString) &&
     arrayOf(controllers, isString) &&
     arrayOf(methodExports, (e) => isObject(e) && isString(e.method) && isOffset(e.at)) &&
@@ -68,7 +69,24 @@ function isBinding(value: unknown): value is Binding {
 }
 
 function isLocal(value: unknown): boolean {
-  return isObject(value) && isOffset(value.at) && isOffset(value.start) && isOffset(value.end) && optional(value.callable, (c) => typeof c === 'boolean');
+  return (
+    isObject(value) &&
+    isOffset(value.at) &&
+    isOffset(value.start) &&
+    isOffset(value.end) &&
+    optional(value.callable, (c) => typeof c === 'boolean') &&
+    optional(value.madeBy, isString) &&
+    optional(value.errorMiddleware, (e) => e === true)
+  );
+}
+
+function isErrorMiddleware(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isString(value.router) &&
+    optional(value.ref, isRef) &&
+    optional(value.inline, (span) => isObject(span) && isOffset(span.start) && isOffset(span.end))
+  );
 }
 
 function isRegistration(value: unknown): value is RouteRegistration {

@@ -27,8 +27,11 @@ export interface TestRecord {
 }
 
 export interface AnswersRecord {
-  /** Each place it answers, by line of the handler's file (the route file for an inline handler). */
-  codes: { code: number; line: number | null; implicit?: true }[];
+  /**
+   * Each place it answers, by line of the handler's file (the route file for an inline handler), or of `file`: an
+   * error handler's, where the errors the handler passes on are answered.
+   */
+  codes: { code: number; line: number | null; file?: string; implicit?: true }[];
   /** Whether the codes are all it can answer. */
   known: boolean;
   openEnds: { reason: OpenEndReason; line: number | null }[];
@@ -56,7 +59,12 @@ function answersRecord(answers: EndpointAnswers | undefined, lineOf: (file: stri
   if (!answers) return NOTHING_KNOWN;
   const { file, middleware } = answers;
   return {
-    codes: answers.codes.map((answer) => ({ code: answer.code, line: lineOf(file, answer.start), ...(answer.implicit && { implicit: true as const }) })),
+    codes: answers.codes.map((answer) => ({
+      code: answer.code,
+      line: lineOf(answer.file, answer.start),
+      ...(answer.file !== file && { file: answer.file }),
+      ...(answer.implicit && { implicit: true as const }),
+    })),
     known: answers.known,
     openEnds: answers.openEnds.map((open) => ({ reason: open.reason, line: lineOf(file, open.start) })),
     ...(middleware && { middleware: { file: middleware.file, line: lineOf(middleware.file, middleware.start) } }),

@@ -74,7 +74,7 @@ export class EndpointCodes {
     let code: number | undefined;
     for (const endpoint of this.routes.endpoints()) {
       if (handlerFileOf(endpoint) !== file) continue;
-      const answer = this.routes.answersOf(endpoint)?.codes.find((c) => !c.implicit && c.start <= offset && offset <= c.end);
+      const answer = this.routes.answersOf(endpoint)?.codes.find((c) => !c.implicit && c.file === file && c.start <= offset && offset <= c.end);
       if (!answer) continue;
       endpoints.push(endpoint);
       code = answer.code;
@@ -102,7 +102,7 @@ export class EndpointCodes {
     return endpoints.flatMap((endpoint) => {
       const found = this.routes.answersOf(endpoint);
       if (!found) return [];
-      return found.codes.filter((c) => answers(c.code)).map((c) => ({ file: found.file, start: c.start, end: c.end, kind: 'handler' as const }));
+      return found.codes.filter((c) => answers(c.code)).map((c) => ({ file: c.file, start: c.start, end: c.end, kind: 'handler' as const }));
     });
   }
 

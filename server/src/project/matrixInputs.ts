@@ -44,7 +44,7 @@ export function gatherMatrixInputs(routes: WorkspaceRoutes, specs: WorkspaceSpec
     const answered = routes.answersOf(endpoint);
     const answers: CodeAt[] = (answered?.codes ?? []).map((answer) => ({
       code: String(answer.code),
-      place: { file: answered!.file, ...(routes.positionOf(answered!.file, answer.start) ?? { line: 1, column: 1 }) },
+      place: { file: answer.file, ...(routes.positionOf(answer.file, answer.start) ?? { line: 1, column: 1 }) },
     }));
     endpoints.push({
       method: endpoint.method,

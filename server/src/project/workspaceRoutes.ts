@@ -22,6 +22,7 @@ import {
   routeMatcher,
   SourceDocument,
   type AnswerFacts,
+  type AnsweredCode,
   type AnswerSource,
   type DocumentFacts,
   type Endpoint,
@@ -33,6 +34,7 @@ import {
   type RequestCall,
   type RouteMethodScope,
   type Site,
+  type Span,
 } from '../core';
 import { collectFiles } from './files';
 import { pathAliases, projectPath } from './routeIndex';
@@ -62,10 +64,21 @@ export interface WorkspaceRoutesOptions {
 /** Handler files whose facts (sites, open ends: no syntax tree) are kept for `answersOf`, the least recently used dropped. */
 const ANSWER_FILES = 256;
 
-/** What an endpoint answers: its handler's answers (core `answersIn`), and what may answer before the handler. */
-export interface EndpointAnswers extends HandlerAnswers {
-  /** The handler's file (project path), where `codes` and `openEnds` are. */
+/** A place an endpoint answers a code: the handler's file, or an error handler's. */
+export interface EndpointAnsweredCode extends AnsweredCode {
+  /** Project path of the file the code is answered in. */
   readonly file: string;
+}
+
+/**
+ * What an endpoint answers: its handler's answers (core `answersIn`), those of the error handlers its errors reach,
+ * and what may answer before the handler.
+ */
+export interface EndpointAnswers extends HandlerAnswers {
+  /** The handler's file (project path), where `openEnds` are. */
+  readonly file: string;
+  /** Each place it answers a code, in the handler's file, then in the error handlers'. */
+  readonly codes: readonly EndpointAnsweredCode[];
   /**
    * Middleware in the route's registration (`auth()`, `validate(schema)`), in the route's file: it may answer before
    * the handler (401, 400), so the endpoint's answers are not known.
@@ -351,9 +364,43 @@ export class WorkspaceRoutes {
     // After the facts: an open document newer than the index has just been given to it, and its spans are current.
     const span = endpoint.handler ? this.index.handlerSpan(endpoint.handler) : endpoint.inlineHandler;
     if (!facts || !span) return undefined;
-    const answers = answersIn(facts, span);
-    if (!endpoint.middleware) return { ...answers, file };
-    return { ...answers, file, known: false, middleware: { file: endpoint.file, ...endpoint.middleware } };
+    const answers = this.withErrorHandlers(facts, span, file, endpoint);
+    if (!endpoint.middleware) return answers;
+    return { ...answers, known: false, middleware: { file: endpoint.file, ...endpoint.middleware } };
+  }
+
+  /**
+   * A handler's answers, and where the errors it passes on (`next(err)`) reach Express error handlers whose answers
+   * are all known, theirs too: those errors then leave it open no more. Else the error handlers are not counted.
+   */
+  private withErrorHandlers(facts: AnswerSource | AnswerFacts, span: Span, file: string, endpoint: Endpoint): EndpointAnswers {
+    const own = answersIn(facts, span);
+    const inFile = (answers: HandlerAnswers, where: string) => answers.codes.map((code) => ({ ...code, file: where }));
+    const passesOn = own.openEnds.some((open) => open.reason === 'error-passed-on');
+    const handled = passesOn ? this.errorHandlerAnswers(endpoint) : undefined;
+    if (!handled) return { ...own, file, codes: inFile(own, file) };
+    const answers = answersIn(facts, span, true);
+    return { ...answers, file, codes: [...inFile(answers, file), ...handled.flatMap((handler) => inFile(handler, handler.file))] };
+  }
+
+  /**
+   * What the endpoint's error handlers answer, if it has some and each one's answers are known: one that passes the
+   * error on (`errorConverter`'s `next(err)`) hands it to the others, and one of them must answer it (else Express's
+   * own handler answers, with a status from the error).
+   */
+  private errorHandlerAnswers(endpoint: Endpoint): (HandlerAnswers & { file: string })[] | undefined {
+    if (!endpoint.errorHandlers) return undefined;
+    const handled: (HandlerAnswers & { file: string })[] = [];
+    let answersAll = false;
+    for (const handler of endpoint.errorHandlers) {
+      const facts = this.handlerFileFacts(handler.file);
+      if (!facts) return undefined;
+      const answers = answersIn(facts, handler, true);
+      if (!answers.known) return undefined;
+      handled.push({ ...answers, file: handler.file });
+      answersAll ||= !answersIn(facts, handler).openEnds.some((open) => open.reason === 'error-passed-on');
+    }
+    return answersAll ? handled : undefined;
   }
 
   /** An endpoint and what its handler answers, with places as people read them. */
@@ -372,7 +419,7 @@ export class WorkspaceRoutes {
       endpoint: label,
       ...(endpoint.handler ? { handler: endpoint.handler.name } : {}),
       handlerAt,
-      codes: answers.codes.map((answered) => ({ code: answered.code, at: place(answers.file, answered.start) })),
+      codes: answers.codes.map((answered) => ({ code: answered.code, at: place(answered.file, answered.start) })),
       known: answers.known,
       ...(firstOpen ? { openEnd: firstOpen } : {}),
     };

@@ -4,7 +4,7 @@
  *
  * Known means: the document was read in full, the handler answers at least one code, and nothing in its span leaves
  * the answer to something else — no status from a variable, a parameter or a call (`res.status(code)`), no error
- * passed on (`next(err)`) or thrown (`throw new ApiError(…)`: its error handlers answer, and they are not read), no
+ * passed on (`next(err)`) but to error handlers whose answers are all known, nor thrown (`throw new ApiError(…)`), no
  * response handed to another function (`sendResponse(res, …)`). A known HTTP exception (`throw createError(404)`,
  * `new HttpException(body, 403)`, NestJS `NotFoundException`) is an answer, not an open end; `await` of something
  * that may throw is not an open end (every service call may; counting them would leave no handler known).
@@ -73,13 +73,17 @@ export function answerFactsOf(facts: AnswerSource): AnswerFacts | undefined {
   return { read, answers, openEnds: facts.openEnds.map(({ start, end, reason }) => ({ start, end, reason })) };
 }
 
-/** The same from a document's facts (a file read once for several handlers), or from its `AnswerFacts`. */
-export function answersIn(facts: AnswerSource | AnswerFacts, span: Span): HandlerAnswers {
+/**
+ * The same from a document's facts (a file read once for several handlers), or from its `AnswerFacts`.
+ * `errorsAnswered`: the errors it passes on (`next(err)`) reach error handlers whose answers are all known (the
+ * shell adds their codes), so they leave it open no more.
+ */
+export function answersIn(facts: AnswerSource | AnswerFacts, span: Span, errorsAnswered = false): HandlerAnswers {
   const inside = (place: { start: number; end: number }) => place.start >= span.start && place.end <= span.end;
   const file = 'answers' in facts ? facts : answerFactsOf(facts);
   if (!file) return { codes: [], known: false, openEnds: [] };
   const codes = file.answers.filter(inside);
-  const openEnds = file.openEnds.filter(inside);
+  const openEnds = file.openEnds.filter((open) => inside(open) && !(errorsAnswered && open.reason === 'error-passed-on'));
   return { codes, known: file.read && codes.length > 0 && openEnds.length === 0, openEnds };
 }
 

@@ -56,6 +56,17 @@ export interface Local {
   readonly callable: boolean | undefined;
   /** A variable a call to a function by name made (`const app = buildApp()`, awaited or not): that name. */
   readonly madeBy?: string;
+  /** A function of four parameters: Express's signature of error-handling middleware, `(err, req, res, next)`. */
+  readonly errorMiddleware?: true;
+}
+
+/** Middleware given to a router's `use` that may handle errors: written there, or a name to follow. */
+export interface ErrorMiddleware {
+  readonly router: string;
+  /** A name (`app.use(errorHandler)`): it handles errors if it names a function of four parameters. */
+  readonly ref?: Ref;
+  /** Written in the call, with four parameters: its span. */
+  readonly inline?: { readonly start: number; readonly end: number };
 }
 
 export interface ModuleFacts {
@@ -69,6 +80,8 @@ export interface ModuleFacts {
   readonly locals: ReadonlyMap<string, Local>;
   readonly registrations: readonly RouteRegistration[];
   readonly mounts: readonly RouterMount[];
+  /** What `use` gives routers that may handle the errors their routes pass on (`next(err)`). */
+  readonly errorMiddleware: readonly ErrorMiddleware[];
   /** A router's own prefix: koa-router `new Router({ prefix })`, Hono `new Hono().basePath('/api')`. */
   readonly routerPrefixes: ReadonlyMap<string, string>;
   /** NestJS `app.setGlobalPrefix('api')`. */
@@ -116,6 +129,11 @@ function callableValue(init: ts.Expression | undefined): boolean | undefined {
   if (isCallExpression(value)) return value.arguments.some((a) => ts.isFunctionLike(unwrap(a))) || undefined;
   if (isIdentifier(value) || isPropertyAccessExpression(value)) return undefined;
   return false;
+}
+
+/** A function of four parameters: Express tells error-handling middleware by that count. */
+function handlesErrors(value: ts.Node): value is ts.SignatureDeclaration {
+  return ts.isFunctionLike(value) && value.parameters.length === 4;
 }
 
 /** `router` of `router.routes()` / `router.middleware()` (koa-router's mount form). */
@@ -194,6 +212,7 @@ class FactsReader {
   readonly locals = new Map<string, Local>();
   readonly registrations: RouteRegistration[] = [];
   readonly mounts: RouterMount[] = [];
+  readonly errorMiddleware: ErrorMiddleware[] = [];
   readonly routerPrefixes = new Map<string, string>();
   globalPrefix?: string;
   readonly controllers: string[] = [];
@@ -216,10 +235,23 @@ class FactsReader {
     };
     visit(this.sourceFile);
     // The facts alone: returning the reader would keep the whole syntax tree alive with them.
-    const { imports, exports, exportAll, locals, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt } = this;
+    const { imports, exports, exportAll, locals, mounts, errorMiddleware, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt } = this;
     // msw's `http.post('/orders', resolver)` mocks a request in a test; it serves no route of the project.
     const registrations = this.registrations.filter((registration) => imports.get(registration.router)?.specifier !== 'msw');
-    return { imports, exports, exportAll, locals, registrations, mounts, routerPrefixes, globalPrefix, controllers, methodExports, defaultExportAt };
+    return {
+      imports,
+      exports,
+      exportAll,
+      locals,
+      registrations,
+      mounts,
+      errorMiddleware,
+      routerPrefixes,
+      globalPrefix,
+      controllers,
+      methodExports,
+      defaultExportAt,
+    };
   }
 
   private span(declaration: ts.Node, name: ts.Node): { at: number; start: number; end: number } {
@@ -239,7 +271,14 @@ class FactsReader {
     const isDefault = exported && (ts.getModifiers(statement as ts.HasModifiers) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
     if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && (statement.name || isDefault)) {
       const name = statement.name;
-      if (name) this.locals.set(name.text, { ...this.span(statement, name), callable: ts.isFunctionDeclaration(statement) });
+      if (name) {
+        const errorMiddleware = ts.isFunctionDeclaration(statement) && handlesErrors(statement);
+        this.locals.set(name.text, {
+          ...this.span(statement, name),
+          callable: ts.isFunctionDeclaration(statement),
+          ...(errorMiddleware && { errorMiddleware }),
+        });
+      }
       if (exported && name) this.exports.set(isDefault ? 'default' : name.text, { kind: 'local', ref: { name: name.text } });
       if (isDefault) this.defaultExportAt = (name ?? statement).getStart(this.sourceFile);
       if (exported && !isDefault && name && ts.isFunctionDeclaration(statement)) this.methodExport(name);
@@ -332,7 +371,13 @@ class FactsReader {
       const name = declaration.name.text;
       const made = init && unwrap(init);
       const madeBy = made && isCallExpression(made) && isIdentifier(made.expression) && made.expression.text !== 'require' ? made.expression.text : undefined;
-      this.locals.set(name, { ...this.span(declaration, declaration.name), callable: callableValue(init), ...(madeBy !== undefined && { madeBy }) });
+      const errorMiddleware = made !== undefined && handlesErrors(made);
+      this.locals.set(name, {
+        ...this.span(declaration, declaration.name),
+        callable: callableValue(init),
+        ...(madeBy !== undefined && { madeBy }),
+        ...(errorMiddleware && { errorMiddleware }),
+      });
       if (exported) this.exports.set(name, { kind: 'local', ref: { name } });
       if (exported && callableValue(init)) this.methodExport(declaration.name);
       if (!init) return;
@@ -385,7 +430,8 @@ class FactsReader {
     else if (!binding && callableValue(value)) {
       // `exports.login = async function (req, res) {…}`: a handler with no local name; it is known by what it exports.
       const name = expr.left.getText(this.sourceFile);
-      this.locals.set(name, { ...this.span(expr, expr.left), callable: true });
+      const errorMiddleware = handlesErrors(value);
+      this.locals.set(name, { ...this.span(expr, expr.left), callable: true, ...(errorMiddleware && { errorMiddleware }) });
       this.exports.set(target, { kind: 'local', ref: { name } });
     }
   }
@@ -459,6 +505,15 @@ class FactsReader {
     const args = call.arguments;
     if (args.length === 0) return;
     const at = callee.name.getStart(this.sourceFile);
+    // Express error-handling middleware: `app.use((err, req, res, next) => …)`, `app.use(errorConverter, errorHandler)`.
+    for (const arg of args) {
+      const value = unwrap(arg);
+      if (handlesErrors(value)) this.errorMiddleware.push({ router: receiver.text, inline: { start: value.getStart(this.sourceFile), end: value.end } });
+      else if (isIdentifier(value) || isPropertyAccessExpression(value)) {
+        const ref = refOf(value);
+        if (ref) this.errorMiddleware.push({ router: receiver.text, ref });
+      }
+    }
     const path = args.length > 1 && !routesCallTarget(args[0]) ? stringValue(args[0]) : '';
     const last = args[args.length - 1];
     const fromList = this.listMounts(receiver.text, args.length > 1 ? args[0] : undefined, last, at);

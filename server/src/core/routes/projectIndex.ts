@@ -35,10 +35,23 @@ export interface Endpoint {
    * the app. A test's request made on an app is matched against the routes of the app's file.
    */
   readonly apps: readonly string[];
+  /**
+   * Express error-handling middleware (`(err, req, res, next)`) given to `use` of those routers: where an error the
+   * handler passes on (`next(err)`) is answered. Absent where there is none.
+   */
+  readonly errorHandlers?: readonly ErrorHandlerSpan[];
+}
+
+/** A function that handles errors, where it is: a file (project path) and its span there. */
+export interface ErrorHandlerSpan {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
 }
 
 /** A handler defined in a file (a top-level function, a controller's method) and the routes that name it. */
 export interface Handler {
+  /** '' for a handler written inline in its route's registration. */
   readonly name: string;
   readonly start: number;
   readonly end: number;
@@ -149,7 +162,10 @@ export class ProjectIndex {
       .map((handler) => ({ ...handler, method: handler.routes[0].method }));
   }
 
-  /** Every handler defined in `file` that some route names (in any file), with its span and routes, in text order. */
+  /**
+   * Every handler defined in `file` that some route names (in any file), and every handler written inline in a route
+   * registration of `file` (name '', `at` the route's method), with its span and routes, in text order.
+   */
   handlers(file: string): Handler[] {
     const facts = this.factsOf(file);
     if (!facts) return [];
@@ -157,6 +173,15 @@ export class ProjectIndex {
     for (const [name, routes] of this.handlersIn(file)) {
       const local = facts.locals.get(name);
       if (local) found.push({ name, start: local.start, end: local.end, at: local.at, routes });
+    }
+    const inline = new Map<number, Endpoint[]>();
+    for (const endpoint of this.link().endpoints) {
+      if (endpoint.file === file && endpoint.inlineHandler)
+        inline.set(endpoint.inlineHandler.start, [...(inline.get(endpoint.inlineHandler.start) ?? []), endpoint]);
+    }
+    for (const routes of inline.values()) {
+      const { start, end } = routes[0].inlineHandler!;
+      found.push({ name: '', start, end, at: routes[0].at, routes });
     }
     return found.sort((a, b) => a.start - b.start);
   }
@@ -210,22 +235,25 @@ export class ProjectIndex {
       return result;
     };
 
-    // The files of a router and of every router its mounts lead up to.
-    const apps = new Map<string, string[]>();
-    const appsOf = (router: Definition, seen: Set<string>): string[] => {
+    // A router and every router its mounts lead up to, by key.
+    const chains = new Map<string, Definition[]>();
+    const chainOf = (router: Definition, seen: Set<string>): Definition[] => {
       const id = key(router);
-      const known = apps.get(id);
+      const known = chains.get(id);
       if (known) return known;
       const parents = mounts.get(id);
-      let result = [router.file];
+      let result = [router];
       if (parents && !seen.has(id)) {
         seen.add(id);
-        result = [...new Set([router.file, ...parents.flatMap((mount) => appsOf(mount.parent, seen))])];
+        const byKey = new Map([[id, router]]);
+        for (const mount of parents) for (const up of chainOf(mount.parent, seen)) byKey.set(key(up), up);
+        result = [...byKey.values()];
         seen.delete(id);
       }
-      apps.set(id, result);
+      chains.set(id, result);
       return result;
     };
+    const errorHandlers = this.errorHandlersByRouter();
 
     const endpoints: Endpoint[] = [];
     const byHandler = new Map<string, Endpoint[]>();
@@ -239,7 +267,9 @@ export class ProjectIndex {
         const handler = registration.handler && this.resolveRef(file, registration.handler);
         // Inside a wrapper call only what is known to be a function is the handler (`swaggerUi.setup(specs)` is not `specs`).
         const defined = handler && handler.name !== '*' && !(registration.handler?.wrapped && handler.callable !== true) ? handler : undefined;
-        const servedBy = appsOf(router, new Set());
+        const chain = chainOf(router, new Set());
+        const servedBy = [...new Set(chain.map((up) => up.file))];
+        const handlesErrors = [...new Set(chain.flatMap((up) => errorHandlers.get(key(up)) ?? []))];
         // One endpoint per full path: a router mounted twice at the same place (by the app, and again by a test's
         // own app) serves the same route, once.
         const paths = new Set(
@@ -257,6 +287,7 @@ export class ProjectIndex {
             ...(registration.inlineHandler && { inlineHandler: registration.inlineHandler }),
             ...(registration.middleware && { middleware: registration.middleware }),
             apps: servedBy,
+            ...(handlesErrors.length > 0 && { errorHandlers: handlesErrors }),
           });
         }
       }
@@ -265,6 +296,29 @@ export class ProjectIndex {
     endpoints.sort((a, b) => (a.path ?? '~').localeCompare(b.path ?? '~') || a.method.localeCompare(b.method) || a.file.localeCompare(b.file) || a.at - b.at);
     this.linked = { endpoints, byHandler };
     return this.linked;
+  }
+
+  /** Each router's error-handling middleware (by router key): written in its `use`, or the function a name there leads to. */
+  private errorHandlersByRouter(): Map<string, ErrorHandlerSpan[]> {
+    const byRouter = new Map<string, ErrorHandlerSpan[]>();
+    for (const [file, facts] of this.eagerModules()) {
+      for (const middleware of facts.errorMiddleware) {
+        const router = this.resolveRef(file, { name: middleware.router }) ?? { file, name: middleware.router };
+        const found = middleware.inline ? { file, ...middleware.inline } : middleware.ref && this.errorMiddlewareAt(file, middleware.ref);
+        if (!found) continue;
+        const list = byRouter.get(key(router)) ?? [];
+        if (!list.some((known) => known.file === found.file && known.start === found.start)) list.push(found);
+        byRouter.set(key(router), list);
+      }
+    }
+    return byRouter;
+  }
+
+  /** The function of four parameters a name given to `use` leads to, if it is one. */
+  private errorMiddlewareAt(file: string, ref: Ref): ErrorHandlerSpan | undefined {
+    const definition = this.asValue(this.resolveRef(file, ref));
+    const local = definition && definition.name !== '*' ? this.factsOf(definition.file)?.locals.get(definition.name) : undefined;
+    return local?.errorMiddleware ? { file: definition!.file, start: local.start, end: local.end } : undefined;
   }
 
   private exists = (file: string): boolean => this.modules.has(file);

@@ -11,9 +11,9 @@ import type { SpecOperation, SpecResponse } from './types';
 
 /** What an endpoint's handler answers, as the shell found it (undefined: the handler was not found). */
 export interface AnswersView {
-  /** The handler's file (project path), where `codes` are. */
+  /** The handler's file (project path), where `codes` are unless one names its own (an error handler's). */
   readonly file: string;
-  readonly codes: readonly AnsweredCode[];
+  readonly codes: readonly (AnsweredCode & { readonly file?: string })[];
   readonly known: boolean;
 }
 
@@ -115,7 +115,8 @@ function notInSpec(file: string, linked: LinkedOperation, sources: ResponseDrift
     const answers = sources.answersOf(endpoint);
     if (!answers || answers.file !== file) continue;
     for (const answer of answers.codes) {
-      if (coveringResponse(operation, answer.code)) continue;
+      // Marked where the handler answers: an error handler's answers belong to every route it serves, not to this one.
+      if ((answer.file ?? answers.file) !== file || coveringResponse(operation, answer.code)) continue;
       facts.push({
         rule: 'response-not-in-spec',
         start: answer.start,

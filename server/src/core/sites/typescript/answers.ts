@@ -18,7 +18,7 @@ import type { CodeReader } from './codes';
 import { calleeName, unwrap } from './syntax';
 
 const { isIdentifier, isPropertyAccessExpression, isCallExpression, isFunctionLike, isNewExpression } = ts;
-const { ExpressionStatement, EqualsToken, SourceFile, Decorator } = ts.SyntaxKind;
+const { ExpressionStatement, EqualsToken, SourceFile, Decorator, Block } = ts.SyntaxKind;
 
 /** Names of the response after the first parameter, and of a context that comes first. */
 const RESPONSE_NAMES: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'rep']);
@@ -193,10 +193,20 @@ export class AnswerReader {
     if (!value) return;
     let fn: ts.Node = statement.parent;
     while (fn.kind !== SourceFile && !isFunctionLike(fn)) fn = fn.parent;
+    this.returned(statement, value, fn);
+  }
+
+  /** Fastify: an arrow's expression body is what it returns: `async (request, reply) => ({ hello })` answers 200. */
+  arrowBody(arrow: ts.ArrowFunction): void {
+    if (arrow.body.kind === Block) return;
+    this.returned(arrow.body, unwrap(arrow.body as ts.Expression), arrow);
+  }
+
+  private returned(node: ts.Node, value: ts.Expression, fn: ts.Node): void {
     if (!isFunctionLike(fn) || fn.parameters.length < 2) return;
     const reply = fn.parameters[1].name;
     if (!isIdentifier(reply) || !FASTIFY_REPLY.has(reply.text) || rootIdentifier(value)?.text === reply.text) return;
-    this.implicit(statement, 200, 'fastify.return', throughKey(fn, reply.text));
+    this.implicit(node, 200, 'fastify.return', throughKey(fn, reply.text));
   }
 
   private setStatusApart(statement: ts.Node, fn: ts.SignatureDeclaration, through: string): void {

@@ -64,6 +64,7 @@ const {
   PropertyAccessExpression,
   ThrowStatement,
   ReturnStatement,
+  ArrowFunction,
 } = ts.SyntaxKind;
 const { forEachChild, isIdentifier, isPropertyAccessExpression } = ts;
 const isArray: (value: unknown) => value is readonly unknown[] = Array.isArray;
@@ -130,6 +131,9 @@ export class SiteFinder implements SiteContext {
         break;
       case ReturnStatement:
         this.answers.returnStatement(node as ts.ReturnStatement);
+        break;
+      case ArrowFunction:
+        this.answers.arrowBody(node as ts.ArrowFunction);
         break;
       case SwitchStatement:
         this.run(SWITCHES, node as ts.SwitchStatement);
