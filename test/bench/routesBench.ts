@@ -17,6 +17,7 @@ import * as v8 from 'node:v8';
 import { check, DEFAULT_TABLE, documentModuleFacts, rescopeByFacts, SourceDocument } from '../../server/src/core';
 import { WorkspaceRoutes } from '../../server/src/project/workspaceRoutes';
 import { expressNestProject, type GeneratedFile } from './corpus/project';
+import { projectEditorFigures, writeProjectSpec, type ProjectEditorFigures } from './projectEditorBench';
 import { runProcess, type Run } from './measure/process';
 import { mb, ms, ratio, spread, summarize, timed, type Summary } from './measure/stats';
 import type { Table } from './report';
@@ -42,6 +43,10 @@ export interface RouteFigures {
   edit: Summary;
   /** How many edits changed the handler's findings (each one should). */
   editsSeen: number;
+  /** The server over stdio in the project with a spec of its routes beside it: keystrokes in the spec and a handler. */
+  editor: ProjectEditorFigures[];
+  /** Operations of that spec (one per path and method). */
+  specPaths: number;
   loadBefore: number[];
   loadAfter: number[];
 }
@@ -193,7 +198,7 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 export async function routesBlock(
-  builds: { label: string; cli: string }[],
+  builds: { label: string; cli: string; server: string }[],
   quick: boolean,
   rounds: number,
   log: (line: string) => void,
@@ -205,7 +210,10 @@ export async function routesBlock(
     log(`Routes: ${files}-file project`);
     const commands = await commandFigures(dir, builds, rounds, log);
     const inProcess = await inProcessFigures(dir, quick ? 20 : 100);
-    return { files, commands, ...inProcess, loadBefore, loadAfter: os.loadavg() };
+    // The spec is written last: the commands above measure the index without one.
+    const specPaths = await writeProjectSpec(dir);
+    const editor = await projectEditorFigures(dir, builds, quick ? 1 : Math.min(rounds, 3), quick ? 10 : 30, log);
+    return { files, commands, ...inProcess, editor, specPaths, loadBefore, loadAfter: os.loadavg() };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -230,6 +238,33 @@ export function routesTable(figures: RouteFigures): Table {
         figures.heapMb === undefined ? 'heap not measured' : `${figures.heapMb.toFixed(1)} MB of heap after GC`
       }; a route file's edit (post ↔ put) to the handler file's refreshed findings ${spread(figures.edit, ms)}, p95 ${ms(figures.edit.p95)} (${figures.editsSeen}/${figures.edit.count} edits changed them).`,
       `Load average (1, 5, 15 min): ${load(figures.loadBefore)} before, ${load(figures.loadAfter)} after.`,
+    ],
+  };
+}
+
+/** The server in the project, with the spec of its routes beside it: per build, side by side. */
+export function projectEditorTable(figures: RouteFigures): Table {
+  return {
+    title: `The language server in the ${figures.files.toLocaleString('en')}-file project, a spec of its ${figures.specPaths} paths beside it (over stdio)`,
+    headers: [
+      'build',
+      'index built (start to progress end)',
+      'spec open → diagnostics',
+      'keystroke in the spec → its diagnostics (p95)',
+      'keystroke in a handler → its diagnostics (p95)',
+      'server RSS',
+    ],
+    rows: figures.editor.map((e) => [
+      e.build,
+      spread(e.indexMs, ms),
+      spread(e.specOpenMs, ms),
+      `${spread(e.specKeystroke, ms)} (${ms(e.specKeystroke.p95)})`,
+      `${spread(e.handlerKeystroke, ms)} (${ms(e.handlerKeystroke.p95)})`,
+      mb(e.rssKb),
+    ]),
+    notes: [
+      "Each keystroke types one character (into a response description of the spec; into the first handler of a controller, which moves every handler after it) and pulls that document's diagnostics. Builds in turn, one fresh server each.",
+      `Load average (1, 5, 15 min): ${load(figures.loadBefore)} before, ${load(figures.loadAfter)} after the routes block.`,
     ],
   };
 }

@@ -185,6 +185,25 @@ describe('routes across files', () => {
     index.setFile('r.js', moduleFactsOf(`const router = require('express').Router();\nrouter.post('/a', (req, res) => {});\n`, 'r.js'));
     assert.equal(index.handlersIn('c.js').size, 0);
   });
+
+  test("typing in a handler's body keeps the links (nothing is linked again) and moves its name's place; a new export relinks", () => {
+    const controller = (body: string) =>
+      `const a = async (req, res) => {\n  ${body}\n};\nconst b = async (req, res) => {\n  res.status(201).end();\n};\nmodule.exports = { a, b };\n`;
+    const index = indexOf({
+      'r.js': `const router = require('express').Router();\nconst c = require('./c');\nrouter.get('/a', c.a);\nrouter.post('/b', c.b);\nmodule.exports = router;\n`,
+      'c.js': controller('res.status(200).end();'),
+    });
+    const endpoints = index.endpoints();
+    const typed = controller('const user = await find(req.params.id);\n  res.status(200).json(user);');
+    index.setFile('c.js', moduleFactsOf(typed, 'c.js'));
+    assert.equal(index.endpoints(), endpoints, 'the same links, not made again');
+    const b = index.handlersIn('c.js').get('b')![0];
+    assert.equal(b.handler?.at, typed.indexOf('b = async'), "the route's handler is where its name now is");
+    assert.deepEqual(index.handlerSpan(b.handler!), { start: typed.indexOf('b = async'), end: typed.indexOf(';\nmodule') });
+
+    index.setFile('c.js', moduleFactsOf(`${typed}exports.extra = (req, res) => {};\n`, 'c.js'));
+    assert.notEqual(index.endpoints(), endpoints, 'an export changes what links can reach: linked again');
+  });
 });
 
 describe('routes of the other frameworks', () => {

@@ -102,7 +102,8 @@ export class WorkspaceRoutes {
   /** Which requests call each endpoint, for the endpoints and requests as they were when it was made. */
   private callers: { endpoints: readonly Endpoint[]; requests: number; byEndpoint: Map<Endpoint, RequestSite[]> } | undefined;
   /** Matchers over the endpoints as they were linked: the project's (key ''), and each app's (by its file). */
-  private matchersOf: { endpoints: readonly Endpoint[]; byApp: Map<string, (method: string, path: string) => Endpoint[]> } | undefined;
+  private matchersOf:
+    { endpoints: readonly Endpoint[]; byApp: Map<string, (method: string, path: string) => Endpoint[]>; appFiles: Map<string, string> } | undefined;
   /** Bumped whenever a file's requests change. */
   private requestsVersion = 0;
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
@@ -453,14 +454,23 @@ export class WorkspaceRoutes {
    * another's routes. Any other request, or an app the index does not know, is matched against every route.
    */
   private endpointsHit(request: Pick<RequestCall, 'method' | 'path' | 'app'>, file: string): Endpoint[] {
-    const appFile = request.app === undefined ? undefined : (this.index.definingFile(file, request.app) ?? file);
-    return this.matcher(appFile)(request.method, request.path);
+    return this.matcher(request.app === undefined ? undefined : this.appFileOf(file, request.app))(request.method, request.path);
+  }
+
+  /** The module an app's name in `file` leads to (this file where it leads nowhere), once per linking. */
+  private appFileOf(file: string, app: string): string {
+    this.matcher(); // the caches below are the linking's
+    const byName = this.matchersOf!.appFiles;
+    const id = `${file}\0${app}`;
+    let found = byName.get(id);
+    if (found === undefined) byName.set(id, (found = this.index.definingFile(file, app) ?? file));
+    return found;
   }
 
   /** The matcher over every endpoint, or over those an app's file serves (each made once per linking). */
   private matcher(appFile?: string): (method: string, path: string) => Endpoint[] {
     const endpoints = this.endpoints();
-    if (this.matchersOf?.endpoints !== endpoints) this.matchersOf = { endpoints, byApp: new Map([['', routeMatcher(endpoints)]]) };
+    if (this.matchersOf?.endpoints !== endpoints) this.matchersOf = { endpoints, byApp: new Map([['', routeMatcher(endpoints)]]), appFiles: new Map() };
     const byApp = this.matchersOf.byApp;
     const known = byApp.get(appFile ?? '');
     if (known) return known;

@@ -93,7 +93,7 @@ function fileRoutes(file: string, facts: ModuleFacts): Endpoint[] {
 export class ProjectIndex {
   /** Facts, or how to read them: a module that declares no route is parsed only when a link reaches it. */
   private readonly modules = new Map<string, ModuleFacts | (() => ModuleFacts)>();
-  private linked: { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } | undefined;
+  private linked: Linked | undefined;
 
   constructor(private readonly aliases?: PathAliases) {}
 
@@ -103,8 +103,23 @@ export class ProjectIndex {
    * `mayDeclareRoutes`), read only to follow an import through it.
    */
   setFile(file: string, facts: ModuleFacts | (() => ModuleFacts)): void {
+    const before = this.modules.get(file);
     this.modules.set(file, facts);
+    // Typing in a handler's body moves its functions, and nothing the links are made of: the links stand (only the
+    // places of the handlers' names move with the text). Anything else links the project again when next asked.
+    if (this.linked && typeof before === 'object' && typeof facts === 'object' && linkKey(before) === linkKey(facts)) {
+      this.moveHandlerNames(file, facts);
+      return;
+    }
     this.linked = undefined;
+  }
+
+  /** The linked routes' handlers defined in `file`, given where their names are in its new facts. */
+  private moveHandlerNames(file: string, facts: ModuleFacts): void {
+    for (const [name, routes] of this.linked?.byHandlerFile.get(file) ?? []) {
+      const at = facts.locals.get(name)?.at;
+      for (const route of routes) if (at !== undefined) (route.handler as { at?: number }).at = at;
+    }
   }
 
   removeFile(file: string): void {
@@ -175,9 +190,9 @@ export class ProjectIndex {
       if (local) found.push({ name, start: local.start, end: local.end, at: local.at, routes });
     }
     const inline = new Map<number, Endpoint[]>();
-    for (const endpoint of this.link().endpoints) {
-      if (endpoint.file === file && endpoint.inlineHandler)
-        inline.set(endpoint.inlineHandler.start, [...(inline.get(endpoint.inlineHandler.start) ?? []), endpoint]);
+    for (const endpoint of this.link().inlineByFile.get(file) ?? []) {
+      const start = endpoint.inlineHandler!.start;
+      inline.set(start, [...(inline.get(start) ?? []), endpoint]);
     }
     for (const routes of inline.values()) {
       const { start, end } = routes[0].inlineHandler!;
@@ -188,14 +203,10 @@ export class ProjectIndex {
 
   /** The handlers of `file` that some route names, with their routes. */
   handlersIn(file: string): ReadonlyMap<string, readonly Endpoint[]> {
-    const found = new Map<string, Endpoint[]>();
-    for (const endpoint of this.link().endpoints) {
-      if (endpoint.handler?.file === file) found.set(endpoint.handler.name, [...(found.get(endpoint.handler.name) ?? []), endpoint]);
-    }
-    return found;
+    return this.link().byHandlerFile.get(file) ?? NO_HANDLERS;
   }
 
-  private link(): { endpoints: Endpoint[]; byHandler: Map<string, Endpoint[]> } {
+  private link(): Linked {
     if (this.linked) return this.linked;
     const mounts = new Map<string, { parent: Definition; path: string | undefined }[]>();
     for (const [file, facts] of this.eagerModules()) {
@@ -257,9 +268,16 @@ export class ProjectIndex {
 
     const endpoints: Endpoint[] = [];
     const byHandler = new Map<string, Endpoint[]>();
+    const byHandlerFile = new Map<string, Map<string, Endpoint[]>>();
+    const inlineByFile = new Map<string, Endpoint[]>();
     const add = (endpoint: Endpoint) => {
       endpoints.push(endpoint);
-      if (endpoint.handler) byHandler.set(key(endpoint.handler), [...(byHandler.get(key(endpoint.handler)) ?? []), endpoint]);
+      if (endpoint.inlineHandler) inlineByFile.set(endpoint.file, [...(inlineByFile.get(endpoint.file) ?? []), endpoint]);
+      if (!endpoint.handler) return;
+      byHandler.set(key(endpoint.handler), [...(byHandler.get(key(endpoint.handler)) ?? []), endpoint]);
+      const inFile = byHandlerFile.get(endpoint.handler.file) ?? new Map<string, Endpoint[]>();
+      inFile.set(endpoint.handler.name, [...(inFile.get(endpoint.handler.name) ?? []), endpoint]);
+      byHandlerFile.set(endpoint.handler.file, inFile);
     };
     for (const [file, facts] of this.eagerModules()) {
       for (const registration of facts.registrations) {
@@ -294,7 +312,7 @@ export class ProjectIndex {
       for (const endpoint of fileRoutes(file, facts)) add(endpoint);
     }
     endpoints.sort((a, b) => (a.path ?? '~').localeCompare(b.path ?? '~') || a.method.localeCompare(b.method) || a.file.localeCompare(b.file) || a.at - b.at);
-    this.linked = { endpoints, byHandler };
+    this.linked = { endpoints, byHandler, byHandlerFile, inlineByFile };
     return this.linked;
   }
 
@@ -383,6 +401,40 @@ export class ProjectIndex {
     return this.resolveExport(definition.file, 'default', 0) ?? definition;
   }
 }
+
+/**
+ * What linking reads of a module's facts, as one string: all of them but where its functions and variables are
+ * (their names, kinds and what made them count; an error handler's span counts, as endpoints hold it).
+ */
+function linkKey(facts: ModuleFacts): string {
+  const locals = [...facts.locals].map(([name, local]) => [name, local.callable, local.madeBy, local.errorMiddleware && [local.start, local.end]]);
+  return JSON.stringify([
+    [...facts.imports],
+    [...facts.exports],
+    facts.exportAll,
+    facts.registrations,
+    facts.mounts,
+    facts.errorMiddleware,
+    [...facts.routerPrefixes],
+    facts.globalPrefix,
+    facts.controllers,
+    facts.methodExports,
+    facts.defaultExportAt,
+    locals,
+  ]);
+}
+
+/** The project's endpoints once linked, and the lookups made with them. */
+interface Linked {
+  endpoints: Endpoint[];
+  byHandler: Map<string, Endpoint[]>;
+  /** Handler file -> handler name -> its routes. */
+  byHandlerFile: Map<string, Map<string, Endpoint[]>>;
+  /** Route file -> its routes whose handler is written inline. */
+  inlineByFile: Map<string, Endpoint[]>;
+}
+
+const NO_HANDLERS: ReadonlyMap<string, readonly Endpoint[]> = new Map();
 
 function key(definition: Definition): string {
   return `${definition.file}#${definition.name}`;
