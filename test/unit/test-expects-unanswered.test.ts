@@ -307,6 +307,15 @@ describe('a request made on an app hits only the routes that app serves', () => 
       `it('queues', () => request(app).post('/orders').expect(409));`,
       ``,
     ].join('\n'),
+    'tests/started.test.js': [
+      `const { app } = require('../billing/app');`,
+      `beforeAll(() => app.listen(3000));`,
+      `it('queues', async () => {`,
+      `  const res = await fetch('http://localhost:3000/orders', { method: 'POST' });`,
+      `  expect(res.status).toBe(409);`,
+      `});`,
+      ``,
+    ].join('\n'),
     'tests/remote.test.js': [
       `it('queues', async () => {`,
       `  const res = await fetch('http://localhost:3000/orders', { method: 'POST' });`,
@@ -350,8 +359,11 @@ describe('a request made on an app hits only the routes that app serves', () => 
     assert.deepEqual(judged(routes, 'tests/admin.test.js'), { hit: ['admin/make.js:4'], flagged: 1 });
   });
 
-  test('a request by URL (a server started elsewhere) is matched against every route', async () => {
+  test('a request by URL is matched against the routes of the apps its test imports, else against every route', async () => {
     const routes = await project();
+    // It imports billing's app and starts it: the server it calls is billing's.
+    assert.deepEqual(judged(routes, 'tests/started.test.js'), { hit: ['billing/orders.js:2'], flagged: 1 });
+    // It imports no app: a server started elsewhere, any of them.
     assert.deepEqual(judged(routes, 'tests/remote.test.js').hit.sort(), ['admin/make.js:4', 'billing/orders.js:2', 'shop/app.js:3']);
   });
 
@@ -363,7 +375,7 @@ describe('a request made on an app hits only the routes that app serves', () => 
         .filter((endpoint) => endpoint.file === file)
         .flatMap((endpoint) => routes.testsOf(endpoint).map((request) => request.file))
         .sort();
-    assert.deepEqual(testsOf('billing/orders.js'), ['tests/billing.test.js', 'tests/mounted.test.js', 'tests/remote.test.js']);
+    assert.deepEqual(testsOf('billing/orders.js'), ['tests/billing.test.js', 'tests/mounted.test.js', 'tests/remote.test.js', 'tests/started.test.js']);
     assert.deepEqual(testsOf('shop/app.js'), ['tests/remote.test.js', 'tests/shop.test.js']);
     assert.deepEqual(testsOf('admin/make.js'), ['tests/admin.test.js', 'tests/remote.test.js']);
   });

@@ -103,7 +103,18 @@ export class WorkspaceRoutes {
   private callers: { endpoints: readonly Endpoint[]; requests: number; byEndpoint: Map<Endpoint, RequestSite[]> } | undefined;
   /** Matchers over the endpoints as they were linked: the project's (key ''), and each app's (by its file). */
   private matchersOf:
-    { endpoints: readonly Endpoint[]; byApp: Map<string, (method: string, path: string) => Endpoint[]>; appFiles: Map<string, string> } | undefined;
+    | {
+        endpoints: readonly Endpoint[];
+        /** By the app files matched against, joined ('' for every route). */
+        byApp: Map<string, (method: string, path: string) => Endpoint[]>;
+        /** `file\0name` of an app -> its module. */
+        appFiles: Map<string, string>;
+        /** Test file -> the apps it imports. */
+        importedApps: Map<string, string[]>;
+        /** Every file a router serving some route is defined in. */
+        servingFiles: Set<string>;
+      }
+    | undefined;
   /** Bumped whenever a file's requests change. */
   private requestsVersion = 0;
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
@@ -453,8 +464,19 @@ export class WorkspaceRoutes {
    * one its name leads to, through imports; this file for an app made here): a test of one service never hits
    * another's routes. Any other request, or an app the index does not know, is matched against every route.
    */
-  private endpointsHit(request: Pick<RequestCall, 'method' | 'path' | 'app'>, file: string): Endpoint[] {
-    return this.matcher(request.app === undefined ? undefined : this.appFileOf(file, request.app))(request.method, request.path);
+  private endpointsHit(request: Pick<RequestCall, 'method' | 'path' | 'app' | 'mock'>, file: string): Endpoint[] {
+    if (request.app !== undefined) return this.matcher([this.appFileOf(file, request.app)])(request.method, request.path);
+    // By URL: the server the test started, where it imports one of the project's apps (else any, or another service's).
+    return this.matcher(request.mock ? undefined : this.importedApps(file))(request.method, request.path);
+  }
+
+  /** The files serving routes that `file` imports from (its apps under test), once per linking. */
+  private importedApps(file: string): string[] {
+    this.matcher(); // the caches below are the linking's
+    const { importedApps, servingFiles } = this.matchersOf!;
+    let found = importedApps.get(file);
+    if (!found) importedApps.set(file, (found = this.index.importedFiles(file).filter((imported) => servingFiles.has(imported))));
+    return found;
   }
 
   /** The module an app's name in `file` leads to (this file where it leads nowhere), once per linking. */
@@ -467,16 +489,28 @@ export class WorkspaceRoutes {
     return found;
   }
 
-  /** The matcher over every endpoint, or over those an app's file serves (each made once per linking). */
-  private matcher(appFile?: string): (method: string, path: string) => Endpoint[] {
+  /**
+   * The matcher over every endpoint, or over those the apps of `appFiles` serve (each made once per linking); apps
+   * that serve nothing the index knows match against every endpoint.
+   */
+  private matcher(appFiles?: readonly string[]): (method: string, path: string) => Endpoint[] {
     const endpoints = this.endpoints();
-    if (this.matchersOf?.endpoints !== endpoints) this.matchersOf = { endpoints, byApp: new Map([['', routeMatcher(endpoints)]]), appFiles: new Map() };
-    const byApp = this.matchersOf.byApp;
-    const known = byApp.get(appFile ?? '');
+    if (this.matchersOf?.endpoints !== endpoints) {
+      this.matchersOf = {
+        endpoints,
+        byApp: new Map([['', routeMatcher(endpoints)]]),
+        appFiles: new Map(),
+        importedApps: new Map(),
+        servingFiles: new Set(endpoints.flatMap((endpoint) => endpoint.apps)),
+      };
+    }
+    const { byApp } = this.matchersOf;
+    const id = appFiles?.join('\0') ?? '';
+    const known = byApp.get(id);
     if (known) return known;
-    const served = endpoints.filter((endpoint) => endpoint.apps.includes(appFile!));
+    const served = endpoints.filter((endpoint) => endpoint.apps.some((app) => appFiles!.includes(app)));
     const match = served.length > 0 ? routeMatcher(served) : byApp.get('')!;
-    byApp.set(appFile!, match);
+    byApp.set(id, match);
     return match;
   }
 

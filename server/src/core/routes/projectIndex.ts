@@ -153,6 +153,12 @@ export class ProjectIndex {
     return (madeBy !== undefined ? this.resolveName(found!.file, madeBy, 0)?.file : undefined) ?? found?.file;
   }
 
+  /** The project's files that `file` takes a name from, by an import or a require (its app under test, say). */
+  importedFiles(file: string): string[] {
+    const specifiers = new Set([...(this.factsOf(file)?.imports.values() ?? [])].map((binding) => binding.specifier));
+    return [...specifiers].flatMap((specifier) => resolveModule(file, specifier, this.exists, this.aliases) ?? []);
+  }
+
   /** Where a handler is in its file (a function, a variable given one, a class method): what it answers is read there. */
   handlerSpan(definition: Definition): { start: number; end: number } | undefined {
     const local = definition.name === '*' ? undefined : this.factsOf(definition.file)?.locals.get(definition.name);
