@@ -10,24 +10,31 @@ interface Entry<T> {
   read: FileRead<T>;
 }
 
+/** How long a file just emptied is taken to be in the middle of a save. */
+export const BEING_WRITTEN_MS = 2000;
+
 export class FileCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
   constructor(private readonly parse: (text: string, path: string) => T) {}
 
   /** The parsed content of a file, or why it could not be read. Never throws. */
-  get(path: string): FileRead<T> {
-    let signature: string;
+  get(path: string, now = Date.now()): FileRead<T> {
+    let stat: fs.Stats;
     try {
-      const stat = fs.statSync(path);
+      stat = fs.statSync(path);
       if (!stat.isFile()) return { ok: false, failure: { kind: 'notAFile' } };
-      signature = `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}`;
     } catch {
       this.entries.delete(path);
       return { ok: false, failure: { kind: 'notFound' } };
     }
+    const signature = `${stat.mtimeMs}:${stat.ctimeMs}:${stat.size}`;
     const cached = this.entries.get(path);
     if (cached?.signature === signature) return cached.read;
+    // An editor saves by emptying the file, then writing it: a file emptied an instant ago is most likely being
+    // written. The last read stands (and nothing is kept of the empty one) until the file has content, or has stayed
+    // empty a while; a table is then not reported broken for a save in progress.
+    if (cached && stat.size === 0 && now - stat.mtimeMs < BEING_WRITTEN_MS) return cached.read;
     const read = this.read(path);
     this.entries.set(path, { signature, read });
     return read;
