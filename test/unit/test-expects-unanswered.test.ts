@@ -237,6 +237,11 @@ describe("WorkspaceRoutes.requestAnswers: what a test file's requests hit", () =
   });
 });
 
+/** A supertest file that gets `app` by `setup`, then expects 409 of its POST /orders. */
+function supertestOf(...setup: string[]): string {
+  return [`const request = require('supertest');`, ...setup, `it('queues', () => request(app).post('/orders').expect(409));`, ``].join('\n');
+}
+
 describe('a request made on an app hits only the routes that app serves', () => {
   const made: string[] = [];
   after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -279,34 +284,15 @@ describe('a request made on an app hits only the routes that app serves', () => 
       `module.exports = { buildApp };`,
       ``,
     ].join('\n'),
-    'tests/admin.test.js': [
-      `const request = require('supertest');`,
-      `const { buildApp } = require('../admin/make');`,
-      `const app = buildApp();`,
-      `it('queues', () => request(app).post('/orders').expect(409));`,
-      ``,
-    ].join('\n'),
-    'tests/billing.test.js': [
-      `const request = require('supertest');`,
-      `const { app } = require('../billing/app');`,
-      `it('queues', () => request(app).post('/orders').expect(409));`,
-      ``,
-    ].join('\n'),
-    'tests/shop.test.js': [
-      `const request = require('supertest');`,
-      `const { app } = require('../shop');`,
-      `it('queues', () => request(app).post('/orders').expect(409));`,
-      ``,
-    ].join('\n'),
-    'tests/mounted.test.js': [
-      `const request = require('supertest');`,
+    'tests/admin.test.js': supertestOf(`const { buildApp } = require('../admin/make');`, `const app = buildApp();`),
+    'tests/billing.test.js': supertestOf(`const { app } = require('../billing/app');`),
+    'tests/shop.test.js': supertestOf(`const { app } = require('../shop');`),
+    'tests/mounted.test.js': supertestOf(
       `const express = require('express');`,
       `const orders = require('../billing/orders');`,
       `const app = express();`,
       `app.use('/orders', orders);`,
-      `it('queues', () => request(app).post('/orders').expect(409));`,
-      ``,
-    ].join('\n'),
+    ),
     'tests/started.test.js': [
       `const { app } = require('../billing/app');`,
       `beforeAll(() => app.listen(3000));`,

@@ -86,6 +86,19 @@ export interface EndpointAnswers extends HandlerAnswers {
   readonly middleware?: { readonly file: string; readonly start: number; readonly end: number };
 }
 
+/** What requests are matched with, for the endpoints of one linking (each made once, when first asked). */
+interface Linking {
+  readonly endpoints: readonly Endpoint[];
+  /** By the app files matched against, joined ('' for every route). */
+  readonly matchers: Map<string, (method: string, path: string) => Endpoint[]>;
+  /** `file\0name` of an app -> its module. */
+  readonly appFiles: Map<string, string>;
+  /** Test file -> the apps it imports. */
+  readonly importedApps: Map<string, string[]>;
+  /** Every file a router serving some route is defined in. */
+  readonly servingFiles: ReadonlySet<string>;
+}
+
 /** The editor's document of a file (absolute path), if it holds one open. */
 export type OpenDocuments = (file: string) => SourceDocument | undefined;
 
@@ -101,20 +114,8 @@ export class WorkspaceRoutes {
   private readonly requestsByFile = new Map<string, RequestSite[]>();
   /** Which requests call each endpoint, for the endpoints and requests as they were when it was made. */
   private callers: { endpoints: readonly Endpoint[]; requests: number; byEndpoint: Map<Endpoint, RequestSite[]> } | undefined;
-  /** Matchers over the endpoints as they were linked: the project's (key ''), and each app's (by its file). */
-  private matchersOf:
-    | {
-        endpoints: readonly Endpoint[];
-        /** By the app files matched against, joined ('' for every route). */
-        byApp: Map<string, (method: string, path: string) => Endpoint[]>;
-        /** `file\0name` of an app -> its module. */
-        appFiles: Map<string, string>;
-        /** Test file -> the apps it imports. */
-        importedApps: Map<string, string[]>;
-        /** Every file a router serving some route is defined in. */
-        servingFiles: Set<string>;
-      }
-    | undefined;
+  /** What requests are matched with, made for the endpoints as they were linked (see `linking`). */
+  private linkingValue: Linking | undefined;
   /** Bumped whenever a file's requests change. */
   private requestsVersion = 0;
   /** Facts of handler files read from disk for `answersOf`, by project path, least recently used first. */
@@ -407,10 +408,12 @@ export class WorkspaceRoutes {
     for (const handler of endpoint.errorHandlers) {
       const facts = this.handlerFileFacts(handler.file);
       if (!facts) return undefined;
-      const answers = answersIn(facts, handler, true);
+      const own = answersIn(facts, handler);
+      const passesOn = own.openEnds.some((open) => open.reason === 'error-passed-on');
+      const answers = passesOn ? answersIn(facts, handler, true) : own;
       if (!answers.known) return undefined;
       handled.push({ ...answers, file: handler.file });
-      answersAll ||= !answersIn(facts, handler).openEnds.some((open) => open.reason === 'error-passed-on');
+      answersAll ||= !passesOn;
     }
     return answersAll ? handled : undefined;
   }
@@ -462,55 +465,58 @@ export class WorkspaceRoutes {
    * The routes a request made in `file` (project path) hits, over the endpoints as they stand. A request made on an
    * app (`request(app)`) is matched against the routes that app serves, where the index knows the app's module (the
    * one its name leads to, through imports; this file for an app made here): a test of one service never hits
-   * another's routes. Any other request, or an app the index does not know, is matched against every route.
+   * another's routes. A request by URL is matched against the routes of the apps `file` imports (the server the test
+   * starts). Any other request, a mock's, or an app the index does not know, is matched against every route.
    */
   private endpointsHit(request: Pick<RequestCall, 'method' | 'path' | 'app' | 'mock'>, file: string): Endpoint[] {
     if (request.app !== undefined) return this.matcher([this.appFileOf(file, request.app)])(request.method, request.path);
-    // By URL: the server the test started, where it imports one of the project's apps (else any, or another service's).
     return this.matcher(request.mock ? undefined : this.importedApps(file))(request.method, request.path);
   }
 
-  /** The files serving routes that `file` imports from (its apps under test), once per linking. */
-  private importedApps(file: string): string[] {
-    this.matcher(); // the caches below are the linking's
-    const { importedApps, servingFiles } = this.matchersOf!;
-    let found = importedApps.get(file);
-    if (!found) importedApps.set(file, (found = this.index.importedFiles(file).filter((imported) => servingFiles.has(imported))));
-    return found;
-  }
-
-  /** The module an app's name in `file` leads to (this file where it leads nowhere), once per linking. */
-  private appFileOf(file: string, app: string): string {
-    this.matcher(); // the caches below are the linking's
-    const byName = this.matchersOf!.appFiles;
-    const id = `${file}\0${app}`;
-    let found = byName.get(id);
-    if (found === undefined) byName.set(id, (found = this.index.definingFile(file, app) ?? file));
-    return found;
-  }
-
-  /**
-   * The matcher over every endpoint, or over those the apps of `appFiles` serve (each made once per linking); apps
-   * that serve nothing the index knows match against every endpoint.
-   */
-  private matcher(appFiles?: readonly string[]): (method: string, path: string) => Endpoint[] {
+  /** The per-linking caches, made anew once the endpoints are linked again. */
+  private linking(): Linking {
     const endpoints = this.endpoints();
-    if (this.matchersOf?.endpoints !== endpoints) {
-      this.matchersOf = {
+    if (this.linkingValue?.endpoints !== endpoints) {
+      this.linkingValue = {
         endpoints,
-        byApp: new Map([['', routeMatcher(endpoints)]]),
+        matchers: new Map([['', routeMatcher(endpoints)]]),
         appFiles: new Map(),
         importedApps: new Map(),
         servingFiles: new Set(endpoints.flatMap((endpoint) => endpoint.apps)),
       };
     }
-    const { byApp } = this.matchersOf;
+    return this.linkingValue;
+  }
+
+  /** The files serving routes that `file` imports from (its apps under test). */
+  private importedApps(file: string): string[] {
+    const { importedApps, servingFiles } = this.linking();
+    let found = importedApps.get(file);
+    if (!found) importedApps.set(file, (found = this.index.importedFiles(file).filter((imported) => servingFiles.has(imported))));
+    return found;
+  }
+
+  /** The module an app's name in `file` leads to (this file where it leads nowhere). */
+  private appFileOf(file: string, app: string): string {
+    const { appFiles } = this.linking();
+    const id = `${file}\0${app}`;
+    let found = appFiles.get(id);
+    if (found === undefined) appFiles.set(id, (found = this.index.definingFile(file, app) ?? file));
+    return found;
+  }
+
+  /**
+   * The matcher over every endpoint, or over those the apps of `appFiles` serve; apps that serve nothing the index
+   * knows match against every endpoint.
+   */
+  private matcher(appFiles?: readonly string[]): (method: string, path: string) => Endpoint[] {
+    const { endpoints, matchers } = this.linking();
     const id = appFiles?.join('\0') ?? '';
-    const known = byApp.get(id);
+    const known = matchers.get(id);
     if (known) return known;
     const served = endpoints.filter((endpoint) => endpoint.apps.some((app) => appFiles!.includes(app)));
-    const match = served.length > 0 ? routeMatcher(served) : byApp.get('')!;
-    byApp.set(id, match);
+    const match = served.length > 0 ? routeMatcher(served) : matchers.get('')!;
+    matchers.set(id, match);
     return match;
   }
 

@@ -167,7 +167,7 @@ export class ProjectIndex {
 
   /** The routes a handler defined in `file` as `name` is registered under. */
   routesOfHandler(file: string, name: string): readonly Endpoint[] {
-    return this.link().byHandler.get(key({ file, name })) ?? [];
+    return this.link().byHandlerFile.get(file)?.get(name) ?? [];
   }
 
   /**
@@ -273,14 +273,12 @@ export class ProjectIndex {
     const errorHandlers = this.errorHandlersByRouter();
 
     const endpoints: Endpoint[] = [];
-    const byHandler = new Map<string, Endpoint[]>();
     const byHandlerFile = new Map<string, Map<string, Endpoint[]>>();
     const inlineByFile = new Map<string, Endpoint[]>();
     const add = (endpoint: Endpoint) => {
       endpoints.push(endpoint);
       if (endpoint.inlineHandler) inlineByFile.set(endpoint.file, [...(inlineByFile.get(endpoint.file) ?? []), endpoint]);
       if (!endpoint.handler) return;
-      byHandler.set(key(endpoint.handler), [...(byHandler.get(key(endpoint.handler)) ?? []), endpoint]);
       const inFile = byHandlerFile.get(endpoint.handler.file) ?? new Map<string, Endpoint[]>();
       inFile.set(endpoint.handler.name, [...(inFile.get(endpoint.handler.name) ?? []), endpoint]);
       byHandlerFile.set(endpoint.handler.file, inFile);
@@ -318,7 +316,7 @@ export class ProjectIndex {
       for (const endpoint of fileRoutes(file, facts)) add(endpoint);
     }
     endpoints.sort((a, b) => (a.path ?? '~').localeCompare(b.path ?? '~') || a.method.localeCompare(b.method) || a.file.localeCompare(b.file) || a.at - b.at);
-    this.linked = { endpoints, byHandler, byHandlerFile, inlineByFile };
+    this.linked = { endpoints, byHandlerFile, inlineByFile };
     return this.linked;
   }
 
@@ -413,8 +411,10 @@ export class ProjectIndex {
  * (their names, kinds and what made them count; an error handler's span counts, as endpoints hold it).
  */
 function linkKey(facts: ModuleFacts): string {
+  const known = linkKeys.get(facts);
+  if (known !== undefined) return known;
   const locals = [...facts.locals].map(([name, local]) => [name, local.callable, local.madeBy, local.errorMiddleware && [local.start, local.end]]);
-  return JSON.stringify([
+  const made = JSON.stringify([
     [...facts.imports],
     [...facts.exports],
     facts.exportAll,
@@ -428,12 +428,16 @@ function linkKey(facts: ModuleFacts): string {
     facts.defaultExportAt,
     locals,
   ]);
+  linkKeys.set(facts, made);
+  return made;
 }
+
+/** Each module's facts' `linkKey`, made once (a keystroke compares the last version's with the new one's). */
+const linkKeys = new WeakMap<ModuleFacts, string>();
 
 /** The project's endpoints once linked, and the lookups made with them. */
 interface Linked {
   endpoints: Endpoint[];
-  byHandler: Map<string, Endpoint[]>;
   /** Handler file -> handler name -> its routes. */
   byHandlerFile: Map<string, Map<string, Endpoint[]>>;
   /** Route file -> its routes whose handler is written inline. */
